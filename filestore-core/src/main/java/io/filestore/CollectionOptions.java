@@ -1,0 +1,116 @@
+package io.filestore;
+
+import io.filestore.index.FieldPath;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The immutable, validated settings of one collection.
+ *
+ * @param name     the collection name: letters, digits, {@code _} and {@code -}, not starting with {@code _}
+ * @param strategy how the collection is stored; default {@link Strategy#FILE_PER_RECORD}
+ * @param path     where its files go, absolute or relative to the data folder; {@code null} for
+ *                 {@code <data-dir>/<name>}
+ * @param indexed  the indexed field paths (dotted paths reach into nested objects); unique fields are
+ *                 always included
+ * @param unique   the field paths whose non-null values must be unique across the collection
+ */
+public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
+
+    /** Validates and normalizes; use {@link #builder(String)} to build one. */
+    public CollectionOptions {
+        String prefix = "collections." + name;
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InvalidOptionsException("collection name", name,
+                    "1 to 100 letters, digits, '_' or '-', starting with a letter or digit");
+        }
+        Objects.requireNonNull(strategy, prefix + ".strategy");
+        unique = List.copyOf(new LinkedHashSet<>(unique));
+        Set<String> allIndexed = new LinkedHashSet<>(indexed);
+        allIndexed.addAll(unique);
+        for (String field : allIndexed) {
+            if (FieldPath.parse(field) == null) {
+                throw new InvalidOptionsException(prefix + ".indexed", field,
+                        "a field name or dotted path such as 'email' or 'address.city' (letters, digits, '_', '$', '@', '-')");
+            }
+        }
+        indexed = List.copyOf(allIndexed);
+    }
+
+    /** Starts options for the named collection, with the defaults. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The folder or file the collection uses, resolved against the data folder. */
+    public Path resolvePath(Path dataDir) {
+        return path == null ? dataDir.resolve(name) : dataDir.resolve(path).normalize();
+    }
+
+    /** Whether the field path is unique. */
+    public boolean isUnique(String field) {
+        return unique.contains(field);
+    }
+
+    /** Builds {@link CollectionOptions}; not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private Strategy strategy = Strategy.FILE_PER_RECORD;
+        private Path path;
+        private final List<String> indexed = new ArrayList<>();
+        private final List<String> unique = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** How the collection is stored; default {@code file-per-record}. */
+        public Builder strategy(Strategy strategy) {
+            this.strategy = strategy;
+            return this;
+        }
+
+        /** Where the collection's files go, absolute or relative to the data folder. */
+        public Builder path(Path path) {
+            this.path = path;
+            return this;
+        }
+
+        /** Adds indexed field paths. */
+        public Builder indexed(String... fields) {
+            indexed.addAll(List.of(fields));
+            return this;
+        }
+
+        /** Adds indexed field paths. */
+        public Builder indexed(List<String> fields) {
+            indexed.addAll(fields);
+            return this;
+        }
+
+        /** Adds unique (and therefore indexed) field paths. */
+        public Builder unique(String... fields) {
+            unique.addAll(List.of(fields));
+            return this;
+        }
+
+        /** Adds unique (and therefore indexed) field paths. */
+        public Builder unique(List<String> fields) {
+            unique.addAll(fields);
+            return this;
+        }
+
+        /** Validates and builds. @throws InvalidOptionsException naming the bad option */
+        public CollectionOptions build() {
+            return new CollectionOptions(name, strategy, path, indexed, unique);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.filestore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A collection of JSON object records keyed by string ids. Reads are served from memory and never
+ * touch the disk; writes are applied in memory at once and reach the disk as the collection's
+ * strategy says.
+ *
+ * <p>Every read returns fresh objects the caller owns. A write made on a thread with an open
+ * {@link Transaction} joins that transaction; otherwise it commits on its own.
+ *
+ * <p>Ids are validated by {@link io.filestore.persist.RecordFileNames}: {@code null}, empty, overlong
+ * ids and ids with control characters are refused with {@link InvalidIdException}; any other string
+ * is stored safely.
+ *
+ * <p>Thread-safe. A single-record read never blocks. Multi-record reads (lookups, {@link #ids()},
+ * {@link #forEach}) see whole transactions only.
+ */
+public interface DocumentCollection {
+
+    /** The collection's name. */
+    String name();
+
+    /** The collection's options. */
+    CollectionOptions options();
+
+    /** The record, or empty when there is none. */
+    Optional<ObjectNode> get(String id);
+
+    /** The record bound to a Java type through the store's Jackson mapper, or empty. */
+    <T> Optional<T> get(String id, Class<T> type);
+
+    /** The record as compact JSON text, or empty. */
+    Optional<String> getJson(String id);
+
+    /** Whether the record exists. */
+    boolean exists(String id);
+
+    /** How many records the collection holds. */
+    int count();
+
+    /** A copy of every id, in no particular order. */
+    Set<String> ids();
+
+    /** Calls the action for every record (a consistent snapshot taken at the call). */
+    void forEach(BiConsumer<String, ObjectNode> action);
+
+    /**
+     * Inserts or replaces the record. {@code record} is a Jackson {@code ObjectNode} or any object
+     * that maps to a JSON object.
+     *
+     * @throws UniqueConstraintException when a unique field's value is taken; nothing changes
+     */
+    void put(String id, Object record);
+
+    /** Inserts a record under a new random UUID and returns the id. */
+    String add(Object record);
+
+    /**
+     * Merges fields into an existing record, as a JSON merge patch (RFC 7386): the patch's fields
+     * replace the record's, nested objects merge, and a {@code null} removes the field.
+     *
+     * @return false when there is no such record (nothing is written)
+     */
+    boolean update(String id, Object patch);
+
+    /** Deletes the record; false when there was none. */
+    boolean delete(String id);
+
+    /** Whether the field has an index. */
+    boolean isIndexed(String field);
+
+    /**
+     * The ids of the records whose indexed field equals the value (for an array field: contains it).
+     * O(1) through the hash index.
+     *
+     * @throws IllegalArgumentException when the field is not indexed (lookups never scan)
+     */
+    List<String> findIds(String field, Object value);
+
+    /** The records whose indexed field equals the value, as {@link #findIds}. */
+    List<ObjectNode> find(String field, Object value);
+
+    /**
+     * The ids of the records whose indexed field lies in the range, ascending by the field; a
+     * {@code null} bound is open. O(log n + k) through the sorted index.
+     *
+     * @throws IllegalArgumentException when the field is not indexed
+     */
+    List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive);
+
+    /** Listens to every committed change of this collection. */
+    Subscription onChange(CollectionListener listener);
+
+    /** Listens to committed changes of one record. */
+    Subscription onRecord(String id, RecordListener listener);
+}

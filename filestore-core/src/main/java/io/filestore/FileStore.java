@@ -1,0 +1,117 @@
+package io.filestore;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.filestore.store.Store;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An embedded document store: collections of JSON records and global values, held in memory and
+ * persisted to human-readable files in one data folder.
+ *
+ * <p>Open one with {@link #open(FileStoreOptions)}; close it to flush everything and release the
+ * folder. One store per folder: a second open, from this JVM or another process, fails with
+ * {@link StoreLockedException}.
+ *
+ * <p>Thread-safe. Reads never block on disk and wait for a writer at most for the few microseconds it
+ * takes to apply a commit in memory. Writers are serialized: one write transaction at a time.
+ */
+public interface FileStore extends AutoCloseable {
+
+    /**
+     * Opens a store: locks the folder, loads every declared collection in parallel, replays an
+     * interrupted flush, removes leftover temp files and checks the index files.
+     *
+     * @throws StoreLockedException when another store holds the folder
+     * @throws StorageException when the folder cannot be read or written
+     */
+    static FileStore open(FileStoreOptions options) {
+        return Store.open(options);
+    }
+
+    /** Opens a store on a folder with default options. */
+    static FileStore open(Path dataDir) {
+        return open(FileStoreOptions.builder(dataDir).build());
+    }
+
+    /** The data folder. */
+    Path dataDir();
+
+    /**
+     * The named collection. A name that was not declared in the options gets default options
+     * ({@code file-per-record}, no indexes) and is loaded from disk on first use.
+     *
+     * @throws InvalidOptionsException when the name is not a valid collection name
+     */
+    DocumentCollection collection(String name);
+
+    /** The names of the collections declared or used so far. */
+    Set<String> collectionNames();
+
+    /**
+     * Runs the work in a transaction and commits it; if the work throws, nothing it wrote is applied
+     * and the exception propagates. Called inside another transaction on the same thread, it joins that
+     * one (and a failure marks it rollback-only).
+     *
+     * @return what the work returned
+     */
+    <T> T callInTransaction(Function<Transaction, T> work);
+
+    /** As {@link #callInTransaction}, for work without a result. */
+    default void runInTransaction(Consumer<Transaction> work) {
+        callInTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /**
+     * Begins a transaction bound to this thread, for callers that cannot pass a block (such as a
+     * transaction manager). End it with {@link Transaction#commit()} or {@link Transaction#rollback()}
+     * on the same thread.
+     *
+     * @throws IllegalStateException when this thread already has one
+     */
+    Transaction begin();
+
+    /** The transaction open on this thread, if any. */
+    Optional<Transaction> currentTransaction();
+
+    /** A global value, or empty. */
+    Optional<JsonNode> getValue(String key);
+
+    /** A global value bound to a Java type, or empty. */
+    <T> Optional<T> getValue(String key, Class<T> type);
+
+    /** Sets a global value (any object Jackson can map; {@code null} is stored as JSON null). */
+    void setValue(String key, Object value);
+
+    /** Deletes a global value; false when there was none. */
+    boolean deleteValue(String key);
+
+    /** The keys of every global value. */
+    Set<String> valueKeys();
+
+    /** Listens to committed changes of one global value. */
+    Subscription onValue(String key, ValueListener listener);
+
+    /** Listens to every committed transaction. */
+    Subscription onTransaction(TransactionListener listener);
+
+    /**
+     * Writes every change made so far to disk now, durably, and returns when it is there. The
+     * background flusher does the same every flush interval.
+     */
+    void flush();
+
+    /** Health and statistics. */
+    StoreStatus status();
+
+    /** Flushes, stops the flusher and releases the folder. A second close does nothing. */
+    @Override
+    void close();
+}

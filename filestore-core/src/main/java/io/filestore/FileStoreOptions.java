@@ -1,0 +1,120 @@
+package io.filestore;
+
+import io.filestore.io.StorageIO;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The immutable, validated settings of a store.
+ *
+ * @param dataDir       the data folder; created when missing
+ * @param flushInterval how often changed records are written to disk; default 2 s, must be positive
+ * @param collections   the declared collections by name; a collection used but not declared gets
+ *                      {@link CollectionOptions#builder(String) default options}
+ * @param jsonMapper    the Jackson mapper for typed access ({@code put(Object)}, {@code get(id, Class)})
+ * @param storageIO     the I/O seam; {@link StorageIO#nio()} unless a test replaces it
+ */
+public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String, CollectionOptions> collections,
+                               JsonMapper jsonMapper, StorageIO storageIO) {
+
+    /** The default flush interval: 2 seconds. */
+    public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
+
+    /** Validates; use {@link #builder(Path)} to build one. */
+    public FileStoreOptions {
+        if (dataDir == null) {
+            throw new InvalidOptionsException("data-dir", null, "a folder path");
+        }
+        dataDir = dataDir.toAbsolutePath().normalize();
+        if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
+            throw new InvalidOptionsException("flush-interval", flushInterval, "a positive duration such as 2s");
+        }
+        collections = Map.copyOf(collections);
+        Objects.requireNonNull(jsonMapper, "jsonMapper");
+        Objects.requireNonNull(storageIO, "storageIO");
+        checkNoSharedPaths(dataDir, collections);
+    }
+
+    /** Starts options for a store in the given data folder, with the defaults. */
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** The declared options of a collection, or the defaults for an undeclared one. */
+    public CollectionOptions collection(String name) {
+        CollectionOptions declared = collections.get(name);
+        return declared != null ? declared : CollectionOptions.builder(name).build();
+    }
+
+    private static void checkNoSharedPaths(Path dataDir, Map<String, CollectionOptions> collections) {
+        Map<Path, String> owners = new HashMap<>();
+        for (CollectionOptions options : collections.values()) {
+            if (!options.strategy().isPersistent()) {
+                continue;
+            }
+            Path path = options.resolvePath(dataDir);
+            String other = owners.putIfAbsent(path, options.name());
+            if (other != null) {
+                throw new InvalidOptionsException("collections." + options.name() + ".path", path,
+                        "a path no other collection uses (collection '" + other + "' uses it already)");
+            }
+        }
+    }
+
+    /** Builds {@link FileStoreOptions}; not thread-safe. */
+    public static final class Builder {
+        private final Path dataDir;
+        private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+        private final List<CollectionOptions> collections = new ArrayList<>();
+        private JsonMapper jsonMapper;
+        private StorageIO storageIO = StorageIO.nio();
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        /** How often changed records are written to disk; default 2 s. */
+        public Builder flushInterval(Duration flushInterval) {
+            this.flushInterval = flushInterval;
+            return this;
+        }
+
+        /** Declares a collection. */
+        public Builder collection(CollectionOptions options) {
+            collections.add(options);
+            return this;
+        }
+
+        /** The Jackson mapper for typed access; default: a plain {@link JsonMapper} that ignores unknown properties. */
+        public Builder jsonMapper(JsonMapper jsonMapper) {
+            this.jsonMapper = jsonMapper;
+            return this;
+        }
+
+        /** Replaces the I/O layer; meant for fault-injection tests. */
+        public Builder storageIO(StorageIO storageIO) {
+            this.storageIO = storageIO;
+            return this;
+        }
+
+        /** Validates and builds. @throws InvalidOptionsException naming the bad option */
+        public FileStoreOptions build() {
+            Map<String, CollectionOptions> byName = new LinkedHashMap<>();
+            for (CollectionOptions options : collections) {
+                if (byName.putIfAbsent(options.name(), options) != null) {
+                    throw new InvalidOptionsException("collections", options.name(), "each collection name once");
+                }
+            }
+            JsonMapper mapper = jsonMapper != null ? jsonMapper : io.filestore.json.Json.defaultMapper();
+            return new FileStoreOptions(dataDir, flushInterval, byName, mapper, storageIO);
+        }
+    }
+}

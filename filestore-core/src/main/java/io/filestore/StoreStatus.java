@@ -1,0 +1,28 @@
+package io.filestore;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of a store's health and statistics.
+ *
+ * @param dataDir            the data folder
+ * @param open               false once closed
+ * @param lastSequence       the sequence number of the last committed transaction (0 for none yet)
+ * @param recordCounts       records per collection
+ * @param dirtyRecords       records changed in memory and not yet flushed, per collection
+ * @param flushCount         flushes that wrote something since open
+ * @param lastFlushAt        when the last successful flush ended; {@code null} before the first
+ * @param lastFlushDuration  how long it took; {@link Duration#ZERO} before the first
+ * @param flushFailures      failed flushes since open (the changes stay dirty and are retried)
+ * @param lastFlushError     the last failure's message, or {@code null}
+ * @param quarantinedFiles   malformed files moved aside since open, as "original -> new path: problem"
+ */
+public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
+                          Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
+                          Duration lastFlushDuration, long flushFailures, String lastFlushError,
+                          List<String> quarantinedFiles) {
+}

@@ -1,0 +1,50 @@
+package io.filestore;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** How a collection is kept on disk. */
+public enum Strategy {
+
+    /** One pretty-printed JSON file per record: {@code <collection-folder>/<id>.json}. */
+    FILE_PER_RECORD("file-per-record"),
+
+    /** Never written to disk; gone when the store closes. */
+    MEMORY_ONLY("memory-only");
+
+    private final String configName;
+
+    Strategy(String configName) {
+        this.configName = configName;
+    }
+
+    /** The name used in configuration files, such as {@code file-per-record}. */
+    public String configName() {
+        return configName;
+    }
+
+    /** Whether records of this strategy are written to disk. */
+    public boolean isPersistent() {
+        return this != MEMORY_ONLY;
+    }
+
+    /** Every configuration name, in declaration order. */
+    public static List<String> configNames() {
+        return Arrays.stream(values()).map(Strategy::configName).toList();
+    }
+
+    /**
+     * The strategy with this configuration name (case-insensitive, {@code _} accepted for {@code -}).
+     *
+     * @throws InvalidOptionsException naming {@code option} and the allowed names when none matches
+     */
+    public static Strategy fromConfigName(String option, String name) {
+        String normalized = name == null ? "" : name.trim().toLowerCase().replace('_', '-');
+        for (Strategy strategy : values()) {
+            if (strategy.configName.equals(normalized)) {
+                return strategy;
+            }
+        }
+        throw new InvalidOptionsException(option, name, configNames());
+    }
+}

@@ -1,0 +1,113 @@
+package io.filestore.index;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The indexes of one collection, in a fixed order, and the keys a record has in each. A record's keys
+ * are a {@code List<List<Object>>} aligned with {@link #all()}; an empty inner list means the record
+ * is not in that index.
+ *
+ * <p>Thread-safety: as {@link FieldIndex}: one writer, many readers.
+ */
+public final class CollectionIndexes {
+
+    private final List<FieldIndex> indexes;
+    private final Map<String, FieldIndex> byField = new LinkedHashMap<>();
+
+    /** Indexes for the given fields; {@code unique} fields must be among them. */
+    public CollectionIndexes(List<String> fields, Set<String> unique) {
+        List<FieldIndex> list = new ArrayList<>();
+        for (String field : fields) {
+            FieldPath path = FieldPath.parse(field);
+            if (path == null) {
+                throw new IllegalArgumentException("Not a field path: " + field);
+            }
+            FieldIndex index = new FieldIndex(path, unique.contains(field));
+            list.add(index);
+            byField.put(field, index);
+        }
+        this.indexes = List.copyOf(list);
+    }
+
+    /** Every index, in configuration order. */
+    public List<FieldIndex> all() {
+        return indexes;
+    }
+
+    /** Whether there are no indexes at all. */
+    public boolean isEmpty() {
+        return indexes.isEmpty();
+    }
+
+    /** The index of a field, or {@code null} when the field is not indexed. */
+    public FieldIndex get(String field) {
+        return byField.get(field);
+    }
+
+    /** The position of a field's index in {@link #all()} and in key lists, or -1. */
+    public int position(String field) {
+        FieldIndex index = byField.get(field);
+        return index == null ? -1 : indexes.indexOf(index);
+    }
+
+    /** The keys of a record in every index. */
+    public List<List<Object>> keysOf(JsonNode record) {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
+        List<List<Object>> keys = new ArrayList<>(indexes.size());
+        for (FieldIndex index : indexes) {
+            keys.add(index.path().keysOf(record));
+        }
+        return keys;
+    }
+
+    /** Adds a record's keys. Writer only. */
+    public void add(String id, List<List<Object>> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            for (Object key : keys.get(i)) {
+                indexes.get(i).add(key, id);
+            }
+        }
+    }
+
+    /** Removes a record's keys. Writer only. */
+    public void remove(String id, List<List<Object>> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            for (Object key : keys.get(i)) {
+                indexes.get(i).remove(key, id);
+            }
+        }
+    }
+
+    /**
+     * Moves a record from its old keys to its new ones and returns the fields whose keys changed.
+     * Either side may be empty (an insert or a delete). Writer only.
+     */
+    public List<String> replace(String id, List<List<Object>> oldKeys, List<List<Object>> newKeys) {
+        List<String> changed = new ArrayList<>(0);
+        for (int i = 0; i < indexes.size(); i++) {
+            List<Object> before = oldKeys.isEmpty() ? List.of() : oldKeys.get(i);
+            List<Object> after = newKeys.isEmpty() ? List.of() : newKeys.get(i);
+            if (before.equals(after)) {
+                continue;
+            }
+            FieldIndex index = indexes.get(i);
+            before.forEach(key -> index.remove(key, id));
+            after.forEach(key -> index.add(key, id));
+            changed.add(index.field());
+        }
+        return changed;
+    }
+
+    /** Drops every entry of every index. Writer only. */
+    public void clear() {
+        indexes.forEach(FieldIndex::clear);
+    }
+}

@@ -1,0 +1,176 @@
+package io.filestore.index;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Consumer;
+
+/**
+ * The index of one field: a hash map for equality (O(1)) and a skip list for ranges and order
+ * (O(log n)), sharing one posting per key.
+ *
+ * <p>A posting is a single id (a {@link String}) while a key has one record, which keeps unique and
+ * near-unique fields compact, and a concurrent set once it has more.
+ *
+ * <p>Thread-safety: one writer at a time (the store's apply step) with any number of concurrent
+ * readers. Readers see a weakly consistent view; the store validates multi-step reads against its
+ * commit stamp.
+ */
+public final class FieldIndex {
+
+    private final FieldPath path;
+    private final boolean unique;
+    private final Map<Object, Object> byHash = new ConcurrentHashMap<>();
+    private final NavigableMap<Object, Object> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
+
+    public FieldIndex(FieldPath path, boolean unique) {
+        this.path = path;
+        this.unique = unique;
+    }
+
+    /** The indexed path. */
+    public FieldPath path() {
+        return path;
+    }
+
+    /** The field as configured, such as {@code address.city}. */
+    public String field() {
+        return path.path();
+    }
+
+    /** Whether the index rejects a second record with the same key. */
+    public boolean isUnique() {
+        return unique;
+    }
+
+    /** Adds the pair; a no-op when present. Writer only. */
+    public void add(Object key, String id) {
+        Object posting = byHash.get(key);
+        if (posting == null) {
+            byHash.put(key, id);
+            bySort.put(key, id);
+        } else if (posting instanceof String single) {
+            if (!single.equals(id)) {
+                Set<String> ids = ConcurrentHashMap.newKeySet();
+                ids.add(single);
+                ids.add(id);
+                byHash.put(key, ids);
+                bySort.put(key, ids);
+            }
+        } else {
+            ids(posting).add(id);
+        }
+    }
+
+    /** Removes the pair; a no-op when absent. Writer only. */
+    public void remove(Object key, String id) {
+        Object posting = byHash.get(key);
+        if (posting == null) {
+            return;
+        }
+        if (posting instanceof String single) {
+            if (single.equals(id)) {
+                byHash.remove(key);
+                bySort.remove(key);
+            }
+            return;
+        }
+        Set<String> ids = ids(posting);
+        ids.remove(id);
+        if (ids.size() == 1) {
+            String last = ids.iterator().next();
+            byHash.put(key, last);
+            bySort.put(key, last);
+        } else if (ids.isEmpty()) {
+            byHash.remove(key);
+            bySort.remove(key);
+        }
+    }
+
+    /** The ids with this key, in no particular order; empty when none. O(1). */
+    public List<String> idsEqual(Object key) {
+        List<String> out = new ArrayList<>(1);
+        addAll(byHash.get(key), out::add);
+        return out;
+    }
+
+    /** Whether any record has this key. O(1). */
+    public boolean containsKey(Object key) {
+        return byHash.containsKey(key);
+    }
+
+    /**
+     * The ids whose key lies in the range, ascending by key. A {@code null} bound is open. O(log n + k).
+     */
+    public List<String> idsInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+        List<String> out = new ArrayList<>();
+        forEachInRange(from, fromInclusive, to, toInclusive, false, (key, id) -> out.add(id));
+        return out;
+    }
+
+    /** Visits (key, id) pairs of the range in key order, ascending or descending. */
+    public void forEachInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive, boolean descending,
+                               java.util.function.BiConsumer<Object, String> visitor) {
+        NavigableMap<Object, Object> range = bySort;
+        if (from != null && to != null) {
+            if (IndexKeys.compare(from, to) > 0) {
+                return;
+            }
+            range = bySort.subMap(from, fromInclusive, to, toInclusive);
+        } else if (from != null) {
+            range = bySort.tailMap(from, fromInclusive);
+        } else if (to != null) {
+            range = bySort.headMap(to, toInclusive);
+        }
+        if (descending) {
+            range = range.descendingMap();
+        }
+        for (Map.Entry<Object, Object> entry : range.entrySet()) {
+            Object key = entry.getKey();
+            addAll(entry.getValue(), id -> visitor.accept(key, id));
+        }
+    }
+
+    /** How many distinct keys the index holds. */
+    public int distinctKeys() {
+        return byHash.size();
+    }
+
+    /** Every (key, id) pair in key order; a copy. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        forEachInRange(null, true, null, true, false, (key, id) -> out.add(new Entry(key, id)));
+        return out;
+    }
+
+    /** Drops every entry. Writer only. */
+    public void clear() {
+        byHash.clear();
+        bySort.clear();
+    }
+
+    /** One index line: a key and the id of a record that has it. */
+    public record Entry(Object key, String rowId) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> ids(Object posting) {
+        return (Set<String>) posting;
+    }
+
+    private static void addAll(Object posting, Consumer<String> sink) {
+        if (posting == null) {
+            return;
+        }
+        if (posting instanceof String single) {
+            sink.accept(single);
+        } else {
+            ((Collection<String>) ids(posting)).forEach(sink);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.filestore.index;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSONL index file format: one {@code {"key":...,"rowId":"..."}} line per (key, record) pair, in
+ * key order. Human-readable and derived: the store rebuilds a file that is missing, stale or does not
+ * parse. Thread-safe.
+ */
+public final class IndexFileFormat {
+
+    private final JsonMapper mapper;
+
+    public IndexFileFormat(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** The file content for the entries, one line each, in the given order. */
+    public byte[] encode(List<FieldIndex.Entry> entries) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, entries.size() * 64));
+        try (JsonGenerator generator = mapper.createGenerator(out)) {
+            for (FieldIndex.Entry entry : entries) {
+                generator.writeStartObject();
+                generator.writeName("key");
+                Object key = entry.key();
+                if (key instanceof String s) {
+                    generator.writeString(s);
+                } else if (key instanceof Long l) {
+                    generator.writeNumber(l);
+                } else if (key instanceof Double d) {
+                    generator.writeNumber(d);
+                } else {
+                    generator.writeBoolean((Boolean) key);
+                }
+                generator.writeStringProperty("rowId", entry.rowId());
+                generator.writeEndObject();
+                generator.writeRaw('\n');
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * The entries of a file's content.
+     *
+     * @throws IllegalArgumentException naming the line when a line is not of the exact shape
+     */
+    public List<FieldIndex.Entry> decode(byte[] content) {
+        List<FieldIndex.Entry> entries = new ArrayList<>();
+        String text = new String(content, StandardCharsets.UTF_8);
+        int lineNumber = 0;
+        for (String line : text.split("\n", -1)) {
+            lineNumber++;
+            if (line.isEmpty()) {
+                continue;
+            }
+            entries.add(parseLine(line, lineNumber));
+        }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw new IllegalArgumentException("line " + lineNumber + " is not terminated (torn write?)");
+        }
+        return entries;
+    }
+
+    private FieldIndex.Entry parseLine(String line, int lineNumber) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(line);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("line " + lineNumber + " is not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject() || node.size() != 2 || !node.has("key")
+                || !node.path("rowId").isString()) {
+            throw new IllegalArgumentException("line " + lineNumber + " is not {\"key\":...,\"rowId\":\"...\"}");
+        }
+        Object key = IndexKeys.of(node.get("key"));
+        if (key == null) {
+            throw new IllegalArgumentException("line " + lineNumber + " has a key that cannot be indexed");
+        }
+        return new FieldIndex.Entry(key, node.get("rowId").stringValue());
+    }
+}

@@ -1,0 +1,151 @@
+package io.filestore.index;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Comparator;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Index keys: the scalar JSON values a field can be indexed by, as plain Java values.
+ *
+ * <p>A key is a {@link Boolean}, a {@link Long} (every integral number that fits, so {@code 1} and
+ * {@code 1.0} are the same key), a {@link Double} (other numbers; larger integers lose precision) or a
+ * {@link String}. JSON null, objects and missing fields are not indexed. Keys order as booleans,
+ * then numbers by value, then strings by UTF-16 code unit ({@link String#compareTo}).
+ */
+public final class IndexKeys {
+
+    /** The total order of keys across types. */
+    public static final Comparator<Object> ORDER = IndexKeys::compare;
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+    private IndexKeys() {
+    }
+
+    /** The key of a scalar JSON node, or {@code null} when the node is not indexable. */
+    public static Object of(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            if (node.isIntegralNumber() && node.canConvertToLong()) {
+                return node.longValue();
+            }
+            return ofNumber(node.decimalValue());
+        }
+        return null;
+    }
+
+    /**
+     * The key of a Java value given in a lookup: strings, booleans, numbers and enums directly, anything
+     * else through its JSON form (a UUID or an {@code Instant} becomes its string).
+     *
+     * @return the key, or {@code null} when the value cannot be a key
+     */
+    public static Object ofJava(Object value, java.util.function.Function<Object, JsonNode> toTree) {
+        if (value == null || value instanceof String || value instanceof Boolean) {
+            return value;
+        }
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return ((Number) value).longValue();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double d = ((Number) value).doubleValue();
+            return Double.isFinite(d) ? ofNumber(BigDecimal.valueOf(d)) : d;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return ofNumber(decimal);
+        }
+        if (value instanceof BigInteger integer) {
+            return ofNumber(new BigDecimal(integer));
+        }
+        if (value instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        if (value instanceof JsonNode node) {
+            return of(node);
+        }
+        return of(toTree.apply(value));
+    }
+
+    /** The key as a JSON node, as it appears in index files. */
+    public static JsonNode toJson(Object key) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (key instanceof String s) {
+            return nodes.stringNode(s);
+        }
+        if (key instanceof Boolean b) {
+            return nodes.booleanNode(b);
+        }
+        if (key instanceof Long l) {
+            return nodes.numberNode(l);
+        }
+        return nodes.numberNode((Double) key);
+    }
+
+    /** Compares two keys in the index order. */
+    public static int compare(Object a, Object b) {
+        int byRank = Integer.compare(rank(a), rank(b));
+        if (byRank != 0) {
+            return byRank;
+        }
+        if (a instanceof String s) {
+            return s.compareTo((String) b);
+        }
+        if (a instanceof Boolean x) {
+            return Boolean.compare(x, (Boolean) b);
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            return Long.compare(x, y);
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return Double.compare(x, y);
+        }
+        return toDecimal(a).compareTo(toDecimal(b));
+    }
+
+    private static Object ofNumber(BigDecimal decimal) {
+        if (decimal.signum() == 0) {
+            return 0L;
+        }
+        BigDecimal stripped = decimal.stripTrailingZeros();
+        if (stripped.scale() <= 0 && stripped.compareTo(LONG_MIN) >= 0 && stripped.compareTo(LONG_MAX) <= 0) {
+            return stripped.longValueExact();
+        }
+        return decimal.doubleValue();
+    }
+
+    private static int rank(Object key) {
+        if (key instanceof Boolean) {
+            return 0;
+        }
+        if (key instanceof Number) {
+            return 1;
+        }
+        return 2;
+    }
+
+    private static BigDecimal toDecimal(Object number) {
+        if (number instanceof Long l) {
+            return BigDecimal.valueOf(l);
+        }
+        double d = (Double) number;
+        if (Double.isNaN(d)) {
+            return LONG_MAX.multiply(LONG_MAX); // NaN orders after every number, as in Double.compare
+        }
+        if (Double.isInfinite(d)) {
+            return d > 0 ? LONG_MAX.multiply(LONG_MAX) : LONG_MIN.multiply(LONG_MAX);
+        }
+        return new BigDecimal(d);
+    }
+}

@@ -1,0 +1,174 @@
+package io.filestore.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link StorageIO} on the real file system. Thread-safe and stateless apart from the lock registry. */
+final class NioStorageIO implements StorageIO {
+
+    static final NioStorageIO INSTANCE = new NioStorageIO();
+
+    /**
+     * Folders locked by this JVM. The OS lock alone cannot detect a second open in the same JVM
+     * without opening the lock file through a second channel, and closing that channel would drop
+     * the first store's lock, so the JVM keeps its own registry in front of it.
+     */
+    private static final Set<Path> LOCKED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
+
+    private NioStorageIO() {
+    }
+
+    @Override
+    public void createDirectories(Path dir) throws IOException {
+        Files.createDirectories(dir);
+    }
+
+    @Override
+    public boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    @Override
+    public boolean isDirectory(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    @Override
+    public List<Path> list(Path dir) throws IOException {
+        List<Path> entries = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(entries::add);
+        } catch (NoSuchFileException missing) {
+            return List.of();
+        }
+        return entries;
+    }
+
+    @Override
+    public byte[] readAllBytes(Path file) throws IOException {
+        return Files.readAllBytes(file);
+    }
+
+    @Override
+    public long size(Path file) throws IOException {
+        return Files.size(file);
+    }
+
+    @Override
+    public WritableFile createNew(Path file) throws IOException {
+        return new ChannelFile(FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    }
+
+    @Override
+    public WritableFile openForAppend(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        channel.position(channel.size());
+        return new ChannelFile(channel);
+    }
+
+    @Override
+    public void moveAtomically(Path source, Path target) throws IOException {
+        Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public boolean deleteIfExists(Path path) throws IOException {
+        return Files.deleteIfExists(path);
+    }
+
+    @Override
+    public void syncDirectory(Path dir) throws IOException {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException cannotOpenFolder) {
+            return; // e.g. Windows: folders cannot be opened; rename durability is the OS's business there
+        }
+        try (channel) {
+            channel.force(true);
+        }
+    }
+
+    @Override
+    public FolderLock lockFolder(Path dir, String lockFileName) throws IOException {
+        Path key = dir.toRealPath();
+        if (!LOCKED_IN_THIS_JVM.add(key)) {
+            throw new FolderLockedException(key, "by another FileStore in this JVM");
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(key.resolve(lockFileName), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new FolderLockedException(key, "by another process");
+            }
+            return new ChannelFolderLock(key, channel);
+        } catch (IOException | RuntimeException e) {
+            if (channel != null) {
+                channel.close();
+            }
+            LOCKED_IN_THIS_JVM.remove(key);
+            throw e;
+        }
+    }
+
+    private record ChannelFolderLock(Path folder, FileChannel channel) implements FolderLock {
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close(); // releases the OS lock
+            } finally {
+                LOCKED_IN_THIS_JVM.remove(folder);
+            }
+        }
+    }
+
+    private static final class ChannelFile implements WritableFile {
+        private final FileChannel channel;
+
+        ChannelFile(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }
+
+        @Override
+        public void force() throws IOException {
+            channel.force(true);
+        }
+
+        @Override
+        public long position() throws IOException {
+            return channel.position();
+        }
+
+        @Override
+        public void truncate(long size) throws IOException {
+            channel.truncate(size);
+            channel.position(size);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.filestore.json;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+
+import io.filestore.CorruptedFileException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns records into bytes and back with one Jackson mapper. Records live in memory as compact
+ * UTF-8 JSON: small, immutable, and every read hands out a fresh tree the caller owns.
+ *
+ * <p>Thread-safe. The mapper never uses polymorphic default typing, so stored JSON cannot choose
+ * which class is instantiated.
+ */
+public final class Json {
+
+    private static final JsonMapper DEFAULT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final JsonMapper mapper;
+    private final ObjectWriter pretty;
+
+    public Json(JsonMapper mapper) {
+        this.mapper = mapper;
+        this.pretty = mapper.writerWithDefaultPrettyPrinter();
+    }
+
+    /** The mapper FileStore uses when none is given: Jackson defaults, unknown properties ignored. */
+    public static JsonMapper defaultMapper() {
+        return DEFAULT;
+    }
+
+    /** The mapper behind this codec. */
+    public JsonMapper mapper() {
+        return mapper;
+    }
+
+    /** A new empty object node. */
+    public ObjectNode newObject() {
+        return mapper.createObjectNode();
+    }
+
+    /** Compact UTF-8 bytes of a tree. */
+    public byte[] toBytes(JsonNode node) {
+        return mapper.writeValueAsBytes(node);
+    }
+
+    /** Pretty-printed bytes of compact JSON with a final newline, for files people read. */
+    public byte[] pretty(byte[] compact) {
+        byte[] text = pretty.writeValueAsBytes(mapper.readTree(compact));
+        byte[] withNewline = java.util.Arrays.copyOf(text, text.length + 1);
+        withNewline[text.length] = '\n';
+        return withNewline;
+    }
+
+    /** A fresh tree of bytes this codec wrote. */
+    public JsonNode parse(byte[] bytes) {
+        return mapper.readTree(bytes);
+    }
+
+    /** A fresh object tree of bytes this codec wrote. */
+    public ObjectNode parseObject(byte[] bytes) {
+        return (ObjectNode) mapper.readTree(bytes);
+    }
+
+    /**
+     * Parses bytes read from a file that must hold one JSON object.
+     *
+     * @throws CorruptedFileException naming the file when it is not valid JSON or not an object
+     */
+    public ObjectNode parseObjectFile(byte[] bytes, Path file) {
+        JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (JacksonException e) {
+            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
+            throw new CorruptedFileException(file, offset, "not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new CorruptedFileException(file, 0, "expected a JSON object, found "
+                    + (node == null || node.isMissingNode() ? "nothing" : node.getNodeType()));
+        }
+        return (ObjectNode) node;
+    }
+
+    /** A plain Java object as an object tree; fails when it does not map to a JSON object. */
+    public ObjectNode toObjectNode(Object value) {
+        JsonNode node = value instanceof JsonNode json ? json : mapper.valueToTree(value);
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("A record must map to a JSON object, but "
+                    + (value == null ? "null" : value.getClass().getName()) + " maps to " + (node == null ? "null" : node.getNodeType()));
+        }
+        return (ObjectNode) node;
+    }
+
+    /** Any value as a tree; {@code null} becomes a JSON null. */
+    public JsonNode toTree(Object value) {
+        return value instanceof JsonNode json ? json : mapper.valueToTree(value);
+    }
+
+    /** Binds compact bytes to a Java type. */
+    public <T> T read(byte[] bytes, Class<T> type) {
+        return mapper.readValue(bytes, type);
+    }
+
+    /**
+     * Applies a JSON merge patch (RFC 7386) to a copy of {@code target}: fields of the patch replace
+     * those of the target, nested objects merge recursively, and a {@code null} removes the field.
+     */
+    public static ObjectNode mergePatch(ObjectNode target, ObjectNode patch) {
+        ObjectNode result = target.deepCopy();
+        mergeInto(result, patch);
+        return result;
+    }
+
+    private static void mergeInto(ObjectNode target, ObjectNode patch) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            JsonNode value = field.getValue();
+            JsonNode existing = target.get(field.getKey());
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value.isObject() && existing != null && existing.isObject()) {
+                mergeInto((ObjectNode) existing, (ObjectNode) value);
+            } else {
+                target.set(field.getKey(), value.deepCopy());
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.filestore.persist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.filestore.StorageException;
+import io.filestore.io.StorageIO;
+import io.filestore.io.WritableFile;
+
+/**
+ * Replaces files so that none is ever read back half-written, following RELIABILITY.md:
+ * <ol>
+ *   <li>write every new content to a uniquely named {@code *.tmp} file beside its target and force
+ *       it, in parallel (fsync latency overlaps across files);</li>
+ *   <li>rename each temp file over its target (atomic on POSIX file systems);</li>
+ *   <li>delete the files the batch removes;</li>
+ *   <li>force each touched folder once, so the renames and deletions are durable.</li>
+ * </ol>
+ * A failure in step 1 deletes the temp files written so far and leaves every target untouched.
+ * Leftover temp files of a crash are removed by {@link #deleteTempFiles}. Thread-safe.
+ */
+public final class AtomicFiles {
+
+    /** The suffix of temp files; such files are never read as data. */
+    public static final String TEMP_SUFFIX = ".tmp";
+
+    private final StorageIO io;
+    private final ExecutorService pool;
+    private final int parallelism;
+
+    public AtomicFiles(StorageIO io, ExecutorService pool, int parallelism) {
+        this.io = io;
+        this.pool = pool;
+        this.parallelism = parallelism;
+    }
+
+    /** Replaces a single file atomically and durably. */
+    public void replace(Path target, byte[] content) {
+        FileBatch batch = new FileBatch();
+        batch.write(target, content);
+        apply(batch);
+    }
+
+    /**
+     * Applies the batch with the four steps above.
+     *
+     * @throws StorageException naming the file that failed
+     */
+    public void apply(FileBatch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<FileBatch.Write> writes = batch.writes();
+        Path[] temps = new Path[writes.size()];
+        writeTempFiles(writes, temps);
+        Set<Path> folders = new LinkedHashSet<>();
+        for (int i = 0; i < temps.length; i++) {
+            Path target = writes.get(i).target();
+            try {
+                io.moveAtomically(temps[i], target);
+            } catch (IOException e) {
+                throw new StorageException("Cannot rename temp file over its target " + target, temps[i], e);
+            }
+            folders.add(target.getParent());
+        }
+        for (Path target : batch.deletes()) {
+            try {
+                if (io.deleteIfExists(target)) {
+                    folders.add(target.getParent());
+                }
+            } catch (IOException e) {
+                throw new StorageException("Cannot delete file", target, e);
+            }
+        }
+        for (Path folder : folders) {
+            try {
+                io.syncDirectory(folder);
+            } catch (IOException e) {
+                throw new StorageException("Cannot sync folder", folder, e);
+            }
+        }
+    }
+
+    /** Deletes {@code *.tmp} files left in a folder by an interrupted write; returns how many. */
+    public int deleteTempFiles(Path folder) {
+        int deleted = 0;
+        try {
+            for (Path entry : io.list(folder)) {
+                if (entry.getFileName().toString().endsWith(TEMP_SUFFIX) && !io.isDirectory(entry)) {
+                    io.deleteIfExists(entry);
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot clean temp files", folder, e);
+        }
+        return deleted;
+    }
+
+    private void writeTempFiles(List<FileBatch.Write> writes, Path[] temps) {
+        int chunks = Math.min(parallelism, writes.size());
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int first = chunk;
+            Runnable task = () -> {
+                for (int i = first; i < writes.size(); i += chunks) {
+                    temps[i] = writeTemp(writes.get(i));
+                }
+            };
+            futures.add(chunks == 1 ? null : pool.submit(task));
+            if (chunks == 1) {
+                task.run();
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> future : futures) {
+            if (future == null) {
+                continue;
+            }
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : asRuntime(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new StorageException("Interrupted while writing", writes.get(0).target(), e);
+            }
+        }
+        if (failure != null) {
+            deleteQuietly(temps);
+            throw failure;
+        }
+    }
+
+    private Path writeTemp(FileBatch.Write write) {
+        Path target = write.target();
+        Path temp = target.resolveSibling(target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TEMP_SUFFIX);
+        try (WritableFile file = io.createNew(temp)) {
+            file.write(write.content());
+            file.force();
+        } catch (IOException e) {
+            deleteQuietly(new Path[] {temp});
+            throw new StorageException("Cannot write " + target, temp, e);
+        }
+        return temp;
+    }
+
+    private void deleteQuietly(Path[] temps) {
+        for (Path temp : temps) {
+            if (temp == null) {
+                continue;
+            }
+            try {
+                io.deleteIfExists(temp);
+            } catch (IOException | RuntimeException ignored) {
+                // the next open removes leftover temp files
+            }
+        }
+    }
+
+    private static RuntimeException asRuntime(Throwable t) {
+        if (t instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (t instanceof Error error) {
+            throw error;
+        }
+        return new IllegalStateException(t);
+    }
+}

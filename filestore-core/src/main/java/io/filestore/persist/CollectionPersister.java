@@ -1,0 +1,39 @@
+package io.filestore.persist;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How one collection's records reach the disk and come back. One implementation per strategy;
+ * the store picks it in {@link Persisters#forCollection}.
+ *
+ * <p>The store calls {@link #load} once at open, then {@link #stage} from its single flusher thread;
+ * implementations need not be thread-safe beyond that, except that {@code load} may call the sink
+ * from several threads at once.
+ */
+public interface CollectionPersister {
+
+    /** Receives the records found on disk; may be called concurrently. */
+    @FunctionalInterface
+    interface RecordSink {
+        void accept(String id, ObjectNode record);
+    }
+
+    /**
+     * Creates the collection's folders, removes leftover temp files and reads every record into the
+     * sink. A malformed record file is reported and quarantined, never loaded, and does not stop the
+     * other records from loading.
+     */
+    void load(RecordSink sink);
+
+    /**
+     * Adds to {@code batch} the file operations that store the changes: {@code changes} maps each
+     * changed id to its compact JSON, or to {@code null} when the record was deleted.
+     */
+    void stage(Map<String, byte[]> changes, FileBatch batch);
+
+    /** The folder of the collection's JSONL index files, or {@code null} when indexes are not persisted. */
+    Path indexFolder();
+}

@@ -1,0 +1,136 @@
+package io.filestore.persist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.filestore.CorruptedFileException;
+import io.filestore.StorageException;
+
+/**
+ * The {@code file-per-record} strategy: {@code <folder>/<encoded id>.json} holds one record as a
+ * pretty-printed JSON object, and {@code <folder>/indices/} its index files. Only changed records are
+ * written; a deleted record's file is removed. File names follow {@link RecordFileNames}.
+ */
+final class FilePerRecordPersister implements CollectionPersister {
+
+    /** The name of the index folder inside a collection folder. */
+    static final String INDEX_FOLDER = "indices";
+
+    private static final Logger log = LoggerFactory.getLogger(FilePerRecordPersister.class);
+
+    private final String collection;
+    private final Path folder;
+    private final PersistContext context;
+
+    FilePerRecordPersister(String collection, Path folder, PersistContext context) {
+        this.collection = collection;
+        this.folder = folder;
+        this.context = context;
+    }
+
+    @Override
+    public void load(RecordSink sink) {
+        createFolder(folder);
+        createFolder(indexFolder());
+        context.files().deleteTempFiles(folder);
+        context.files().deleteTempFiles(indexFolder());
+        List<Path> files = recordFiles();
+        int chunks = Math.max(1, Math.min(context.parallelism(), files.size() / 256));
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int first = chunk;
+            futures.add(context.pool().submit(() -> {
+                for (int i = first; i < files.size(); i += chunks) {
+                    loadFile(files.get(i), sink);
+                }
+            }));
+        }
+        for (Future<?> future : futures) {
+            await(future);
+        }
+    }
+
+    @Override
+    public void stage(Map<String, byte[]> changes, FileBatch batch) {
+        for (Map.Entry<String, byte[]> change : changes.entrySet()) {
+            Path file = folder.resolve(RecordFileNames.fileName(change.getKey()));
+            if (change.getValue() == null) {
+                batch.delete(file);
+            } else {
+                batch.write(file, context.json().pretty(change.getValue()));
+            }
+        }
+    }
+
+    @Override
+    public Path indexFolder() {
+        return folder.resolve(INDEX_FOLDER);
+    }
+
+    private List<Path> recordFiles() {
+        List<Path> files = new ArrayList<>();
+        try {
+            for (Path entry : context.io().list(folder)) {
+                String name = entry.getFileName().toString();
+                if (!name.endsWith(RecordFileNames.EXTENSION) || context.io().isDirectory(entry)) {
+                    continue;
+                }
+                if (RecordFileNames.idOf(name) == null) {
+                    log.warn("Ignoring {} in collection '{}': its name is not an encoded record id", entry, collection);
+                    continue;
+                }
+                files.add(entry);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot list collection '" + collection + "'", folder, e);
+        }
+        return files;
+    }
+
+    private void loadFile(Path file, RecordSink sink) {
+        byte[] bytes;
+        try {
+            bytes = context.io().readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException("Cannot read record of collection '" + collection + "'", file, e);
+        }
+        try {
+            sink.accept(RecordFileNames.idOf(file.getFileName().toString()), context.json().parseObjectFile(bytes, file));
+        } catch (CorruptedFileException e) {
+            context.quarantine().add(collection, file, e.getMessage());
+        }
+    }
+
+    private void createFolder(Path path) {
+        try {
+            if (!context.io().isDirectory(path)) {
+                context.io().createDirectories(path);
+                context.io().syncDirectory(path.getParent());
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot create folder of collection '" + collection + "'", path, e);
+        }
+    }
+
+    private static void await(Future<?> future) {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading", e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.filestore.persist;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The {@code memory-only} strategy: nothing is read or written. */
+final class MemoryOnlyPersister implements CollectionPersister {
+
+    static final MemoryOnlyPersister INSTANCE = new MemoryOnlyPersister();
+
+    private MemoryOnlyPersister() {
+    }
+
+    @Override
+    public void load(RecordSink sink) {
+        // nothing survives a restart by design
+    }
+
+    @Override
+    public void stage(Map<String, byte[]> changes, FileBatch batch) {
+        // never written
+    }
+
+    @Override
+    public Path indexFolder() {
+        return null;
+    }
+}

@@ -1,0 +1,62 @@
+package io.filestore.persist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.filestore.StorageException;
+import io.filestore.io.StorageIO;
+
+/**
+ * Where malformed files go: {@code <data-dir>/_quarantine/<collection>/<file name>}. A file that does
+ * not parse is moved there at open, logged with its original path, and listed in the store status,
+ * so that one bad file never stops the others from loading and is never overwritten or lost.
+ * Thread-safe.
+ */
+public final class Quarantine {
+
+    /** The quarantine folder's name in the data folder. */
+    public static final String FOLDER_NAME = "_quarantine";
+
+    private static final Logger log = LoggerFactory.getLogger(Quarantine.class);
+
+    /** A file moved to the quarantine. */
+    public record Entry(Path original, Path movedTo, String problem) {
+    }
+
+    private final StorageIO io;
+    private final Path folder;
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+
+    public Quarantine(StorageIO io, Path dataDir) {
+        this.io = io;
+        this.folder = dataDir.resolve(FOLDER_NAME);
+    }
+
+    /** Moves a malformed file of a collection out of the way and reports it. */
+    public void add(String collection, Path file, String problem) {
+        try {
+            Path target = folder.resolve(collection);
+            io.createDirectories(target);
+            Path destination = target.resolve(file.getFileName().toString());
+            for (int n = 1; io.exists(destination); n++) {
+                destination = target.resolve(file.getFileName() + "." + n);
+            }
+            io.moveAtomically(file, destination);
+            io.syncDirectory(file.getParent());
+            entries.add(new Entry(file, destination, problem));
+            log.warn("Quarantined malformed file {} of collection '{}' to {}: {}", file, collection, destination, problem);
+        } catch (IOException e) {
+            throw new StorageException("Cannot quarantine malformed file (" + problem + ")", file, e);
+        }
+    }
+
+    /** Every file quarantined since the store opened. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+}

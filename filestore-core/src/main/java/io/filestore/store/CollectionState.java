@@ -1,0 +1,86 @@
+package io.filestore.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.filestore.CollectionOptions;
+import io.filestore.index.CollectionIndexes;
+import io.filestore.json.Json;
+import io.filestore.persist.CollectionPersister;
+
+/**
+ * The committed in-memory state of one collection: records as compact JSON, their indexes, and which
+ * records and index files changed since the last flush.
+ *
+ * <p>Thread-safety: mutated only by the store's apply step (under the commit stamp's write lock) and
+ * by the flusher (under its read lock); read by anyone. The maps are concurrent so that lock-free
+ * readers never see a broken structure.
+ */
+final class CollectionState {
+
+    private final CollectionOptions options;
+    private final CollectionPersister persister;
+    private final Map<String, byte[]> records = new ConcurrentHashMap<>();
+    private final CollectionIndexes indexes;
+    private final Set<String> dirtyIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> dirtyIndexFields = ConcurrentHashMap.newKeySet();
+
+    CollectionState(CollectionOptions options, CollectionPersister persister) {
+        this.options = options;
+        this.persister = persister;
+        this.indexes = new CollectionIndexes(options.indexed(), Set.copyOf(options.unique()));
+    }
+
+    String name() {
+        return options.name();
+    }
+
+    CollectionOptions options() {
+        return options;
+    }
+
+    CollectionPersister persister() {
+        return persister;
+    }
+
+    CollectionIndexes indexes() {
+        return indexes;
+    }
+
+    Map<String, byte[]> records() {
+        return records;
+    }
+
+    /** The committed record bytes, or {@code null}. */
+    byte[] committed(String id) {
+        return records.get(id);
+    }
+
+    /** The keys of committed bytes in every index. */
+    List<List<Object>> keysOf(byte[] bytes, Json json) {
+        return bytes == null || indexes.isEmpty() ? List.of() : indexes.keysOf(json.parse(bytes));
+    }
+
+    /** Applies one record's new image. Only under the commit stamp's write lock. */
+    void apply(String id, byte[] after, List<List<Object>> oldKeys, List<List<Object>> newKeys) {
+        if (after == null) {
+            records.remove(id);
+        } else {
+            records.put(id, after);
+        }
+        dirtyIndexFields.addAll(indexes.replace(id, oldKeys, newKeys));
+        if (options.strategy().isPersistent()) {
+            dirtyIds.add(id);
+        }
+    }
+
+    Set<String> dirtyIds() {
+        return dirtyIds;
+    }
+
+    Set<String> dirtyIndexFields() {
+        return dirtyIndexFields;
+    }
+}

@@ -1,0 +1,173 @@
+package io.filestore.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.filestore.index.FieldIndex;
+import io.filestore.index.IndexFileFormat;
+import io.filestore.persist.AtomicFiles;
+import io.filestore.persist.FileBatch;
+import io.filestore.persist.FlushJournal;
+import io.filestore.persist.IndexFiles;
+import io.filestore.persist.ValuesFile;
+
+/**
+ * Writes what changed since the last flush, as one all-or-nothing batch:
+ * <ol>
+ *   <li><b>snapshot</b>: under the commit stamp's read lock (so between two commits), take the dirty
+ *       records' current bytes, the changed indexes' entries and the values;</li>
+ *   <li><b>journal</b>: write the batch to the flush journal, durably;</li>
+ *   <li><b>materialize</b>: replace the record, index and values files ({@link AtomicFiles});</li>
+ *   <li><b>retire</b>: delete the journal.</li>
+ * </ol>
+ * If any step fails, the snapshot's records are marked dirty again and the next flush retries them;
+ * a crash at any step is repaired at open by replaying the journal. One flush runs at a time.
+ */
+final class Flusher {
+
+    private final Supplier<List<CollectionState>> collections;
+    private final ValueState values;
+    private final Committer committer;
+    private final FlushJournal journal;
+    private final AtomicFiles files;
+    private final ValuesFile valuesFile;
+    private final IndexFileFormat indexFormat;
+    private final FlushStatistics statistics = new FlushStatistics();
+
+    Flusher(Supplier<List<CollectionState>> collections, ValueState values, Committer committer, FlushJournal journal,
+            AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat) {
+        this.collections = collections;
+        this.values = values;
+        this.committer = committer;
+        this.journal = journal;
+        this.files = files;
+        this.valuesFile = valuesFile;
+        this.indexFormat = indexFormat;
+    }
+
+    FlushStatistics statistics() {
+        return statistics;
+    }
+
+    /** Flushes every change committed before the call; returns how many records it wrote or deleted. */
+    synchronized int flush() {
+        long started = System.nanoTime();
+        Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
+        if (snapshot.isEmpty()) {
+            return 0;
+        }
+        try {
+            List<FlushJournal.Entry> entries = snapshot.journalEntries();
+            if (!entries.isEmpty()) {
+                journal.write(snapshot.sequence, entries);
+            }
+            files.apply(snapshot.toFileBatch());
+            if (!entries.isEmpty()) {
+                journal.delete();
+            }
+        } catch (RuntimeException | Error e) {
+            snapshot.markDirtyAgain();
+            statistics.failed(e);
+            throw e;
+        }
+        statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started), snapshot.recordCount());
+        return snapshot.recordCount();
+    }
+
+    private Snapshot takeSnapshot() {
+        Snapshot snapshot = new Snapshot(committer.lastSequence());
+        for (CollectionState collection : collections.get()) {
+            CollectionSnapshot part = new CollectionSnapshot(collection);
+            for (String id : List.copyOf(collection.dirtyIds())) {
+                collection.dirtyIds().remove(id);
+                part.records.put(id, collection.committed(id));
+            }
+            if (collection.persister().indexFolder() != null) {
+                for (String field : List.copyOf(collection.dirtyIndexFields())) {
+                    collection.dirtyIndexFields().remove(field);
+                    part.indexes.put(field, collection.indexes().get(field).entries());
+                }
+            } else {
+                collection.dirtyIndexFields().clear();
+            }
+            if (!part.records.isEmpty() || !part.indexes.isEmpty()) {
+                snapshot.collections.add(part);
+            }
+        }
+        if (values.takeDirty()) {
+            snapshot.values = values.snapshot();
+        }
+        return snapshot;
+    }
+
+    private final class Snapshot {
+        final long sequence;
+        final List<CollectionSnapshot> collections = new ArrayList<>();
+        Map<String, byte[]> values;
+
+        Snapshot(long sequence) {
+            this.sequence = sequence;
+        }
+
+        boolean isEmpty() {
+            return collections.isEmpty() && values == null;
+        }
+
+        int recordCount() {
+            return collections.stream().mapToInt(part -> part.records.size()).sum();
+        }
+
+        List<FlushJournal.Entry> journalEntries() {
+            List<FlushJournal.Entry> entries = new ArrayList<>();
+            for (CollectionSnapshot part : collections) {
+                part.records.forEach((id, bytes) -> entries.add(new FlushJournal.Entry(
+                        bytes == null ? FlushJournal.Kind.DELETE_RECORD : FlushJournal.Kind.PUT_RECORD,
+                        part.collection.name(), id, bytes)));
+            }
+            if (values != null) {
+                // the values file is rewritten whole, so the journal carries every value
+                entries.add(new FlushJournal.Entry(FlushJournal.Kind.CLEAR_VALUES, null, "", null));
+                values.forEach((key, bytes) -> entries.add(new FlushJournal.Entry(FlushJournal.Kind.PUT_VALUE, null, key, bytes)));
+            }
+            return entries;
+        }
+
+        FileBatch toFileBatch() {
+            FileBatch batch = new FileBatch();
+            for (CollectionSnapshot part : collections) {
+                part.collection.persister().stage(part.records, batch);
+                part.indexes.forEach((field, entries) -> batch.write(
+                        IndexFiles.file(part.collection.persister().indexFolder(), field), indexFormat.encode(entries)));
+            }
+            if (values != null) {
+                valuesFile.stage(values, batch);
+            }
+            return batch;
+        }
+
+        void markDirtyAgain() {
+            for (CollectionSnapshot part : collections) {
+                part.collection.dirtyIds().addAll(part.records.keySet());
+                part.collection.dirtyIndexFields().addAll(part.indexes.keySet());
+            }
+            if (values != null) {
+                Flusher.this.values.markDirty();
+            }
+        }
+    }
+
+    private static final class CollectionSnapshot {
+        final CollectionState collection;
+        final Map<String, byte[]> records = new LinkedHashMap<>();
+        final Map<String, List<FieldIndex.Entry>> indexes = new LinkedHashMap<>();
+
+        CollectionSnapshot(CollectionState collection) {
+            this.collection = collection;
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package io.filestore.store;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.filestore.CollectionOptions;
+import io.filestore.DocumentCollection;
+import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
+import io.filestore.InvalidOptionsException;
+import io.filestore.StorageException;
+import io.filestore.StoreClosedException;
+import io.filestore.StoreLockedException;
+import io.filestore.StoreStatus;
+import io.filestore.Subscription;
+import io.filestore.Transaction;
+import io.filestore.TransactionListener;
+import io.filestore.ValueListener;
+import io.filestore.index.IndexFileFormat;
+import io.filestore.io.FolderLock;
+import io.filestore.io.FolderLockedException;
+import io.filestore.io.StorageIO;
+import io.filestore.json.Json;
+import io.filestore.persist.AtomicFiles;
+import io.filestore.persist.FlushJournal;
+import io.filestore.persist.IndexFiles;
+import io.filestore.persist.PersistContext;
+import io.filestore.persist.Persisters;
+import io.filestore.persist.Quarantine;
+import io.filestore.persist.RecordFileNames;
+import io.filestore.persist.ValuesFile;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The {@link FileStore}: wires the collections, the committer, the flusher and the persistence layer
+ * together, and owns the open/close lifecycle.
+ */
+public final class Store implements FileStore {
+
+    /** The lock file's name in the data folder. */
+    public static final String LOCK_FILE = "_filestore.lock";
+
+    private static final Logger log = LoggerFactory.getLogger(Store.class);
+
+    private final FileStoreOptions options;
+    private final StorageIO io;
+    private final Json json;
+    private final ExecutorService pool;
+    private final ScheduledExecutorService scheduler;
+    private final PersistContext persistContext;
+    private final FlushJournal journal;
+    private final IndexFiles indexFiles;
+    private final IndexFileFormat indexFormat;
+    private final ValuesFile valuesFile;
+    private final ValueState values = new ValueState();
+    private final Listeners listeners = new Listeners();
+    private final Committer committer;
+    private final Flusher flusher;
+    private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+    private FolderLock lock;
+
+    private Store(FileStoreOptions options) {
+        this.options = options;
+        this.io = options.storageIO();
+        this.json = new Json(options.jsonMapper());
+        int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("filestore-io"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("filestore-flusher"));
+        AtomicFiles files = new AtomicFiles(io, pool, parallelism);
+        this.persistContext = new PersistContext(options.dataDir(), io, json, files, pool, parallelism,
+                new Quarantine(io, options.dataDir()));
+        this.journal = new FlushJournal(io, files, options.dataDir());
+        this.indexFiles = new IndexFiles(persistContext);
+        this.indexFormat = new IndexFileFormat(options.jsonMapper());
+        this.valuesFile = new ValuesFile(persistContext);
+        this.committer = new Committer(values, listeners, json);
+        this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
+                values, committer, journal, files, valuesFile, indexFormat);
+    }
+
+    /** Opens a store; see {@link FileStore#open(FileStoreOptions)}. */
+    public static Store open(FileStoreOptions options) {
+        Store store = new Store(options);
+        try {
+            store.start();
+            return store;
+        } catch (RuntimeException | Error e) {
+            store.abandon();
+            throw e;
+        }
+    }
+
+    private void start() {
+        Path dataDir = options.dataDir();
+        try {
+            io.createDirectories(dataDir);
+            lock = io.lockFolder(dataDir, LOCK_FILE);
+        } catch (FolderLockedException e) {
+            throw new StoreLockedException(e.folder(), e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StorageException("Cannot open data folder", dataDir, e);
+        }
+        persistContext.files().deleteTempFiles(dataDir);
+        long started = System.nanoTime();
+        options.collections().values().forEach(this::load);
+        values.all().putAll(valuesFile.load());
+        new JournalRecovery(journal, committer, values, this::collection, json).run(flusher);
+        new IndexFileCheck(indexFiles, indexFormat, persistContext.files())
+                .run(collections.values().stream().map(StoreCollection::state).toList());
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        log.info("FileStore opened {} with {} collection(s) in {} ms", dataDir, collections.size(), millis);
+        long interval = options.flushInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private StoreCollection load(CollectionOptions collectionOptions) {
+        checkPathIsFree(collectionOptions);
+        CollectionState state = new CollectionState(collectionOptions, Persisters.forCollection(collectionOptions, persistContext));
+        state.persister().load((id, node) -> {
+            byte[] bytes = json.toBytes(node);
+            List<List<Object>> keys = state.indexes().keysOf(node);
+            synchronized (state) {
+                state.records().put(id, bytes);
+                state.indexes().add(id, keys);
+            }
+        });
+        UniqueCheck.warnAboutDuplicates(state);
+        StoreCollection collection = new StoreCollection(state, this, committer, json);
+        collections.put(collectionOptions.name(), collection);
+        return collection;
+    }
+
+    private void checkPathIsFree(CollectionOptions candidate) {
+        if (!candidate.strategy().isPersistent()) {
+            return;
+        }
+        Path path = candidate.resolvePath(options.dataDir());
+        for (StoreCollection existing : collections.values()) {
+            CollectionOptions other = existing.options();
+            if (other.strategy().isPersistent() && other.resolvePath(options.dataDir()).equals(path)) {
+                throw new InvalidOptionsException("collections." + candidate.name() + ".path", path,
+                        "a path no other collection uses (collection '" + other.name() + "' uses it already)");
+            }
+        }
+    }
+
+    @Override
+    public Path dataDir() {
+        return options.dataDir();
+    }
+
+    @Override
+    public DocumentCollection collection(String name) {
+        StoreCollection collection = collections.get(name);
+        if (collection != null) {
+            return collection;
+        }
+        CollectionOptions defaults = options.collection(name); // validates the name
+        synchronized (this) {
+            collection = collections.get(name);
+            if (collection == null) {
+                ensureOpen();
+                collection = load(defaults);
+            }
+            return collection;
+        }
+    }
+
+    @Override
+    public Set<String> collectionNames() {
+        return new TreeSet<>(collections.keySet());
+    }
+
+    @Override
+    public <T> T callInTransaction(Function<Transaction, T> work) {
+        TransactionBuffer outer = committer.current();
+        if (outer != null) {
+            try {
+                return work.apply(outer);
+            } catch (RuntimeException | Error e) {
+                outer.setRollbackOnly();
+                throw e;
+            }
+        }
+        Transaction tx = begin();
+        try {
+            T result = work.apply(tx);
+            if (!tx.isEnded()) {
+                tx.commit();
+            }
+            return result;
+        } finally {
+            tx.rollback();
+        }
+    }
+
+    @Override
+    public Transaction begin() {
+        TransactionBuffer tx = committer.begin();
+        if (closed) {
+            tx.rollback();
+            throw new StoreClosedException(options.dataDir().toString());
+        }
+        return tx;
+    }
+
+    @Override
+    public Optional<Transaction> currentTransaction() {
+        return Optional.ofNullable(committer.current());
+    }
+
+    @Override
+    public Optional<JsonNode> getValue(String key) {
+        byte[] bytes = valueBytes(key);
+        return bytes == null ? Optional.empty() : Optional.of(json.parse(bytes));
+    }
+
+    @Override
+    public <T> Optional<T> getValue(String key, Class<T> type) {
+        byte[] bytes = valueBytes(key);
+        return bytes == null ? Optional.empty() : Optional.of(json.read(bytes, type));
+    }
+
+    @Override
+    public void setValue(String key, Object value) {
+        RecordFileNames.validate(key);
+        byte[] bytes = json.toBytes(json.toTree(value));
+        runInTransaction(tx -> committer.current().writeValue(key, bytes));
+    }
+
+    @Override
+    public boolean deleteValue(String key) {
+        RecordFileNames.validate(key);
+        return callInTransaction(tx -> {
+            if (valueBytes(key) == null) {
+                return false;
+            }
+            committer.current().writeValue(key, null);
+            return true;
+        });
+    }
+
+    @Override
+    public Set<String> valueKeys() {
+        Set<String> keys = committer.read(() -> new HashSet<>(values.all().keySet()));
+        TransactionBuffer tx = committer.current();
+        if (tx != null) {
+            tx.values().forEach((key, bytes) -> {
+                if (bytes == null) {
+                    keys.remove(key);
+                } else {
+                    keys.add(key);
+                }
+            });
+        }
+        return keys;
+    }
+
+    @Override
+    public Subscription onValue(String key, ValueListener listener) {
+        return listeners.onValue(key, listener);
+    }
+
+    @Override
+    public Subscription onTransaction(TransactionListener listener) {
+        return listeners.onTransaction(listener);
+    }
+
+    @Override
+    public void flush() {
+        ensureOpen();
+        flusher.flush();
+    }
+
+    @Override
+    public StoreStatus status() {
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> dirty = new TreeMap<>();
+        collections.forEach((name, collection) -> {
+            counts.put(name, collection.state().records().size());
+            dirty.put(name, collection.state().dirtyIds().size());
+        });
+        FlushStatistics stats = flusher.statistics();
+        List<String> quarantined = persistContext.quarantine().entries().stream()
+                .map(entry -> entry.original() + " -> " + entry.movedTo() + ": " + entry.problem()).toList();
+        return new StoreStatus(options.dataDir(), !closed, committer.lastSequence(), counts, dirty,
+                stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
+                quarantined);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        committer.exclusively(() -> closed = true);
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(1, TimeUnit.MINUTES);
+            flusher.flush();
+            log.info("FileStore closed {}", options.dataDir());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            flusher.flush();
+        } finally {
+            abandon();
+        }
+    }
+
+    Listeners listeners() {
+        return listeners;
+    }
+
+    void ensureOpen() {
+        if (closed) {
+            throw new StoreClosedException(options.dataDir().toString());
+        }
+    }
+
+    private byte[] valueBytes(String key) {
+        TransactionBuffer tx = committer.current();
+        if (tx != null && tx.hasValue(key)) {
+            return tx.value(key);
+        }
+        return values.get(key);
+    }
+
+    private void backgroundFlush() {
+        try {
+            flusher.flush();
+        } catch (RuntimeException e) {
+            log.warn("FileStore flush of {} failed; the changes stay in memory and are retried at the next flush",
+                    options.dataDir(), e);
+        }
+    }
+
+    /** Releases threads and the folder lock without flushing. */
+    private void abandon() {
+        closed = true;
+        scheduler.shutdownNow();
+        pool.shutdown();
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException e) {
+                log.warn("Cannot release the lock of {}", options.dataDir(), e);
+            }
+            lock = null;
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

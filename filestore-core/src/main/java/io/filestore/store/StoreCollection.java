@@ -1,0 +1,296 @@
+package io.filestore.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+import io.filestore.CollectionListener;
+import io.filestore.CollectionOptions;
+import io.filestore.DocumentCollection;
+import io.filestore.InvalidIdException;
+import io.filestore.RecordListener;
+import io.filestore.Subscription;
+import io.filestore.index.FieldIndex;
+import io.filestore.index.IndexKeys;
+import io.filestore.json.Json;
+import io.filestore.persist.RecordFileNames;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A collection as users see it: reads from the committed state overlaid with this thread's open
+ * transaction, writes buffered in that transaction or committed on their own.
+ */
+final class StoreCollection implements DocumentCollection {
+
+    private final CollectionState state;
+    private final Store store;
+    private final Committer committer;
+    private final Json json;
+
+    StoreCollection(CollectionState state, Store store, Committer committer, Json json) {
+        this.state = state;
+        this.store = store;
+        this.committer = committer;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return state.name();
+    }
+
+    @Override
+    public CollectionOptions options() {
+        return state.options();
+    }
+
+    @Override
+    public Optional<ObjectNode> get(String id) {
+        byte[] bytes = bytes(id);
+        return bytes == null ? Optional.empty() : Optional.of(json.parseObject(bytes));
+    }
+
+    @Override
+    public <T> Optional<T> get(String id, Class<T> type) {
+        byte[] bytes = bytes(id);
+        return bytes == null ? Optional.empty() : Optional.of(json.read(bytes, type));
+    }
+
+    @Override
+    public Optional<String> getJson(String id) {
+        byte[] bytes = bytes(id);
+        return bytes == null ? Optional.empty() : Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public boolean exists(String id) {
+        return bytes(id) != null;
+    }
+
+    @Override
+    public int count() {
+        TransactionBuffer tx = committer.current();
+        if (tx == null || tx.writes(state).isEmpty()) {
+            return state.records().size();
+        }
+        return ids().size();
+    }
+
+    @Override
+    public Set<String> ids() {
+        Set<String> ids = committer.read(() -> new HashSet<>(state.records().keySet()));
+        overlay(ids);
+        return ids;
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, ObjectNode> action) {
+        List<Map.Entry<String, byte[]>> entries = committer.read(() -> new ArrayList<>(state.records().entrySet()));
+        Map<String, PendingWrite> writes = pendingWrites();
+        for (Map.Entry<String, byte[]> entry : entries) {
+            if (!writes.containsKey(entry.getKey())) {
+                action.accept(entry.getKey(), json.parseObject(entry.getValue()));
+            }
+        }
+        writes.forEach((id, write) -> {
+            if (!write.isDelete()) {
+                action.accept(id, json.parseObject(write.bytes()));
+            }
+        });
+    }
+
+    @Override
+    public void put(String id, Object record) {
+        RecordFileNames.validate(id);
+        ObjectNode node = json.toObjectNode(record);
+        write(id, new PendingWrite(json.toBytes(node), state.indexes().keysOf(node)));
+    }
+
+    @Override
+    public String add(Object record) {
+        String id = UUID.randomUUID().toString();
+        put(id, record);
+        return id;
+    }
+
+    @Override
+    public boolean update(String id, Object patch) {
+        RecordFileNames.validate(id);
+        ObjectNode patchNode = json.toObjectNode(patch);
+        return store.callInTransaction(tx -> {
+            byte[] current = bytes(id);
+            if (current == null) {
+                return false;
+            }
+            ObjectNode merged = Json.mergePatch(json.parseObject(current), patchNode);
+            write(id, new PendingWrite(json.toBytes(merged), state.indexes().keysOf(merged)));
+            return true;
+        });
+    }
+
+    @Override
+    public boolean delete(String id) {
+        RecordFileNames.validate(id);
+        return store.callInTransaction(tx -> {
+            if (bytes(id) == null) {
+                return false;
+            }
+            write(id, PendingWrite.DELETE);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean isIndexed(String field) {
+        return state.indexes().get(field) != null;
+    }
+
+    @Override
+    public List<String> findIds(String field, Object value) {
+        FieldIndex index = index(field);
+        Object key = IndexKeys.ofJava(value, json::toTree);
+        if (key == null) {
+            return List.of();
+        }
+        List<String> ids = committer.read(() -> index.idsEqual(key));
+        Map<String, PendingWrite> writes = pendingWrites();
+        if (!writes.isEmpty()) {
+            int position = state.indexes().position(field);
+            ids.removeIf(writes::containsKey);
+            writes.forEach((id, write) -> {
+                if (!write.isDelete() && write.keys().get(position).contains(key)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
+    }
+
+    @Override
+    public List<ObjectNode> find(String field, Object value) {
+        List<String> ids = findIds(field, value);
+        List<byte[]> records = committer.read(() -> {
+            List<byte[]> found = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                byte[] bytes = bytes(id);
+                if (bytes != null) {
+                    found.add(bytes);
+                }
+            }
+            return found;
+        });
+        return records.stream().map(json::parseObject).toList();
+    }
+
+    @Override
+    public List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+        FieldIndex index = index(field);
+        Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
+        Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
+        Map<String, PendingWrite> writes = pendingWrites();
+        if (writes.isEmpty()) {
+            return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
+        }
+        List<FieldIndex.Entry> matches = new ArrayList<>();
+        committer.read(() -> {
+            matches.clear();
+            index.forEachInRange(low, fromInclusive, high, toInclusive, false, (key, id) -> {
+                if (!writes.containsKey(id)) {
+                    matches.add(new FieldIndex.Entry(key, id));
+                }
+            });
+            return null;
+        });
+        int position = state.indexes().position(field);
+        writes.forEach((id, write) -> {
+            for (Object key : write.isDelete() ? List.of() : write.keys().get(position)) {
+                if (inRange(key, low, fromInclusive, high, toInclusive)) {
+                    matches.add(new FieldIndex.Entry(key, id));
+                }
+            }
+        });
+        matches.sort(Comparator.comparing(FieldIndex.Entry::key, IndexKeys.ORDER));
+        return matches.stream().map(FieldIndex.Entry::rowId).toList();
+    }
+
+    @Override
+    public Subscription onChange(CollectionListener listener) {
+        return store.listeners().onCollection(name(), listener);
+    }
+
+    @Override
+    public Subscription onRecord(String id, RecordListener listener) {
+        return store.listeners().onRecord(name(), id, listener);
+    }
+
+    CollectionState state() {
+        return state;
+    }
+
+    private byte[] bytes(String id) {
+        if (id == null) {
+            throw new InvalidIdException(null, "ids must not be null or empty");
+        }
+        TransactionBuffer tx = committer.current();
+        if (tx != null) {
+            PendingWrite pending = tx.pending(state, id);
+            if (pending != null) {
+                return pending.bytes();
+            }
+        }
+        return state.committed(id);
+    }
+
+    private void write(String id, PendingWrite write) {
+        TransactionBuffer tx = committer.current();
+        if (tx != null) {
+            tx.write(state, id, write);
+            return;
+        }
+        store.runInTransaction(single -> committer.current().write(state, id, write));
+    }
+
+    private Map<String, PendingWrite> pendingWrites() {
+        TransactionBuffer tx = committer.current();
+        return tx == null ? Map.of() : tx.writes(state);
+    }
+
+    private void overlay(Set<String> ids) {
+        pendingWrites().forEach((id, write) -> {
+            if (write.isDelete()) {
+                ids.remove(id);
+            } else {
+                ids.add(id);
+            }
+        });
+    }
+
+    private FieldIndex index(String field) {
+        FieldIndex index = state.indexes().get(field);
+        if (index == null) {
+            throw new IllegalArgumentException("Field '" + field + "' of collection '" + name()
+                    + "' is not indexed (lookups never scan); indexed fields: " + state.options().indexed());
+        }
+        return index;
+    }
+
+    private static boolean inRange(Object key, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
+        if (low != null) {
+            int c = IndexKeys.compare(key, low);
+            if (c < 0 || (c == 0 && !lowInclusive)) {
+                return false;
+            }
+        }
+        if (high != null) {
+            int c = IndexKeys.compare(key, high);
+            return c < 0 || (c == 0 && highInclusive);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+package io.filestore.store;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.filestore.index.FieldIndex;
+
+/**
+ * Reports unique-index duplicates found in files at open (possible only through edits outside
+ * FileStore). Both records are kept, since dropping one would lose data; writes that keep the
+ * duplicate are still refused.
+ */
+final class UniqueCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(UniqueCheck.class);
+
+    private UniqueCheck() {
+    }
+
+    static void warnAboutDuplicates(CollectionState state) {
+        for (FieldIndex index : state.indexes().all()) {
+            if (!index.isUnique()) {
+                continue;
+            }
+            index.forEachInRange(null, true, null, true, false, (key, id) -> {
+                java.util.List<String> ids = index.idsEqual(key);
+                if (ids.size() > 1 && ids.get(0).equals(id)) {
+                    log.warn("Collection '{}' has {} records with the same unique {} = {} on disk: {}",
+                            state.name(), ids.size(), index.field(), key, ids);
+                }
+            });
+        }
+    }
+}
