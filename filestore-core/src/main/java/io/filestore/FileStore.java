@@ -55,7 +55,8 @@ public interface FileStore extends AutoCloseable {
     /**
      * Runs the work in a transaction and commits it; if the work throws, nothing it wrote is applied
      * and the exception propagates. Called inside another transaction on the same thread, it joins that
-     * one (and a failure marks it rollback-only).
+     * one (and a failure marks it rollback-only, so the outer commit fails). When the work calls
+     * {@link Transaction#setRollbackOnly()}, nothing is applied and no exception is raised.
      *
      * @return what the work returned
      */

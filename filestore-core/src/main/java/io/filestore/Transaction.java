@@ -27,7 +27,11 @@ public interface Transaction extends AutoCloseable {
     /** Discards every buffered write and ends the transaction. Harmless when already ended. */
     void rollback();
 
-    /** Makes the eventual {@link #commit()} roll back instead. */
+    /**
+     * Makes the transaction roll back instead of committing: a block run by
+     * {@code FileStore.runInTransaction} then ends quietly with nothing applied, and an explicit
+     * {@link #commit()} fails.
+     */
     void setRollbackOnly();
 
     /** Whether {@link #setRollbackOnly()} was called, or a nested block failed. */

@@ -26,7 +26,8 @@ public final class IndexFileFormat {
     /** The file content for the entries, one line each, in the given order. */
     public byte[] encode(List<FieldIndex.Entry> entries) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, entries.size() * 64));
-        try (JsonGenerator generator = mapper.createGenerator(out)) {
+        // the root value separator is what Jackson writes between top-level values: one newline per line
+        try (JsonGenerator generator = mapper.writer().withRootValueSeparator("\n").createGenerator(out)) {
             for (FieldIndex.Entry entry : entries) {
                 generator.writeStartObject();
                 generator.writeName("key");
@@ -42,6 +43,8 @@ public final class IndexFileFormat {
                 }
                 generator.writeStringProperty("rowId", entry.rowId());
                 generator.writeEndObject();
+            }
+            if (!entries.isEmpty()) {
                 generator.writeRaw('\n');
             }
         }

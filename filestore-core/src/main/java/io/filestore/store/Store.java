@@ -197,14 +197,16 @@ public final class Store implements FileStore {
             try {
                 return work.apply(outer);
             } catch (RuntimeException | Error e) {
-                outer.setRollbackOnly();
+                outer.markNestedFailure();
                 throw e;
             }
         }
-        Transaction tx = begin();
+        TransactionBuffer tx = (TransactionBuffer) begin();
         try {
             T result = work.apply(tx);
-            if (!tx.isEnded()) {
+            if (tx.isRollbackRequestedOnly()) {
+                tx.rollback(); // like Spring's TransactionTemplate: an explicit request rolls back quietly
+            } else if (!tx.isEnded()) {
                 tx.commit();
             }
             return result;

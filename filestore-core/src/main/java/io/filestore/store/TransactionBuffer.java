@@ -16,6 +16,7 @@ final class TransactionBuffer implements Transaction {
     private final Map<CollectionState, Map<String, PendingWrite>> records = new LinkedHashMap<>();
     private final Map<String, byte[]> values = new LinkedHashMap<>();
     private boolean rollbackOnly;
+    private boolean nestedFailure;
     private boolean ended;
 
     TransactionBuffer(Committer committer) {
@@ -87,7 +88,17 @@ final class TransactionBuffer implements Transaction {
 
     @Override
     public boolean isRollbackOnly() {
-        return rollbackOnly;
+        return rollbackOnly || nestedFailure;
+    }
+
+    /** Records that a nested block failed: committing must then fail loudly, not roll back silently. */
+    void markNestedFailure() {
+        nestedFailure = true;
+    }
+
+    /** Whether only the caller's own {@link #setRollbackOnly()} (not a nested failure) asks for rollback. */
+    boolean isRollbackRequestedOnly() {
+        return rollbackOnly && !nestedFailure;
     }
 
     @Override

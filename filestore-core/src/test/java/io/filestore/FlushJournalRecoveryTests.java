@@ -1,0 +1,75 @@
+package io.filestore;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.filestore.persist.FlushJournal;
+
+/** A flush interrupted between record files leaves a journal that the next open completes. */
+class FlushJournalRecoveryTests {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTransactionHalfWrittenToRecordFilesIsCompletedAtTheNextOpen() throws Exception {
+        FaultyStorageIO io = new FaultyStorageIO();
+        FileStore store = FileStore.open(TestStores.options(dir).storageIO(io).build());
+        store.collection("orders").put("o0", json("status", "OLD"));
+        store.flush();
+        store.runInTransaction(tx -> {
+            for (int i = 1; i <= 5; i++) {
+                store.collection("orders").put("o" + i, json("status", "NEW", "userId", "u1"));
+            }
+            store.collection("orders").delete("o0");
+            store.setValue("batch", 1);
+        });
+        io.failRenamesAfter(3); // the journal, then two of the record files
+        assertThatThrownBy(store::flush).isInstanceOf(StorageException.class).hasMessageContaining("injected");
+        assertThat(store.status().flushFailures()).isEqualTo(1);
+        assertThat(store.status().dirtyRecords()).containsEntry("orders", 6); // kept for the next flush
+        assertThatThrownBy(store::close).isInstanceOf(StorageException.class); // the crash: nothing more reaches disk
+
+        assertThat(dir.resolve(FlushJournal.FILE_NAME)).exists();
+        assertThat(countRecordFiles()).isBetween(2L, 4L); // half of the transaction is on disk
+
+        try (FileStore reopened = TestStores.open(dir)) {
+            DocumentCollection orders = reopened.collection("orders");
+            assertThat(orders.ids()).containsExactlyInAnyOrder("o1", "o2", "o3", "o4", "o5");
+            assertThat(orders.findIds("userId", "u1")).hasSize(5);
+            assertThat(reopened.getValue("batch", Integer.class)).contains(1);
+        }
+        assertThat(dir.resolve(FlushJournal.FILE_NAME)).doesNotExist();
+        assertThat(countRecordFiles()).isEqualTo(5);
+        assertThat(Files.readAllLines(dir.resolve("orders/indices/userId.jsonl"))).hasSize(5);
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aTornJournalIsDiscardedBecauseNoRecordFileWasTouchedYet() throws Exception {
+        try (FileStore store = TestStores.open(dir)) {
+            store.collection("orders").put("o1", json("status", "NEW"));
+        }
+        Files.write(dir.resolve(FlushJournal.FILE_NAME), new byte[] {'F', 'S', 'J', '1', 0, 0, 0});
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.collection("orders").ids()).containsExactly("o1");
+        }
+        assertThat(dir.resolve(FlushJournal.FILE_NAME)).doesNotExist();
+    }
+
+    private long countRecordFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir.resolve("orders"))) {
+            return files.filter(p -> p.toString().endsWith(".json")).count();
+        }
+    }
+}
