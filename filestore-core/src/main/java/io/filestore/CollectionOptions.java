@@ -20,8 +20,12 @@ import java.util.regex.Pattern;
  * @param indexed  the indexed field paths (dotted paths reach into nested objects); unique fields are
  *                 always included
  * @param unique   the field paths whose non-null values must be unique across the collection
+ * @param wal      whether every write is logged to the write-ahead log before it returns, so that it
+ *                 survives a crash; default true for persisted strategies, always false for
+ *                 {@code memory-only}
  */
-public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique) {
+public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique,
+                                boolean wal) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
@@ -33,6 +37,10 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
                     "1 to 100 letters, digits, '_' or '-', starting with a letter or digit");
         }
         Objects.requireNonNull(strategy, prefix + ".strategy");
+        if (wal && !strategy.isPersistent()) {
+            throw new InvalidOptionsException(prefix + ".wal", true,
+                    "false for " + strategy.configName() + " collections, which are never written");
+        }
         unique = List.copyOf(new LinkedHashSet<>(unique));
         Set<String> allIndexed = new LinkedHashSet<>(indexed);
         allIndexed.addAll(unique);
@@ -67,6 +75,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         private Path path;
         private final List<String> indexed = new ArrayList<>();
         private final List<String> unique = new ArrayList<>();
+        private Boolean wal;
 
         private Builder(String name) {
             this.name = name;
@@ -108,9 +117,19 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
             return this;
         }
 
+        /**
+         * Whether writes go through the write-ahead log (durable when the call returns); default true
+         * for persisted strategies and false for {@code memory-only}.
+         */
+        public Builder wal(boolean wal) {
+            this.wal = wal;
+            return this;
+        }
+
         /** Validates and builds. @throws InvalidOptionsException naming the bad option */
         public CollectionOptions build() {
-            return new CollectionOptions(name, strategy, path, indexed, unique);
+            boolean logged = wal != null ? wal : strategy != null && strategy.isPersistent();
+            return new CollectionOptions(name, strategy, path, indexed, unique, logged);
         }
     }
 }

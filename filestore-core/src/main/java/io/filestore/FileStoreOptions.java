@@ -17,12 +17,17 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param dataDir       the data folder; created when missing
  * @param flushInterval how often changed records are written to disk; default 2 s, must be positive
+ * @param fsyncInterval how long a write-ahead-logged write may wait for its fsync: 0 (the default) fsyncs
+ *                      before every write returns, so it survives power loss; a positive interval returns
+ *                      once the write is in the OS (it survives a process crash) and fsyncs at least that
+ *                      often, like SQLite's {@code synchronous=NORMAL}
  * @param collections   the declared collections by name; a collection used but not declared gets
  *                      {@link CollectionOptions#builder(String) default options}
  * @param jsonMapper    the Jackson mapper for typed access ({@code put(Object)}, {@code get(id, Class)})
  * @param storageIO     the I/O seam; {@link StorageIO#nio()} unless a test replaces it
  */
-public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String, CollectionOptions> collections,
+public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fsyncInterval,
+                               Map<String, CollectionOptions> collections,
                                JsonMapper jsonMapper, StorageIO storageIO) {
 
     /** The default flush interval: 2 seconds. */
@@ -36,6 +41,9 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String,
         dataDir = dataDir.toAbsolutePath().normalize();
         if (flushInterval == null || flushInterval.isNegative() || flushInterval.isZero()) {
             throw new InvalidOptionsException("flush-interval", flushInterval, "a positive duration such as 2s");
+        }
+        if (fsyncInterval == null || fsyncInterval.isNegative()) {
+            throw new InvalidOptionsException("wal.fsync-interval", fsyncInterval, "0 or a positive duration such as 200ms");
         }
         collections = Map.copyOf(collections);
         Objects.requireNonNull(jsonMapper, "jsonMapper");
@@ -73,6 +81,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String,
     public static final class Builder {
         private final Path dataDir;
         private Duration flushInterval = DEFAULT_FLUSH_INTERVAL;
+        private Duration fsyncInterval = Duration.ZERO;
         private final List<CollectionOptions> collections = new ArrayList<>();
         private JsonMapper jsonMapper;
         private StorageIO storageIO = StorageIO.nio();
@@ -84,6 +93,12 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String,
         /** How often changed records are written to disk; default 2 s. */
         public Builder flushInterval(Duration flushInterval) {
             this.flushInterval = flushInterval;
+            return this;
+        }
+
+        /** How long a logged write may wait for its fsync; default 0 (fsync before returning). */
+        public Builder fsyncInterval(Duration fsyncInterval) {
+            this.fsyncInterval = fsyncInterval;
             return this;
         }
 
@@ -114,7 +129,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Map<String,
                 }
             }
             JsonMapper mapper = jsonMapper != null ? jsonMapper : io.filestore.json.Json.defaultMapper();
-            return new FileStoreOptions(dataDir, flushInterval, byName, mapper, storageIO);
+            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO);
         }
     }
 }

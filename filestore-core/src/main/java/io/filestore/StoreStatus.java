@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.filestore.wal.WalStatistics;
+
 /**
  * A snapshot of a store's health and statistics.
  *
@@ -20,9 +22,12 @@ import java.util.Map;
  * @param flushFailures      failed flushes since open (the changes stay dirty and are retried)
  * @param lastFlushError     the last failure's message, or {@code null}
  * @param quarantinedFiles   malformed files moved aside since open, as "original -> new path: problem"
+ * @param fenced             whether the store turned read-only after a write-ahead log failure
+ * @param fencedReason       why, or {@code null}
+ * @param wal                the write-ahead log's figures
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
-                          List<String> quarantinedFiles) {
+                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatistics wal) {
 }

@@ -37,7 +37,8 @@ class HostileIdTests {
         }
         try (Stream<Path> files = Files.walk(dir)) {
             assertThat(files.filter(Files::isRegularFile)
-                    .filter(file -> !file.startsWith(dir.resolve("orders")) && !file.startsWith(dir.resolve("users")))
+                    .filter(file -> !file.startsWith(dir.resolve("orders")) && !file.startsWith(dir.resolve("users"))
+                            && !file.startsWith(dir.resolve("_wal")))
                     .map(file -> dir.relativize(file).toString()))
                     .containsExactlyInAnyOrder("_filestore.lock");
         }

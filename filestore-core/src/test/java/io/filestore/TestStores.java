@@ -14,12 +14,15 @@ public final class TestStores {
     private TestStores() {
     }
 
-    /** Users (email unique, username and address.city indexed), orders (userId, status), sessions (memory-only). */
+    /**
+     * Users (WAL by default; email unique, username and address.city indexed), orders (no WAL: batched;
+     * userId, status, total indexed), sessions (memory-only).
+     */
     public static FileStoreOptions.Builder options(Path dir) {
         return FileStoreOptions.builder(dir)
                 .flushInterval(Duration.ofHours(1))
                 .collection(CollectionOptions.builder("users").unique("email").indexed("username", "address.city").build())
-                .collection(CollectionOptions.builder("orders").indexed("userId", "status", "total").build())
+                .collection(CollectionOptions.builder("orders").wal(false).indexed("userId", "status", "total").build())
                 .collection(CollectionOptions.builder("sessions").strategy(Strategy.MEMORY_ONLY).indexed("userId").build());
     }
 

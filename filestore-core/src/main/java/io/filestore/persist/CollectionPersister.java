@@ -1,5 +1,7 @@
 package io.filestore.persist;
 
+import io.filestore.io.FileBatch;
+
 import java.nio.file.Path;
 import java.util.Map;
 

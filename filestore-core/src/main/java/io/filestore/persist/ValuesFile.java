@@ -1,5 +1,7 @@
 package io.filestore.persist;
 
+import io.filestore.io.FileBatch;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
@@ -16,6 +18,8 @@ import io.filestore.UniqueConstraintException;
 import io.filestore.ValueChange;
 import io.filestore.index.FieldIndex;
 import io.filestore.json.Json;
+import io.filestore.wal.ChangeEntry;
+import io.filestore.wal.WriteAheadLog;
 
 /**
  * Turns transactions into committed state.
@@ -31,7 +35,12 @@ import io.filestore.json.Json;
  *       wait;</li>
  *   <li>single-record reads need neither: a record's bytes are replaced atomically in a concurrent map.</li>
  * </ol>
- * Listeners are called after the mutex is released, on the committing thread.
+ * A transaction that touches a collection with {@code wal: true} is appended to the write-ahead log,
+ * whole (every persisted collection and value it changed), under the mutex so the log is in sequence
+ * order, and then applied. The committing thread waits for its group's fsync after releasing the
+ * mutex, so concurrent writers share fsyncs; the commit is acknowledged (returns, and listeners are
+ * called) only once durable. Readers may see a logged transaction a moment before it is acknowledged;
+ * if the log fails, the store fences itself and the write is reported as failed.
  */
 final class Committer {
 
@@ -42,11 +51,17 @@ final class Committer {
     private final Listeners listeners;
     private final Json json;
     private volatile long lastSequence;
+    private volatile WriteAheadLog wal;
 
     Committer(ValueState values, Listeners listeners, Json json) {
         this.values = values;
         this.listeners = listeners;
         this.json = json;
+    }
+
+    /** Sends transactions that touch a logged collection to the write-ahead log from now on. */
+    void logTo(WriteAheadLog wal) {
+        this.wal = wal;
     }
 
     /** The open transaction of this thread, or {@code null}. */
@@ -89,17 +104,18 @@ final class Committer {
      * @throws UniqueConstraintException when a unique index would get a duplicate; nothing is applied
      */
     ChangeSet commit(TransactionBuffer buffer) {
-        ChangeSet changes;
+        Commit commit;
         try {
             if (buffer.isRollbackOnly()) {
                 throw new FileStoreException("Transaction was marked rollback-only; nothing was committed");
             }
-            changes = buffer.isEmpty() ? new ChangeSet(lastSequence, List.of(), List.of()) : applyValidated(buffer);
+            commit = buffer.isEmpty() ? Commit.nothing(lastSequence) : applyValidated(buffer);
         } finally {
             end(buffer);
         }
-        listeners.dispatch(changes);
-        return changes;
+        commit.awaitDurable();
+        listeners.dispatch(commit.changes);
+        return commit.changes;
     }
 
     /** Unbinds the transaction from its thread and releases the writer mutex. */
@@ -156,7 +172,7 @@ final class Committer {
         }
     }
 
-    private ChangeSet applyValidated(TransactionBuffer buffer) {
+    private Commit applyValidated(TransactionBuffer buffer) {
         checkUnique(buffer);
         List<Step> steps = plan(buffer);
         List<ValueChange> valueChanges = new ArrayList<>();
@@ -169,9 +185,10 @@ final class Committer {
             }
         });
         if (steps.isEmpty() && valueChanges.isEmpty()) {
-            return new ChangeSet(lastSequence, List.of(), List.of());
+            return Commit.nothing(lastSequence);
         }
         long sequence = lastSequence + 1;
+        CompletableFuture<Void> durable = logIfNeeded(sequence, steps, valueWrites);
         long stamp = commitStamp.writeLock();
         try {
             for (Step step : steps) {
@@ -186,7 +203,45 @@ final class Committer {
         for (Step step : steps) {
             recordChanges.add(new RecordChange(step.collection.name(), step.id, step.before, step.after, json));
         }
-        return new ChangeSet(sequence, recordChanges, valueChanges);
+        return new Commit(new ChangeSet(sequence, recordChanges, valueChanges), durable);
+    }
+
+    /** Appends the whole transaction to the log when it touches a logged collection; else returns null. */
+    private CompletableFuture<Void> logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
+        WriteAheadLog log = wal;
+        if (log == null || steps.stream().noneMatch(step -> step.collection.options().wal())) {
+            return null;
+        }
+        List<ChangeEntry> entries = new ArrayList<>(steps.size() + valueWrites.size());
+        for (Step step : steps) {
+            if (step.collection.options().strategy().isPersistent()) {
+                entries.add(ChangeEntry.record(step.collection.name(), step.id, step.after));
+            }
+        }
+        valueWrites.forEach((key, bytes) -> entries.add(ChangeEntry.value(key, bytes)));
+        return log.append(sequence, entries);
+    }
+
+    /** A commit's changes and, for a logged one, when it becomes durable. */
+    private record Commit(ChangeSet changes, CompletableFuture<Void> durable) {
+
+        static Commit nothing(long sequence) {
+            return new Commit(new ChangeSet(sequence, List.of(), List.of()), null);
+        }
+
+        void awaitDurable() {
+            if (durable == null) {
+                return;
+            }
+            try {
+                durable.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                throw e;
+            }
+        }
     }
 
     /** Works out every real change and its old index keys before anything is applied. */

@@ -10,11 +10,13 @@ import java.util.function.Supplier;
 
 import io.filestore.index.FieldIndex;
 import io.filestore.index.IndexFileFormat;
-import io.filestore.persist.AtomicFiles;
-import io.filestore.persist.FileBatch;
+import io.filestore.io.AtomicFiles;
+import io.filestore.io.FileBatch;
 import io.filestore.persist.FlushJournal;
 import io.filestore.persist.IndexFiles;
 import io.filestore.persist.ValuesFile;
+import io.filestore.wal.ChangeEntry;
+import io.filestore.wal.WriteAheadLog;
 
 /**
  * Writes what changed since the last flush, as one all-or-nothing batch:
@@ -23,6 +25,8 @@ import io.filestore.persist.ValuesFile;
  *       records' current bytes, the changed indexes' entries and the values;</li>
  *   <li><b>journal</b>: write the batch to the flush journal, durably;</li>
  *   <li><b>materialize</b>: replace the record, index and values files ({@link AtomicFiles});</li>
+ *   <li><b>checkpoint</b>: record in the write-ahead log that the files now cover the snapshot's
+ *       sequence, and drop the log segments that hold nothing newer;</li>
  *   <li><b>retire</b>: delete the journal.</li>
  * </ol>
  * If any step fails, the snapshot's records are marked dirty again and the next flush retries them;
@@ -38,6 +42,7 @@ final class Flusher {
     private final ValuesFile valuesFile;
     private final IndexFileFormat indexFormat;
     private final FlushStatistics statistics = new FlushStatistics();
+    private volatile WriteAheadLog wal;
 
     Flusher(Supplier<List<CollectionState>> collections, ValueState values, Committer committer, FlushJournal journal,
             AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat) {
@@ -50,6 +55,11 @@ final class Flusher {
         this.indexFormat = indexFormat;
     }
 
+    /** Records a checkpoint in the log after each flush from now on. */
+    void checkpointTo(WriteAheadLog wal) {
+        this.wal = wal;
+    }
+
     FlushStatistics statistics() {
         return statistics;
     }
@@ -58,15 +68,21 @@ final class Flusher {
     synchronized int flush() {
         long started = System.nanoTime();
         Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
-        if (snapshot.isEmpty()) {
+        WriteAheadLog log = wal;
+        boolean checkpointDue = log != null && snapshot.sequence > log.checkpointSequence();
+        if (snapshot.isEmpty() && !checkpointDue) {
             return 0;
         }
         try {
-            List<FlushJournal.Entry> entries = snapshot.journalEntries();
+            List<ChangeEntry> entries = snapshot.journalEntries();
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
             files.apply(snapshot.toFileBatch());
+            if (log != null) {
+                // before the journal goes: a crash in between replays the journal, which covers this sequence
+                log.checkpoint(snapshot.sequence);
+            }
             if (!entries.isEmpty()) {
                 journal.delete();
             }
@@ -122,17 +138,15 @@ final class Flusher {
             return collections.stream().mapToInt(part -> part.records.size()).sum();
         }
 
-        List<FlushJournal.Entry> journalEntries() {
-            List<FlushJournal.Entry> entries = new ArrayList<>();
+        List<ChangeEntry> journalEntries() {
+            List<ChangeEntry> entries = new ArrayList<>();
             for (CollectionSnapshot part : collections) {
-                part.records.forEach((id, bytes) -> entries.add(new FlushJournal.Entry(
-                        bytes == null ? FlushJournal.Kind.DELETE_RECORD : FlushJournal.Kind.PUT_RECORD,
-                        part.collection.name(), id, bytes)));
+                part.records.forEach((id, bytes) -> entries.add(ChangeEntry.record(part.collection.name(), id, bytes)));
             }
             if (values != null) {
                 // the values file is rewritten whole, so the journal carries every value
-                entries.add(new FlushJournal.Entry(FlushJournal.Kind.CLEAR_VALUES, null, "", null));
-                values.forEach((key, bytes) -> entries.add(new FlushJournal.Entry(FlushJournal.Kind.PUT_VALUE, null, key, bytes)));
+                entries.add(new ChangeEntry(ChangeEntry.Kind.CLEAR_VALUES, null, "", null));
+                values.forEach((key, bytes) -> entries.add(ChangeEntry.value(key, bytes)));
             }
             return entries;
         }

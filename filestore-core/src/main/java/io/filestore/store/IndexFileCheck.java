@@ -9,8 +9,8 @@ import org.slf4j.LoggerFactory;
 
 import io.filestore.index.FieldIndex;
 import io.filestore.index.IndexFileFormat;
-import io.filestore.persist.AtomicFiles;
-import io.filestore.persist.FileBatch;
+import io.filestore.io.AtomicFiles;
+import io.filestore.io.FileBatch;
 import io.filestore.persist.IndexFiles;
 
 /**
@@ -21,6 +21,7 @@ import io.filestore.persist.IndexFiles;
 final class IndexFileCheck {
 
     private static final Logger log = LoggerFactory.getLogger(IndexFileCheck.class);
+    private static final String MISSING = "missing";
 
     private final IndexFiles indexFiles;
     private final IndexFileFormat format;
@@ -49,7 +50,11 @@ final class IndexFileCheck {
             String problem = problemOf(indexFiles.read(folder, index.field()), expected);
             if (problem != null) {
                 Path file = IndexFiles.file(folder, index.field());
-                log.info("Rebuilding index file {} of collection '{}': {}", file, collection.name(), problem);
+                if (expected.isEmpty() && isMissing(problem)) {
+                    log.debug("Creating index file {} of new collection '{}'", file, collection.name());
+                } else {
+                    log.info("Rebuilding index file {} of collection '{}': {}", file, collection.name(), problem);
+                }
                 batch.write(file, format.encode(expected));
             }
         }
@@ -61,9 +66,13 @@ final class IndexFileCheck {
         }
     }
 
+    private static boolean isMissing(String problem) {
+        return MISSING.equals(problem);
+    }
+
     private String problemOf(byte[] content, List<FieldIndex.Entry> expected) {
         if (content == null) {
-            return "missing";
+            return MISSING;
         }
         try {
             List<FieldIndex.Entry> onDisk = format.decode(content);

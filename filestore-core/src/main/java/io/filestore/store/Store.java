@@ -28,6 +28,7 @@ import io.filestore.FileStoreOptions;
 import io.filestore.InvalidOptionsException;
 import io.filestore.StorageException;
 import io.filestore.StoreClosedException;
+import io.filestore.StoreFencedException;
 import io.filestore.StoreLockedException;
 import io.filestore.StoreStatus;
 import io.filestore.Subscription;
@@ -39,7 +40,7 @@ import io.filestore.io.FolderLock;
 import io.filestore.io.FolderLockedException;
 import io.filestore.io.StorageIO;
 import io.filestore.json.Json;
-import io.filestore.persist.AtomicFiles;
+import io.filestore.io.AtomicFiles;
 import io.filestore.persist.FlushJournal;
 import io.filestore.persist.IndexFiles;
 import io.filestore.persist.PersistContext;
@@ -47,6 +48,7 @@ import io.filestore.persist.Persisters;
 import io.filestore.persist.Quarantine;
 import io.filestore.persist.RecordFileNames;
 import io.filestore.persist.ValuesFile;
+import io.filestore.wal.WriteAheadLog;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +78,9 @@ public final class Store implements FileStore {
     private final Flusher flusher;
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private volatile String fencedReason;
     private FolderLock lock;
+    private WriteAheadLog wal;
 
     private Store(FileStoreOptions options) {
         this.options = options;
@@ -121,15 +125,50 @@ public final class Store implements FileStore {
         }
         persistContext.files().deleteTempFiles(dataDir);
         long started = System.nanoTime();
-        options.collections().values().forEach(this::load);
+        wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
+        loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());
-        new JournalRecovery(journal, committer, values, this::collection, json).run(flusher);
+        boolean recovered = new Recovery(journal, wal, committer, values, this::collection, json).run();
+        wal.start(this::fence);
+        committer.logTo(wal);
+        flusher.checkpointTo(wal);
+        if (recovered) {
+            flusher.flush();
+        }
         new IndexFileCheck(indexFiles, indexFormat, persistContext.files())
                 .run(collections.values().stream().map(StoreCollection::state).toList());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.info("FileStore opened {} with {} collection(s) in {} ms", dataDir, collections.size(), millis);
         long interval = options.flushInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Loads the declared collections side by side; each also spreads its files over the I/O pool, so
+     * these loader threads only wait and never take an I/O thread away from the files.
+     */
+    private void loadInParallel(List<CollectionOptions> declared) {
+        if (declared.size() <= 1) {
+            declared.forEach(this::load);
+            return;
+        }
+        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(declared.size(), 4), daemonThreads("filestore-open"));
+        try {
+            List<java.util.concurrent.CompletableFuture<StoreCollection>> loads = declared.stream()
+                    .map(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> load(c), loaders)).toList();
+            for (java.util.concurrent.CompletableFuture<StoreCollection> load : loads) {
+                try {
+                    load.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            loaders.shutdown();
+        }
     }
 
     private StoreCollection load(CollectionOptions collectionOptions) {
@@ -222,6 +261,10 @@ public final class Store implements FileStore {
             tx.rollback();
             throw new StoreClosedException(options.dataDir().toString());
         }
+        if (fencedReason != null) {
+            tx.rollback();
+            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
+        }
         return tx;
     }
 
@@ -290,6 +333,9 @@ public final class Store implements FileStore {
     @Override
     public void flush() {
         ensureOpen();
+        if (fencedReason != null) {
+            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
+        }
         flusher.flush();
     }
 
@@ -306,7 +352,7 @@ public final class Store implements FileStore {
                 .map(entry -> entry.original() + " -> " + entry.movedTo() + ": " + entry.problem()).toList();
         return new StoreStatus(options.dataDir(), !closed, committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
-                quarantined);
+                quarantined, fencedReason != null, fencedReason, wal.statistics());
     }
 
     @Override
@@ -318,11 +364,14 @@ public final class Store implements FileStore {
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.MINUTES);
-            flusher.flush();
-            log.info("FileStore closed {}", options.dataDir());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            flusher.flush();
+        }
+        try {
+            if (fencedReason == null) {
+                flusher.flush(); // a fenced store writes nothing more; reopening recovers from the log
+            }
+            log.info("FileStore closed {}", options.dataDir());
         } finally {
             abandon();
         }
@@ -346,7 +395,17 @@ public final class Store implements FileStore {
         return values.get(key);
     }
 
+    /** Turns the store read-only after a write-ahead log failure; reopening recovers. */
+    private void fence(Throwable cause) {
+        fencedReason = String.valueOf(cause);
+        log.error("FileStore on {} is now read-only: the write-ahead log failed. Close and reopen it to recover.",
+                options.dataDir(), cause);
+    }
+
     private void backgroundFlush() {
+        if (fencedReason != null) {
+            return;
+        }
         try {
             flusher.flush();
         } catch (RuntimeException e) {
@@ -359,6 +418,13 @@ public final class Store implements FileStore {
     private void abandon() {
         closed = true;
         scheduler.shutdownNow();
+        if (wal != null) {
+            try {
+                wal.close();
+            } catch (RuntimeException e) {
+                log.warn("Cannot close the write-ahead log of {}", options.dataDir(), e);
+            }
+        }
         pool.shutdown();
         if (lock != null) {
             try {

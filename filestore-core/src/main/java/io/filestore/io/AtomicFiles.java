@@ -1,4 +1,4 @@
-package io.filestore.persist;
+package io.filestore.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,8 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.filestore.StorageException;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
 
 /**
  * Replaces files so that none is ever read back half-written, following RELIABILITY.md:

@@ -1,4 +1,4 @@
-package io.filestore.persist;
+package io.filestore.io;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,0 +1,102 @@
+package io.filestore.store;
+
+import java.util.List;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.filestore.CorruptedFileException;
+import io.filestore.DocumentCollection;
+import io.filestore.json.Json;
+import io.filestore.persist.FlushJournal;
+import io.filestore.wal.ChangeEntry;
+import io.filestore.wal.WriteAheadLog;
+
+/**
+ * Brings the loaded record files up to date at open, in two steps:
+ * <ol>
+ *   <li>the <b>flush journal</b>: a journal that verifies holds a complete batch whose files may be
+ *       partly replaced, so its images are applied again; one that does not verify was torn before any
+ *       record file was touched and is discarded;</li>
+ *   <li>the <b>write-ahead log</b>: every transaction above the checkpoint (and above the journal's
+ *       sequence, which the journal already covers) is applied in order.</li>
+ * </ol>
+ * Every entry carries a full image, so applying one twice is harmless. The caller flushes afterwards.
+ */
+final class Recovery {
+
+    private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    private final FlushJournal journal;
+    private final WriteAheadLog wal;
+    private final Committer committer;
+    private final ValueState values;
+    private final Function<String, DocumentCollection> collections;
+    private final Json json;
+
+    Recovery(FlushJournal journal, WriteAheadLog wal, Committer committer, ValueState values,
+             Function<String, DocumentCollection> collections, Json json) {
+        this.journal = journal;
+        this.wal = wal;
+        this.committer = committer;
+        this.values = values;
+        this.collections = collections;
+        this.json = json;
+    }
+
+    /** Applies the journal and the log; returns whether anything was applied (so a flush is due). */
+    boolean run() {
+        long covered = wal.checkpointSequence();
+        boolean applied = false;
+        FlushJournal.Batch batch = readJournal();
+        if (batch != null) {
+            committer.applyRecovered(() -> batch.entries().forEach(this::apply));
+            covered = Math.max(covered, batch.sequence());
+            applied = true;
+            log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
+        }
+        long[] transactions = {0};
+        long last = wal.replay(covered, (sequence, entries) -> {
+            committer.applyRecovered(() -> entries.forEach(this::apply));
+            transactions[0]++;
+        });
+        committer.advanceSequenceTo(Math.max(last, covered));
+        if (transactions[0] > 0) {
+            log.info("Replayed {} transaction(s) from the write-ahead log, up to sequence {}", transactions[0], last);
+            applied = true;
+        }
+        return applied;
+    }
+
+    private FlushJournal.Batch readJournal() {
+        try {
+            return journal.read();
+        } catch (CorruptedFileException torn) {
+            log.warn("Discarding an incomplete flush journal; the flush it began had not changed any file yet: {}",
+                    torn.getMessage());
+            journal.delete();
+            return null;
+        }
+    }
+
+    private void apply(ChangeEntry entry) {
+        switch (entry.kind()) {
+            case PUT_RECORD, DELETE_RECORD -> {
+                CollectionState state = ((StoreCollection) collections.apply(entry.collection())).state();
+                if (!state.options().strategy().isPersistent()) {
+                    return; // the collection became memory-only since this was written
+                }
+                byte[] before = state.committed(entry.id());
+                byte[] after = entry.payload();
+                state.apply(entry.id(), after, state.keysOf(before, json),
+                        after == null ? List.of() : state.indexes().keysOf(json.parseObject(after)));
+            }
+            case PUT_VALUE, DELETE_VALUE -> values.apply(entry.id(), entry.payload());
+            case CLEAR_VALUES -> {
+                values.all().clear();
+                values.markDirty();
+            }
+        }
+    }
+}
