@@ -112,7 +112,12 @@ public interface FileStore extends AutoCloseable {
     /** Health and statistics. */
     StoreStatus status();
 
-    /** Flushes, stops the flusher and releases the folder. A second close does nothing. */
+    /**
+     * Flushes, stops the flusher and releases the folder. A second close does nothing. The folder is
+     * released even when this throws: a {@link StorageException} when the final flush fails, or a
+     * {@link StoreFencedException} when the store was fenced (changes not yet flushed are then not
+     * written; what the write-ahead log acknowledged is recovered at the next open).
+     */
     @Override
     void close();
 }

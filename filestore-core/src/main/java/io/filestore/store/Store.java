@@ -368,9 +368,11 @@ public final class Store implements FileStore {
             Thread.currentThread().interrupt();
         }
         try {
-            if (fencedReason == null) {
-                flusher.flush(); // a fenced store writes nothing more; reopening recovers from the log
+            if (fencedReason != null) {
+                // a fenced store writes nothing more; reopening recovers what the log made durable
+                throw new StoreFencedException(options.dataDir().toString(), fencedReason);
             }
+            flusher.flush();
             log.info("FileStore closed {}", options.dataDir());
         } finally {
             abandon();

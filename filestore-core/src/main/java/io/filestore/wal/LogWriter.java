@@ -38,6 +38,9 @@ final class LogWriter {
     private record Append(long sequence, byte[] payload, CompletableFuture<Void> done) {
     }
 
+    /** Wakes the writer at close; never written (interrupting could close the channel mid-force). */
+    private static final Append STOP = new Append(-1, new byte[0], new CompletableFuture<>());
+
     private final StorageIO io;
     private final Path folder;
     private final UUID storeId;
@@ -110,7 +113,7 @@ final class LogWriter {
     }
 
     int pending() {
-        return queue.size();
+        return (int) queue.stream().filter(append -> append != STOP).count();
     }
 
     long fsyncCount() {
@@ -132,6 +135,7 @@ final class LogWriter {
     /** Writes what is queued, forces, and stops the thread. */
     void close() throws IOException {
         running = false;
+        queue.add(STOP);
         try {
             thread.join(TimeUnit.MINUTES.toMillis(1));
         } catch (InterruptedException e) {
@@ -164,7 +168,10 @@ final class LogWriter {
             }
             group.add(first);
             queue.drainTo(group, 4095);
-            writeGroup(group);
+            group.removeIf(append -> append == STOP);
+            if (!group.isEmpty()) {
+                writeGroup(group);
+            }
             group.clear();
         }
     }
@@ -299,7 +306,9 @@ final class LogWriter {
     private void failQueued() {
         Append append;
         while ((append = queue.poll()) != null) {
-            append.done.completeExceptionally(rejected(failure));
+            if (append != STOP) {
+                append.done.completeExceptionally(rejected(failure));
+            }
         }
     }
 
