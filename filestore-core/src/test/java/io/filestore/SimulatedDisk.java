@@ -104,6 +104,24 @@ final class SimulatedDisk implements StorageIO {
         return booted;
     }
 
+    /** The disk as a new process would find it after this one was killed: everything written, synced or not. */
+    synchronized SimulatedDisk afterProcessCrash() {
+        SimulatedDisk copy = new SimulatedDisk();
+        Map<Inode, Inode> copies = new IdentityHashMap<>();
+        live.forEach((dir, entries) -> {
+            Map<String, Inode> files = new HashMap<>();
+            entries.forEach((name, inode) -> files.put(name, copies.computeIfAbsent(inode, old -> {
+                Inode clone = new Inode();
+                clone.data = old.data.clone();
+                clone.durable = old.durable.clone();
+                return clone;
+            })));
+            copy.live.put(dir, files);
+            copy.durable.put(dir, new HashMap<>(durable.getOrDefault(dir, Map.of())));
+        });
+        return copy;
+    }
+
     /** Every file path on the disk now. */
     synchronized List<Path> allFiles() {
         List<Path> files = new ArrayList<>();
