@@ -158,26 +158,20 @@ final class StoreCollection implements DocumentCollection {
         if (key == null) {
             return List.of();
         }
-        List<String> ids = committer.read(() -> index.idsEqual(key));
-        Map<String, PendingWrite> writes = pendingWrites();
-        if (!writes.isEmpty()) {
-            int position = state.indexes().position(field);
-            ids.removeIf(writes::containsKey);
-            writes.forEach((id, write) -> {
-                if (!write.isDelete() && write.keys().get(position).contains(key)) {
-                    ids.add(id);
-                }
-            });
-        }
-        return ids;
+        return committer.read(() -> idsEqual(index, field, key));
     }
 
     @Override
     public List<ObjectNode> find(String field, Object value) {
-        List<String> ids = findIds(field, value);
+        FieldIndex index = index(field);
+        Object key = IndexKeys.ofJava(value, json::toTree);
+        if (key == null) {
+            return List.of();
+        }
+        // ids and records in one consistent read: a commit in between could change what matches
         List<byte[]> records = committer.read(() -> {
-            List<byte[]> found = new ArrayList<>(ids.size());
-            for (String id : ids) {
+            List<byte[]> found = new ArrayList<>();
+            for (String id : idsEqual(index, field, key)) {
                 byte[] bytes = bytes(id);
                 if (bytes != null) {
                     found.add(bytes);
@@ -197,15 +191,14 @@ final class StoreCollection implements DocumentCollection {
         if (writes.isEmpty()) {
             return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
         }
-        List<FieldIndex.Entry> matches = new ArrayList<>();
-        committer.read(() -> {
-            matches.clear();
+        List<FieldIndex.Entry> matches = committer.read(() -> {
+            List<FieldIndex.Entry> committed = new ArrayList<>();
             index.forEachInRange(low, fromInclusive, high, toInclusive, false, (key, id) -> {
                 if (!writes.containsKey(id)) {
-                    matches.add(new FieldIndex.Entry(key, id));
+                    committed.add(new FieldIndex.Entry(key, id));
                 }
             });
-            return null;
+            return committed;
         });
         int position = state.indexes().position(field);
         writes.forEach((id, write) -> {
@@ -254,6 +247,22 @@ final class StoreCollection implements DocumentCollection {
             return;
         }
         store.runInTransaction(single -> committer.current().write(state, id, write));
+    }
+
+    /** The ids with the key, this thread's transaction included. Call inside one {@link Committer#read}. */
+    private List<String> idsEqual(FieldIndex index, String field, Object key) {
+        List<String> ids = index.idsEqual(key);
+        Map<String, PendingWrite> writes = pendingWrites();
+        if (!writes.isEmpty()) {
+            int position = state.indexes().position(field);
+            ids.removeIf(writes::containsKey);
+            writes.forEach((id, write) -> {
+                if (!write.isDelete() && write.keys().get(position).contains(key)) {
+                    ids.add(id);
+                }
+            });
+        }
+        return ids;
     }
 
     private Map<String, PendingWrite> pendingWrites() {
