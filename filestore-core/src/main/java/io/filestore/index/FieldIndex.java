@@ -141,10 +141,21 @@ public final class FieldIndex {
         return byHash.size();
     }
 
-    /** Every (key, id) pair in key order; a copy. */
+    /**
+     * Every (key, id) pair in key order, and ids in string order within a key, so that the same
+     * index always encodes to the same bytes; a copy.
+     */
     public List<Entry> entries() {
-        List<Entry> out = new ArrayList<>();
-        forEachInRange(null, true, null, true, false, (key, id) -> out.add(new Entry(key, id)));
+        List<Entry> out = new ArrayList<>(byHash.size());
+        for (Map.Entry<Object, Object> entry : bySort.entrySet()) {
+            Object key = entry.getKey();
+            Object posting = entry.getValue();
+            if (posting instanceof String single) {
+                out.add(new Entry(key, single));
+            } else {
+                ids(posting).stream().sorted().forEach(id -> out.add(new Entry(key, id)));
+            }
+        }
         return out;
     }
 

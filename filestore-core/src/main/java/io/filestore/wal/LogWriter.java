@@ -297,10 +297,10 @@ final class LogWriter {
                 // the store is fenced either way; reopening replays whatever is intact
             }
         }
+        onFailure.accept(cause); // fence first: whoever hears of the failure must find the store fenced
         WriteAheadLogException error = rejected(cause);
         group.forEach(append -> append.done.completeExceptionally(error));
         failQueued();
-        onFailure.accept(cause);
     }
 
     private void failQueued() {
