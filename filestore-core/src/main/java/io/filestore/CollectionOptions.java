@@ -3,6 +3,7 @@ package io.filestore;
 import io.filestore.index.FieldPath;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,9 +24,14 @@ import java.util.regex.Pattern;
  * @param wal      whether every write is logged to the write-ahead log before it returns, so that it
  *                 survives a crash; default true for persisted strategies, always false for
  *                 {@code memory-only}
+ * @param format     the file format of a {@code single-file} collection; default {@link Format#JSON};
+ *                   {@code null} for other strategies
+ * @param appendOnly whether a {@code single-file} JSONL collection appends changed records instead of
+ *                   rewriting the file (meant for audit logs); compacted once dead lines pass a threshold
+ * @param ttl        how long after its last write a {@code memory-only} record expires; {@code null} for never
  */
 public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique,
-                                boolean wal) {
+                                boolean wal, Format format, boolean appendOnly, Duration ttl) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
@@ -40,6 +46,24 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         if (wal && !strategy.isPersistent()) {
             throw new InvalidOptionsException(prefix + ".wal", true,
                     "false for " + strategy.configName() + " collections, which are never written");
+        }
+        if (ttl != null && strategy != Strategy.MEMORY_ONLY) {
+            throw new InvalidOptionsException(prefix + ".ttl", ttl, "no ttl for " + strategy.configName()
+                    + " collections; ttl is for memory-only collections");
+        }
+        if (ttl != null && (ttl.isNegative() || ttl.isZero())) {
+            throw new InvalidOptionsException(prefix + ".ttl", ttl, "a positive duration such as 30m");
+        }
+        if (format != null && strategy != Strategy.SINGLE_FILE) {
+            throw new InvalidOptionsException(prefix + ".format", format.configName(),
+                    "no format for " + strategy.configName() + " collections; format is for single-file collections");
+        }
+        if (strategy == Strategy.SINGLE_FILE && format == null) {
+            format = Format.JSON;
+        }
+        if (appendOnly && format != Format.JSONL) {
+            throw new InvalidOptionsException(prefix + ".append-only", true,
+                    "false unless strategy is single-file with format jsonl");
         }
         unique = List.copyOf(new LinkedHashSet<>(unique));
         Set<String> allIndexed = new LinkedHashSet<>(indexed);
@@ -58,9 +82,20 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         return new Builder(name);
     }
 
-    /** The folder or file the collection uses, resolved against the data folder. */
+    /**
+     * The folder ({@code file-per-record}) or file ({@code single-file}, {@code compressed}) the collection
+     * uses, resolved against the data folder: by default {@code <name>}, {@code <name>.json},
+     * {@code <name>.jsonl} or {@code <name>.jsonl.zst}.
+     */
     public Path resolvePath(Path dataDir) {
-        return path == null ? dataDir.resolve(name) : dataDir.resolve(path).normalize();
+        if (path != null) {
+            return dataDir.resolve(path).normalize();
+        }
+        return switch (strategy) {
+            case SINGLE_FILE -> dataDir.resolve(name + (format == Format.JSONL ? ".jsonl" : ".json"));
+            case COMPRESSED -> dataDir.resolve(name + ".jsonl.zst");
+            default -> dataDir.resolve(name);
+        };
     }
 
     /** Whether the field path is unique. */
@@ -76,6 +111,9 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         private final List<String> indexed = new ArrayList<>();
         private final List<String> unique = new ArrayList<>();
         private Boolean wal;
+        private Format format;
+        private boolean appendOnly;
+        private Duration ttl;
 
         private Builder(String name) {
             this.name = name;
@@ -126,10 +164,28 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
             return this;
         }
 
+        /** The file format of a {@code single-file} collection; default {@code json}. */
+        public Builder format(Format format) {
+            this.format = format;
+            return this;
+        }
+
+        /** Appends changed records to a {@code single-file} JSONL collection instead of rewriting it. */
+        public Builder appendOnly(boolean appendOnly) {
+            this.appendOnly = appendOnly;
+            return this;
+        }
+
+        /** Expires {@code memory-only} records this long after their last write. */
+        public Builder ttl(Duration ttl) {
+            this.ttl = ttl;
+            return this;
+        }
+
         /** Validates and builds. @throws InvalidOptionsException naming the bad option */
         public CollectionOptions build() {
             boolean logged = wal != null ? wal : strategy != null && strategy.isPersistent();
-            return new CollectionOptions(name, strategy, path, indexed, unique, logged);
+            return new CollectionOptions(name, strategy, path, indexed, unique, logged, format, appendOnly, ttl);
         }
     }
 }

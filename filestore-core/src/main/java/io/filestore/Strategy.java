@@ -9,8 +9,14 @@ public enum Strategy {
     /** One pretty-printed JSON file per record: {@code <collection-folder>/<id>.json}. */
     FILE_PER_RECORD("file-per-record"),
 
-    /** Never written to disk; gone when the store closes. */
-    MEMORY_ONLY("memory-only");
+    /** The whole collection in one JSON or JSONL file, rewritten (or appended to) when it changed. */
+    SINGLE_FILE("single-file"),
+
+    /** Never written to disk; gone when the store closes. Records may expire after a TTL. */
+    MEMORY_ONLY("memory-only"),
+
+    /** The whole collection as zstd-compressed JSONL in one file, rewritten when it changed. */
+    COMPRESSED("compressed");
 
     private final String configName;
 

@@ -19,6 +19,7 @@ import io.filestore.StorageException;
  *   <li>write every new content to a uniquely named {@code *.tmp} file beside its target and force
  *       it, in parallel (fsync latency overlaps across files);</li>
  *   <li>rename each temp file over its target (atomic on POSIX file systems);</li>
+ *   <li>append to the files the batch appends to, forcing each (for append-only logs);</li>
  *   <li>delete the files the batch removes;</li>
  *   <li>force each touched folder once, so the renames and deletions are durable.</li>
  * </ol>
@@ -68,6 +69,18 @@ public final class AtomicFiles {
                 throw new StorageException("Cannot rename temp file over its target " + target, temps[i], e);
             }
             folders.add(target.getParent());
+        }
+        for (FileBatch.Write append : batch.appends()) {
+            boolean existed = io.exists(append.target());
+            try (WritableFile file = io.openForAppend(append.target())) {
+                file.write(append.content());
+                file.force();
+            } catch (IOException e) {
+                throw new StorageException("Cannot append to file", append.target(), e);
+            }
+            if (!existed) {
+                folders.add(append.target().getParent());
+            }
         }
         for (Path target : batch.deletes()) {
             try {

@@ -16,11 +16,25 @@ public final class FileBatch {
     }
 
     private final List<Write> writes = new ArrayList<>();
+    private final List<Write> appends = new ArrayList<>();
     private final List<Path> deletes = new ArrayList<>();
 
     /** Replaces (or creates) {@code target} with {@code content}. */
     public void write(Path target, byte[] content) {
         writes.add(new Write(target, content));
+    }
+
+    /**
+     * Appends {@code content} to {@code target} (created when missing) and forces it. Appends are not
+     * atomic by themselves: a crash may leave a torn tail, which the file's reader must detect.
+     */
+    public void append(Path target, byte[] content) {
+        appends.add(new Write(target, content));
+    }
+
+    /** The appends, in order. */
+    public List<Write> appends() {
+        return Collections.unmodifiableList(appends);
     }
 
     /** Deletes {@code target} if it exists. */
@@ -40,11 +54,11 @@ public final class FileBatch {
 
     /** Whether there is nothing to do. */
     public boolean isEmpty() {
-        return writes.isEmpty() && deletes.isEmpty();
+        return writes.isEmpty() && appends.isEmpty() && deletes.isEmpty();
     }
 
     /** How many files the batch touches. */
     public int size() {
-        return writes.size() + deletes.size();
+        return writes.size() + appends.size() + deletes.size();
     }
 }

@@ -33,8 +33,18 @@ public interface CollectionPersister {
     /**
      * Adds to {@code batch} the file operations that store the changes: {@code changes} maps each
      * changed id to its compact JSON, or to {@code null} when the record was deleted.
+     * {@code allRecords} holds every record of the collection at the same instant when
+     * {@link #needsAllRecords} asked for it, and is {@code null} otherwise.
      */
-    void stage(Map<String, byte[]> changes, FileBatch batch);
+    void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch);
+
+    /**
+     * Whether the next {@link #stage} needs every record (a strategy that rewrites the whole file),
+     * given how many the collection holds. Default: no.
+     */
+    default boolean needsAllRecords(int recordCount) {
+        return false;
+    }
 
     /** The folder of the collection's JSONL index files, or {@code null} when indexes are not persisted. */
     Path indexFolder();

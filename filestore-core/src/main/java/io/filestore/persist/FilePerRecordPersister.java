@@ -23,8 +23,6 @@ import io.filestore.StorageException;
  */
 final class FilePerRecordPersister implements CollectionPersister {
 
-    /** The name of the index folder inside a collection folder. */
-    static final String INDEX_FOLDER = "indices";
 
     private static final Logger log = LoggerFactory.getLogger(FilePerRecordPersister.class);
 
@@ -40,8 +38,8 @@ final class FilePerRecordPersister implements CollectionPersister {
 
     @Override
     public void load(RecordSink sink) {
-        createFolder(folder);
-        createFolder(indexFolder());
+        Folders.create(context, folder, collection);
+        Folders.create(context, indexFolder(), collection);
         context.files().deleteTempFiles(folder);
         context.files().deleteTempFiles(indexFolder());
         List<Path> files = recordFiles();
@@ -61,7 +59,7 @@ final class FilePerRecordPersister implements CollectionPersister {
     }
 
     @Override
-    public void stage(Map<String, byte[]> changes, FileBatch batch) {
+    public void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
         for (Map.Entry<String, byte[]> change : changes.entrySet()) {
             Path file = folder.resolve(RecordFileNames.fileName(change.getKey()));
             if (change.getValue() == null) {
@@ -74,7 +72,7 @@ final class FilePerRecordPersister implements CollectionPersister {
 
     @Override
     public Path indexFolder() {
-        return folder.resolve(INDEX_FOLDER);
+        return folder.resolve(Folders.INDICES);
     }
 
     private List<Path> recordFiles() {
@@ -111,16 +109,6 @@ final class FilePerRecordPersister implements CollectionPersister {
         }
     }
 
-    private void createFolder(Path path) {
-        try {
-            if (!context.io().isDirectory(path)) {
-                context.io().createDirectories(path);
-                context.io().syncDirectory(path.getParent());
-            }
-        } catch (IOException e) {
-            throw new StorageException("Cannot create folder of collection '" + collection + "'", path, e);
-        }
-    }
 
     private static void await(Future<?> future) {
         try {

@@ -19,7 +19,7 @@ final class MemoryOnlyPersister implements CollectionPersister {
     }
 
     @Override
-    public void stage(Map<String, byte[]> changes, FileBatch batch) {
+    public void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
         // never written
     }
 

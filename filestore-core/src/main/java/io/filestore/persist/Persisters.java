@@ -10,8 +10,17 @@ public final class Persisters {
 
     /** The persister for a collection's options. */
     public static CollectionPersister forCollection(CollectionOptions options, PersistContext context) {
+        java.nio.file.Path path = options.resolvePath(context.dataDir());
         return switch (options.strategy()) {
-            case FILE_PER_RECORD -> new FilePerRecordPersister(options.name(), options.resolvePath(context.dataDir()), context);
+            case FILE_PER_RECORD -> new FilePerRecordPersister(options.name(), path, context);
+            case SINGLE_FILE -> switch (options.format()) {
+                case JSON -> new SingleFilePersister(options.name(), path, new JsonObjectCodec(context.json()), context);
+                case JSONL -> options.appendOnly()
+                        ? new AppendOnlyLogPersister(options.name(), path, new JsonLinesCodec(context.json()), context)
+                        : new SingleFilePersister(options.name(), path, new JsonLinesCodec(context.json()), context);
+            };
+            case COMPRESSED -> new SingleFilePersister(options.name(), path,
+                    new ZstdCodec(new JsonLinesCodec(context.json())), context);
             case MEMORY_ONLY -> MemoryOnlyPersister.INSTANCE;
         };
     }

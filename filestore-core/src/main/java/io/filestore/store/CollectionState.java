@@ -26,11 +26,23 @@ final class CollectionState {
     private final CollectionIndexes indexes;
     private final Set<String> dirtyIds = ConcurrentHashMap.newKeySet();
     private final Set<String> dirtyIndexFields = ConcurrentHashMap.newKeySet();
+    private final ExpiryQueue expiry;
+    private final long ttlNanos;
+    private final Map<String, Long> writtenAt;
 
-    CollectionState(CollectionOptions options, CollectionPersister persister) {
+    CollectionState(CollectionOptions options, CollectionPersister persister, ExpiryQueue expiry) {
         this.options = options;
         this.persister = persister;
         this.indexes = new CollectionIndexes(options.indexed(), Set.copyOf(options.unique()));
+        this.expiry = options.ttl() == null ? null : expiry;
+        this.ttlNanos = options.ttl() == null ? 0 : options.ttl().toNanos();
+        this.writtenAt = options.ttl() == null ? null : new ConcurrentHashMap<>();
+    }
+
+    /** Whether the record is still the one whose write the deadline was set for. */
+    boolean isStillWrittenAt(String id, long time) {
+        Long written = writtenAt == null ? null : writtenAt.get(id);
+        return written != null && written == time;
     }
 
     String name() {
@@ -70,10 +82,23 @@ final class CollectionState {
         } else {
             records.put(id, after);
         }
+        if (expiry != null) {
+            scheduleExpiry(id, after);
+        }
         dirtyIndexFields.addAll(indexes.replace(id, oldKeys, newKeys));
         if (options.strategy().isPersistent()) {
             dirtyIds.add(id);
         }
+    }
+
+    private void scheduleExpiry(String id, byte[] after) {
+        if (after == null) {
+            writtenAt.remove(id);
+            return;
+        }
+        long now = System.nanoTime();
+        writtenAt.put(id, now);
+        expiry.add(new ExpiryQueue.Deadline(now + ttlNanos, this, id, now));
     }
 
     Set<String> dirtyIds() {

@@ -111,6 +111,9 @@ final class Flusher {
             } else {
                 collection.dirtyIndexFields().clear();
             }
+            if (!part.records.isEmpty() && collection.persister().needsAllRecords(collection.records().size())) {
+                part.allRecords = new java.util.HashMap<>(collection.records()); // references only: bytes are immutable
+            }
             if (!part.records.isEmpty() || !part.indexes.isEmpty()) {
                 snapshot.collections.add(part);
             }
@@ -154,7 +157,7 @@ final class Flusher {
         FileBatch toFileBatch() {
             FileBatch batch = new FileBatch();
             for (CollectionSnapshot part : collections) {
-                part.collection.persister().stage(part.records, batch);
+                part.collection.persister().stage(part.records, part.allRecords, batch);
                 part.indexes.forEach((field, entries) -> batch.write(
                         IndexFiles.file(part.collection.persister().indexFolder(), field), indexFormat.encode(entries)));
             }
@@ -179,6 +182,7 @@ final class Flusher {
         final CollectionState collection;
         final Map<String, byte[]> records = new LinkedHashMap<>();
         final Map<String, List<FieldIndex.Entry>> indexes = new LinkedHashMap<>();
+        Map<String, byte[]> allRecords;
 
         CollectionSnapshot(CollectionState collection) {
             this.collection = collection;

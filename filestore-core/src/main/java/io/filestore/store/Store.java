@@ -67,6 +67,7 @@ public final class Store implements FileStore {
     private final Json json;
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService expiryTicker;
     private final PersistContext persistContext;
     private final FlushJournal journal;
     private final IndexFiles indexFiles;
@@ -77,6 +78,7 @@ public final class Store implements FileStore {
     private final Committer committer;
     private final Flusher flusher;
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
+    private final ExpiryQueue expiry = new ExpiryQueue();
     private volatile boolean closed;
     private volatile String fencedReason;
     private FolderLock lock;
@@ -89,6 +91,7 @@ public final class Store implements FileStore {
         int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("filestore-io"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("filestore-flusher"));
+        this.expiryTicker = Executors.newSingleThreadScheduledExecutor(daemonThreads("filestore-expiry"));
         AtomicFiles files = new AtomicFiles(io, pool, parallelism);
         this.persistContext = new PersistContext(options.dataDir(), io, json, files, pool, parallelism,
                 new Quarantine(io, options.dataDir()));
@@ -141,6 +144,8 @@ public final class Store implements FileStore {
         log.info("FileStore opened {} with {} collection(s) in {} ms", dataDir, collections.size(), millis);
         long interval = options.flushInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
+        options.collections().values().stream().map(CollectionOptions::ttl).filter(java.util.Objects::nonNull)
+                .min(java.time.Duration::compareTo).ifPresent(this::startExpiry);
     }
 
     /**
@@ -173,7 +178,8 @@ public final class Store implements FileStore {
 
     private StoreCollection load(CollectionOptions collectionOptions) {
         checkPathIsFree(collectionOptions);
-        CollectionState state = new CollectionState(collectionOptions, Persisters.forCollection(collectionOptions, persistContext));
+        CollectionState state = new CollectionState(collectionOptions,
+                Persisters.forCollection(collectionOptions, persistContext), expiry);
         state.persister().load((id, node) -> {
             byte[] bytes = json.toBytes(node);
             List<List<Object>> keys = state.indexes().keysOf(node);
@@ -361,6 +367,7 @@ public final class Store implements FileStore {
             return;
         }
         committer.exclusively(() -> closed = true);
+        expiryTicker.shutdownNow();
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.MINUTES);
@@ -397,6 +404,35 @@ public final class Store implements FileStore {
         return values.get(key);
     }
 
+    /**
+     * Expires TTL records on their own thread, so a long flush never delays them: each tick (a tenth of
+     * the shortest TTL, between 10 ms and 1 s) deletes the records whose deadline passed, in one
+     * transaction, so indexes follow and listeners hear DELETED changes.
+     */
+    private void startExpiry(java.time.Duration shortestTtl) {
+        long tick = Math.max(10, Math.min(1000, shortestTtl.toMillis() / 10));
+        expiryTicker.scheduleWithFixedDelay(this::expireDue, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private void expireDue() {
+        List<ExpiryQueue.Deadline> due = expiry.takeDue(System.nanoTime());
+        if (due.isEmpty() || closed || fencedReason != null) {
+            return;
+        }
+        try {
+            runInTransaction(tx -> {
+                for (ExpiryQueue.Deadline deadline : due) {
+                    if (deadline.collection().isStillWrittenAt(deadline.id(), deadline.writtenAt())) {
+                        collection(deadline.collection().name()).delete(deadline.id());
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Expiring {} record(s) in {} failed; they are retried at the next tick", due.size(), options.dataDir(), e);
+            due.forEach(expiry::add);
+        }
+    }
+
     /** Turns the store read-only after a write-ahead log failure; reopening recovers. */
     private void fence(Throwable cause) {
         fencedReason = String.valueOf(cause);
@@ -419,6 +455,7 @@ public final class Store implements FileStore {
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
         closed = true;
+        expiryTicker.shutdownNow();
         scheduler.shutdownNow();
         if (wal != null) {
             try {

@@ -1,0 +1,69 @@
+package io.filestore.persist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.filestore.CorruptedFileException;
+import io.filestore.StorageException;
+import io.filestore.io.FileBatch;
+
+/**
+ * The {@code single-file} and {@code compressed} strategies: the whole collection in one file,
+ * encoded by a {@link RecordFileCodec} and replaced atomically whenever a flush finds it changed.
+ * Index files go to {@code <folder of the file>/indices/<collection>/}. A file that does not decode is
+ * quarantined whole and the collection starts empty, so the bad file is never overwritten.
+ */
+final class SingleFilePersister implements CollectionPersister {
+
+    private final String collection;
+    private final Path file;
+    private final RecordFileCodec codec;
+    private final PersistContext context;
+
+    SingleFilePersister(String collection, Path file, RecordFileCodec codec, PersistContext context) {
+        this.collection = collection;
+        this.file = file;
+        this.codec = codec;
+        this.context = context;
+    }
+
+    @Override
+    public void load(RecordSink sink) {
+        Folders.create(context, file.getParent(), collection);
+        Folders.create(context, indexFolder(), collection);
+        context.files().deleteTempFiles(file.getParent());
+        context.files().deleteTempFiles(indexFolder());
+        if (!context.io().exists(file)) {
+            return;
+        }
+        try {
+            codec.decode(read(), file).forEach(sink::accept);
+        } catch (CorruptedFileException e) {
+            context.quarantine().add(collection, file, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean needsAllRecords(int recordCount) {
+        return true;
+    }
+
+    @Override
+    public void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
+        batch.write(file, codec.encode(allRecords));
+    }
+
+    @Override
+    public Path indexFolder() {
+        return Folders.indexFolderBeside(file, collection);
+    }
+
+    private byte[] read() {
+        try {
+            return context.io().readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException("Cannot read collection '" + collection + "'", file, e);
+        }
+    }
+}

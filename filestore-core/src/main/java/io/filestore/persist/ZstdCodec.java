@@ -1,0 +1,40 @@
+package io.filestore.persist;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdInputStream;
+
+import io.filestore.CorruptedFileException;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@code compressed}: another codec's content (JSON lines) compressed with zstd, level 3. */
+final class ZstdCodec implements RecordFileCodec {
+
+    private static final int LEVEL = 3;
+
+    private final RecordFileCodec inner;
+
+    ZstdCodec(RecordFileCodec inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public byte[] encode(Map<String, byte[]> records) {
+        return Zstd.compress(inner.encode(records), LEVEL);
+    }
+
+    @Override
+    public Map<String, ObjectNode> decode(byte[] content, Path file) {
+        byte[] plain;
+        try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(content))) {
+            plain = in.readAllBytes();
+        } catch (IOException | RuntimeException e) {
+            throw new CorruptedFileException(file, 0, "not a valid zstd stream: " + e.getMessage());
+        }
+        return inner.decode(plain, file);
+    }
+}
