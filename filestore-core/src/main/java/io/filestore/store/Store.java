@@ -180,12 +180,14 @@ public final class Store implements FileStore {
         checkPathIsFree(collectionOptions);
         CollectionState state = new CollectionState(collectionOptions,
                 Persisters.forCollection(collectionOptions, persistContext), expiry);
+        boolean indexed = !state.indexes().isEmpty();
         state.persister().load((id, node) -> {
-            byte[] bytes = json.toBytes(node);
-            List<List<Object>> keys = state.indexes().keysOf(node);
-            synchronized (state) {
-                state.records().put(id, bytes);
-                state.indexes().add(id, keys);
+            state.records().put(id, json.toBytes(node)); // a concurrent map: loader threads need no lock here
+            if (indexed) {
+                List<List<Object>> keys = state.indexes().keysOf(node);
+                synchronized (state) { // indexes take one writer at a time
+                    state.indexes().add(id, keys);
+                }
             }
         });
         UniqueCheck.warnAboutDuplicates(state);
