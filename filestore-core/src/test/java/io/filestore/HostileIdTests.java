@@ -40,7 +40,7 @@ class HostileIdTests {
                     .filter(file -> !file.startsWith(dir.resolve("orders")) && !file.startsWith(dir.resolve("users"))
                             && !file.startsWith(dir.resolve("_wal")))
                     .map(file -> dir.relativize(file).toString()))
-                    .containsExactlyInAnyOrder("_filestore.lock");
+                    .containsExactlyInAnyOrder("_filestore.lock", "_collections.json");
         }
         try (Stream<Path> files = Files.list(dir.resolve("orders"))) { // one file per id, none elsewhere
             assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(STORED.size());

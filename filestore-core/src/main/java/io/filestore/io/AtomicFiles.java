@@ -87,6 +87,8 @@ public final class AtomicFiles {
                 if (io.deleteIfExists(target)) {
                     folders.add(target.getParent());
                 }
+            } catch (java.nio.file.DirectoryNotEmptyException keptForItsOtherFiles) {
+                // a folder that also holds files FileStore does not own stays, with them
             } catch (IOException e) {
                 throw new StorageException("Cannot delete file", target, e);
             }
@@ -102,10 +104,19 @@ public final class AtomicFiles {
 
     /** Deletes {@code *.tmp} files left in a folder by an interrupted write; returns how many. */
     public int deleteTempFiles(Path folder) {
+        return deleteTempFiles(folder, "");
+    }
+
+    /**
+     * Deletes the temp files an interrupted replacement of files named {@code <prefix>...} left in a
+     * folder, and no others (the folder may be shared, and other writers may be at work in it).
+     */
+    public int deleteTempFiles(Path folder, String prefix) {
         int deleted = 0;
         try {
             for (Path entry : io.list(folder)) {
-                if (entry.getFileName().toString().endsWith(TEMP_SUFFIX) && !io.isDirectory(entry)) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(TEMP_SUFFIX) && !io.isDirectory(entry)) {
                     io.deleteIfExists(entry);
                     deleted++;
                 }

@@ -51,7 +51,7 @@ final class AppendOnlyLogPersister implements CollectionPersister {
     public void load(RecordSink sink) {
         Folders.create(context, file.getParent(), collection);
         Folders.create(context, indexFolder(), collection);
-        context.files().deleteTempFiles(file.getParent());
+        context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
         context.files().deleteTempFiles(indexFolder());
         if (!context.io().exists(file)) {
             return;
@@ -97,6 +97,13 @@ final class AppendOnlyLogPersister implements CollectionPersister {
         changes.forEach((id, bytes) -> out.writeBytes(codec.line(id, bytes)));
         batch.append(file, out.toByteArray());
         lines += changes.size();
+    }
+
+    @Override
+    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+        batch.delete(file);
+        IndexFiles.stageRemovalOfFolder(context, indexFolder(), batch);
+        batch.delete(indexFolder());
     }
 
     @Override

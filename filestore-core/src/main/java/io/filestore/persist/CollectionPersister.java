@@ -48,4 +48,10 @@ public interface CollectionPersister {
 
     /** The folder of the collection's JSONL index files, or {@code null} when indexes are not persisted. */
     Path indexFolder();
+
+    /**
+     * Adds to {@code batch} the deletion of every file this layout holds (records and index files),
+     * once its records were moved to another layout. {@code ids} are the records it held.
+     */
+    void stageRemoval(java.util.Set<String> ids, FileBatch batch);
 }

@@ -71,6 +71,14 @@ final class FilePerRecordPersister implements CollectionPersister {
     }
 
     @Override
+    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+        ids.forEach(id -> batch.delete(folder.resolve(RecordFileNames.fileName(id))));
+        IndexFiles.stageRemovalOfFolder(context, indexFolder(), batch);
+        batch.delete(indexFolder());
+        batch.delete(folder);
+    }
+
+    @Override
     public Path indexFolder() {
         return folder.resolve(Folders.INDICES);
     }

@@ -40,6 +40,17 @@ public final class IndexFiles {
         }
     }
 
+    /** Adds the deletion of every index file in the folder to the batch. */
+    static void stageRemovalOfFolder(PersistContext context, Path indexFolder, io.filestore.io.FileBatch batch) {
+        try {
+            for (Path entry : context.io().list(indexFolder)) {
+                batch.delete(entry);
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot list index files", indexFolder, e);
+        }
+    }
+
     /** The fields that have an index file in the folder. */
     public List<String> fieldsOnDisk(Path indexFolder) {
         List<String> fields = new ArrayList<>();

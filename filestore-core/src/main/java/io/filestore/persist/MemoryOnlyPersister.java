@@ -27,4 +27,9 @@ final class MemoryOnlyPersister implements CollectionPersister {
     public Path indexFolder() {
         return null;
     }
+
+    @Override
+    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+        // nothing on disk
+    }
 }

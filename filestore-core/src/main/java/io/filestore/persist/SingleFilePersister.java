@@ -32,7 +32,7 @@ final class SingleFilePersister implements CollectionPersister {
     public void load(RecordSink sink) {
         Folders.create(context, file.getParent(), collection);
         Folders.create(context, indexFolder(), collection);
-        context.files().deleteTempFiles(file.getParent());
+        context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
         context.files().deleteTempFiles(indexFolder());
         if (!context.io().exists(file)) {
             return;
@@ -52,6 +52,13 @@ final class SingleFilePersister implements CollectionPersister {
     @Override
     public void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
         batch.write(file, codec.encode(allRecords));
+    }
+
+    @Override
+    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+        batch.delete(file);
+        IndexFiles.stageRemovalOfFolder(context, indexFolder(), batch);
+        batch.delete(indexFolder());
     }
 
     @Override

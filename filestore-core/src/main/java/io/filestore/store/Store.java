@@ -43,6 +43,7 @@ import io.filestore.json.Json;
 import io.filestore.io.AtomicFiles;
 import io.filestore.persist.FlushJournal;
 import io.filestore.persist.IndexFiles;
+import io.filestore.persist.LayoutManifest;
 import io.filestore.persist.PersistContext;
 import io.filestore.persist.Persisters;
 import io.filestore.persist.Quarantine;
@@ -73,6 +74,8 @@ public final class Store implements FileStore {
     private final IndexFiles indexFiles;
     private final IndexFileFormat indexFormat;
     private final ValuesFile valuesFile;
+    private final LayoutManifest manifest;
+    private final Migration migration;
     private final ValueState values = new ValueState();
     private final Listeners listeners = new Listeners();
     private final Committer committer;
@@ -99,6 +102,8 @@ public final class Store implements FileStore {
         this.indexFiles = new IndexFiles(persistContext);
         this.indexFormat = new IndexFileFormat(options.jsonMapper());
         this.valuesFile = new ValuesFile(persistContext);
+        this.manifest = new LayoutManifest(persistContext);
+        this.migration = new Migration(manifest, persistContext, json);
         this.committer = new Committer(values, listeners, json);
         this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
                 values, committer, journal, files, valuesFile, indexFormat);
@@ -129,6 +134,7 @@ public final class Store implements FileStore {
         persistContext.files().deleteTempFiles(dataDir);
         long started = System.nanoTime();
         wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
+        manifest.load();
         loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());
         boolean recovered = new Recovery(journal, wal, committer, values, this::collection, json).run();
@@ -178,6 +184,7 @@ public final class Store implements FileStore {
 
     private StoreCollection load(CollectionOptions collectionOptions) {
         checkPathIsFree(collectionOptions);
+        migration.migrateIfMoved(collectionOptions);
         CollectionState state = new CollectionState(collectionOptions,
                 Persisters.forCollection(collectionOptions, persistContext), expiry);
         boolean indexed = !state.indexes().isEmpty();
