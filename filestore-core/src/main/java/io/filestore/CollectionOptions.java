@@ -29,9 +29,12 @@ import java.util.regex.Pattern;
  * @param appendOnly whether a {@code single-file} JSONL collection appends changed records instead of
  *                   rewriting the file (meant for audit logs); compacted once dead lines pass a threshold
  * @param ttl        how long after its last write a {@code memory-only} record expires; {@code null} for never
+ * @param persister  a user-supplied way to store the collection, replacing the strategy's; {@code null}
+ *                   for the built-in one
  */
 public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique,
-                                boolean wal, Format format, boolean appendOnly, Duration ttl) {
+                                boolean wal, Format format, boolean appendOnly, Duration ttl,
+                                io.filestore.persist.PersisterFactory persister) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
@@ -60,6 +63,10 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         }
         if (strategy == Strategy.SINGLE_FILE && format == null) {
             format = Format.JSON;
+        }
+        if (persister != null && !strategy.isPersistent()) {
+            throw new InvalidOptionsException(prefix + ".strategy", strategy.configName(),
+                    "a persisted strategy when a custom persister is set");
         }
         if (appendOnly && format != Format.JSONL) {
             throw new InvalidOptionsException(prefix + ".append-only", true,
@@ -114,6 +121,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         private Format format;
         private boolean appendOnly;
         private Duration ttl;
+        private io.filestore.persist.PersisterFactory persister;
 
         private Builder(String name) {
             this.name = name;
@@ -182,10 +190,19 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
             return this;
         }
 
+        /**
+         * Stores the collection through a persister of your own instead of the strategy's. The
+         * strategy still gives the default path, and must be a persisted one.
+         */
+        public Builder persister(io.filestore.persist.PersisterFactory persister) {
+            this.persister = persister;
+            return this;
+        }
+
         /** Validates and builds. @throws InvalidOptionsException naming the bad option */
         public CollectionOptions build() {
             boolean logged = wal != null ? wal : strategy != null && strategy.isPersistent();
-            return new CollectionOptions(name, strategy, path, indexed, unique, logged, format, appendOnly, ttl);
+            return new CollectionOptions(name, strategy, path, indexed, unique, logged, format, appendOnly, ttl, persister);
         }
     }
 }

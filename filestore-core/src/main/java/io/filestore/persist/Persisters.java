@@ -11,6 +11,9 @@ public final class Persisters {
     /** The persister for a collection's options. */
     public static CollectionPersister forCollection(CollectionOptions options, PersistContext context) {
         java.nio.file.Path path = options.resolvePath(context.dataDir());
+        if (options.persister() != null) {
+            return options.persister().create(options, path, context);
+        }
         return switch (options.strategy()) {
             case FILE_PER_RECORD -> new FilePerRecordPersister(options.name(), path, context);
             case SINGLE_FILE -> switch (options.format()) {

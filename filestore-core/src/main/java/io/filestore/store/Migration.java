@@ -43,6 +43,9 @@ final class Migration {
      *                                 files are still there (they would be silently dropped)
      */
     void migrateIfMoved(CollectionOptions options) {
+        if (options.persister() != null) {
+            return; // a custom persister's layout is its own business
+        }
         String name = options.name();
         Layout old = manifest.get(name);
         boolean oldExists = old != null && context.io().exists(old.path());
