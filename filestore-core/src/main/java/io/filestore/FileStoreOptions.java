@@ -25,10 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  *                      {@link CollectionOptions#builder(String) default options}
  * @param jsonMapper    the Jackson mapper for typed access ({@code put(Object)}, {@code get(id, Class)})
  * @param storageIO     the I/O seam; {@link StorageIO#nio()} unless a test replaces it
+ * @param watch         whether record files that other programs add, edit or delete in
+ *                      {@code file-per-record} collection folders are picked up while the store is open;
+ *                      default false
  */
 public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fsyncInterval,
                                Map<String, CollectionOptions> collections,
-                               JsonMapper jsonMapper, StorageIO storageIO) {
+                               JsonMapper jsonMapper, StorageIO storageIO, boolean watch) {
 
     /** The default flush interval: 2 seconds. */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
@@ -85,6 +88,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         private final List<CollectionOptions> collections = new ArrayList<>();
         private JsonMapper jsonMapper;
         private StorageIO storageIO = StorageIO.nio();
+        private boolean watch;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -114,6 +118,12 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
             return this;
         }
 
+        /** Picks up record files edited by other programs while the store is open; default false. */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
+        }
+
         /** Replaces the I/O layer; meant for fault-injection tests. */
         public Builder storageIO(StorageIO storageIO) {
             this.storageIO = storageIO;
@@ -129,7 +139,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
                 }
             }
             JsonMapper mapper = jsonMapper != null ? jsonMapper : io.filestore.json.Json.defaultMapper();
-            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO);
+            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch);
         }
     }
 }

@@ -25,9 +25,11 @@ import io.filestore.wal.WalStatistics;
  * @param fenced             whether the store turned read-only after a write-ahead log failure
  * @param fencedReason       why, or {@code null}
  * @param wal                the write-ahead log's figures
+ * @param rejectedEdits      outside edits of watched record files that were refused, as "file: problem"
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
-                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatistics wal) {
+                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatistics wal,
+                          List<String> rejectedEdits) {
 }

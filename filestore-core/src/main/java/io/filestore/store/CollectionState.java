@@ -77,6 +77,11 @@ final class CollectionState {
 
     /** Applies one record's new image. Only under the commit stamp's write lock. */
     void apply(String id, byte[] after, List<List<Object>> oldKeys, List<List<Object>> newKeys) {
+        apply(id, after, oldKeys, newKeys, false);
+    }
+
+    /** As {@link #apply(String, byte[], List, List)}; {@code onDisk}: the file holds it already, so no flush. */
+    void apply(String id, byte[] after, List<List<Object>> oldKeys, List<List<Object>> newKeys, boolean onDisk) {
         if (after == null) {
             records.remove(id);
         } else {
@@ -86,7 +91,7 @@ final class CollectionState {
             scheduleExpiry(id, after);
         }
         dirtyIndexFields.addAll(indexes.replace(id, oldKeys, newKeys));
-        if (options.strategy().isPersistent()) {
+        if (options.strategy().isPersistent() && !onDisk) {
             dirtyIds.add(id);
         }
     }

@@ -192,7 +192,7 @@ final class Committer {
         long stamp = commitStamp.writeLock();
         try {
             for (Step step : steps) {
-                step.collection.apply(step.id, step.after, step.oldKeys, step.newKeys);
+                step.collection.apply(step.id, step.after, step.oldKeys, step.newKeys, step.onDisk);
             }
             valueWrites.forEach(values::apply);
             lastSequence = sequence;
@@ -252,7 +252,8 @@ final class Committer {
             if (write.isDelete() ? before == null : Arrays.equals(before, write.bytes())) {
                 return;
             }
-            steps.add(new Step(collection, id, before, write.bytes(), collection.keysOf(before, json), write.keys()));
+            steps.add(new Step(collection, id, before, write.bytes(), collection.keysOf(before, json), write.keys(),
+                    write.onDisk()));
         }));
         return steps;
     }
@@ -290,6 +291,6 @@ final class Committer {
     }
 
     private record Step(CollectionState collection, String id, byte[] before, byte[] after,
-                        List<List<Object>> oldKeys, List<List<Object>> newKeys) {
+                        List<List<Object>> oldKeys, List<List<Object>> newKeys, boolean onDisk) {
     }
 }

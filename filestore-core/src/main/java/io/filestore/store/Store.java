@@ -31,12 +31,14 @@ import io.filestore.StoreClosedException;
 import io.filestore.StoreFencedException;
 import io.filestore.StoreLockedException;
 import io.filestore.StoreStatus;
+import io.filestore.Strategy;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
 import io.filestore.TransactionListener;
 import io.filestore.ValueListener;
 import io.filestore.index.IndexFileFormat;
 import io.filestore.io.FolderLock;
+import io.filestore.io.FolderWatcher;
 import io.filestore.io.FolderLockedException;
 import io.filestore.io.StorageIO;
 import io.filestore.json.Json;
@@ -84,6 +86,8 @@ public final class Store implements FileStore {
     private final ExpiryQueue expiry = new ExpiryQueue();
     private volatile boolean closed;
     private volatile String fencedReason;
+    private volatile ExternalEdits externalEdits;
+    private FolderWatcher watcher;
     private FolderLock lock;
     private WriteAheadLog wal;
 
@@ -152,6 +156,9 @@ public final class Store implements FileStore {
         scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
         options.collections().values().stream().map(CollectionOptions::ttl).filter(java.util.Objects::nonNull)
                 .min(java.time.Duration::compareTo).ifPresent(this::startExpiry);
+        if (options.watch()) {
+            startWatching();
+        }
     }
 
     /**
@@ -367,13 +374,17 @@ public final class Store implements FileStore {
                 .map(entry -> entry.original() + " -> " + entry.movedTo() + ": " + entry.problem()).toList();
         return new StoreStatus(options.dataDir(), !closed, committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
-                quarantined, fencedReason != null, fencedReason, wal.statistics());
+                quarantined, fencedReason != null, fencedReason, wal.statistics(),
+                externalEdits == null ? List.of() : externalEdits.rejected());
     }
 
     @Override
     public void close() {
         if (closed) {
             return;
+        }
+        if (watcher != null) {
+            watcher.close();
         }
         committer.exclusively(() -> closed = true);
         expiryTicker.shutdownNow();
@@ -411,6 +422,20 @@ public final class Store implements FileStore {
             return tx.value(key);
         }
         return values.get(key);
+    }
+
+    /**
+     * Watches the folders of the declared {@code file-per-record} collections (collections first used
+     * later are not watched). {@code -Dfilestore.watch.polling=true} forces the polling fallback.
+     */
+    private void startWatching() {
+        Map<Path, StoreCollection> byFolder = new java.util.HashMap<>();
+        collections.values().stream()
+                .filter(c -> c.options().strategy() == Strategy.FILE_PER_RECORD && c.options().persister() == null)
+                .forEach(c -> byFolder.put(c.options().resolvePath(options.dataDir()), c));
+        externalEdits = new ExternalEdits(byFolder, io, json);
+        watcher = new FolderWatcher(List.copyOf(byFolder.keySet()), externalEdits::onChange, 1000,
+                Boolean.getBoolean("filestore.watch.polling"));
     }
 
     /**
@@ -464,6 +489,9 @@ public final class Store implements FileStore {
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
         closed = true;
+        if (watcher != null) {
+            watcher.close();
+        }
         expiryTicker.shutdownNow();
         scheduler.shutdownNow();
         if (wal != null) {

@@ -226,6 +226,16 @@ final class StoreCollection implements DocumentCollection {
         return state;
     }
 
+    /** Applies a record read from its file after an outside edit; the file needs no flush. */
+    void putFromDisk(String id, ObjectNode record) {
+        write(id, new PendingWrite(json.toBytes(record), state.indexes().keysOf(record), true));
+    }
+
+    /** Applies the outside deletion of a record's file. */
+    void deleteFromDisk(String id) {
+        write(id, PendingWrite.DELETED_ON_DISK);
+    }
+
     private byte[] bytes(String id) {
         if (id == null) {
             throw new InvalidIdException(null, "ids must not be null or empty");
