@@ -43,20 +43,22 @@ class CrashLoopIntegrationTests {
         Random random = new Random();
         Acknowledged acked = new Acknowledged();
         Path dir = null;
+        String layout = null;
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
             if ((cycle - 1) % CYCLES_PER_FOLDER == 0) {
                 dir = root.resolve("data-" + cycle); // keeps each reopen small; each folder sees several crashes
+                layout = CrashWriter.LAYOUTS.get(((cycle - 1) / CYCLES_PER_FOLDER) % CrashWriter.LAYOUTS.size());
                 acked = new Acknowledged();
             }
-            runAndKill(dir, "c" + cycle, 300 + random.nextInt(1200), acked);
-            verify(dir, acked, "after kill " + cycle);
+            runAndKill(dir, layout, "c" + cycle, 300 + random.nextInt(1200), acked);
+            verify(dir, layout, acked, "after kill " + cycle + " (" + layout + ")");
         }
     }
 
-    private static void runAndKill(Path dir, String run, long millis, Acknowledged acked) throws Exception {
+    private static void runAndKill(Path dir, String layout, String run, long millis, Acknowledged acked) throws Exception {
         File log = dir.resolveSibling(dir.getFileName() + "-child.log").toFile();
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), run)
+                "-Xmx512m", "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), run, layout)
                 .redirectError(ProcessBuilder.Redirect.appendTo(log)).start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread reader = new Thread(() -> read(child, acked, ready));
@@ -91,7 +93,7 @@ class CrashLoopIntegrationTests {
         }
     }
 
-    private static void verify(Path dir, Acknowledged acked, String when) throws Exception {
+    private static void verify(Path dir, String layout, Acknowledged acked, String when) throws Exception {
         Set<String> batchedDurable = new HashSet<>();
         long flushed = acked.flushStarted.get();
         acked.batched.forEach((id, at) -> {
@@ -103,7 +105,7 @@ class CrashLoopIntegrationTests {
         acked.batched.clear(); // later children's flushes say nothing about what this one acknowledged
         acked.flushStarted.set(0);
         assertThat(acked.transactions).as("%s: the child acknowledged writes", when).isNotEmpty();
-        try (FileStore store = FileStore.open(CrashWriter.options(dir))) {
+        try (FileStore store = FileStore.open(CrashWriter.options(dir, layout))) {
             DocumentCollection users = store.collection("users");
             DocumentCollection orders = store.collection("orders");
             assertThat(acked.logged).as("%s: acknowledged logged puts", when).allMatch(users::exists);

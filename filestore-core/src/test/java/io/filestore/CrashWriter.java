@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The child process of {@link CrashLoopIntegrationTests}: writes from several threads until it is
@@ -24,16 +25,26 @@ public final class CrashWriter {
     private CrashWriter() {
     }
 
-    static FileStoreOptions options(Path dir) {
+    /** The layouts the crash loop cycles through: every persisted strategy. */
+    static final List<String> LAYOUTS = List.of("file-per-record", "single-file", "append-only", "compressed");
+
+    static FileStoreOptions options(Path dir, String layout) {
         return FileStoreOptions.builder(dir).flushInterval(FLUSH_INTERVAL)
-                .collection(CollectionOptions.builder("users").unique("email").indexed("group").build())
-                .collection(CollectionOptions.builder("orders").wal(false).indexed("userId").build())
+                .collection(layout(CollectionOptions.builder("users"), layout).unique("email").indexed("group").build())
+                .collection(layout(CollectionOptions.builder("orders"), layout).wal(false).indexed("userId").build())
                 .build();
+    }
+
+    private static CollectionOptions.Builder layout(CollectionOptions.Builder builder, String layout) {
+        return switch (layout) {
+            case "append-only" -> builder.strategy(Strategy.SINGLE_FILE).format(Format.JSONL).appendOnly(true);
+            default -> builder.strategy(Strategy.fromConfigName("layout", layout));
+        };
     }
 
     public static void main(String[] args) throws Exception {
         String run = args[1];
-        FileStore store = FileStore.open(options(Path.of(args[0])));
+        FileStore store = FileStore.open(options(Path.of(args[0]), args[2]));
         DocumentCollection users = store.collection("users");
         DocumentCollection orders = store.collection("orders");
         for (int t = 0; t < 6; t++) {

@@ -54,7 +54,8 @@ class ExternalEditTests {
             store.flush();
             Files.writeString(dir.resolve("orders/o2.json"), "{\"status\": \"NE");
             Files.writeString(dir.resolve("orders/o3.json"), "{\"status\":\"NEW\",\"code\":\"A\"}");
-            waitUntil(() -> store.status().rejectedEdits().size() >= 2);
+            waitUntil(() -> store.status().rejectedEdits().stream().anyMatch(line -> line.contains("o2.json"))
+                    && store.status().rejectedEdits().stream().anyMatch(line -> line.contains("o3.json")));
             assertThat(store.status().rejectedEdits())
                     .anySatisfy(line -> assertThat(line).contains("o2.json").contains("not valid JSON"))
                     .anySatisfy(line -> assertThat(line).contains("o3.json").contains("Unique constraint"));

@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
@@ -188,7 +186,7 @@ final class Committer {
             return Commit.nothing(lastSequence);
         }
         long sequence = lastSequence + 1;
-        CompletableFuture<Void> durable = logIfNeeded(sequence, steps, valueWrites);
+        WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
         long stamp = commitStamp.writeLock();
         try {
             for (Step step : steps) {
@@ -206,8 +204,11 @@ final class Committer {
         return new Commit(new ChangeSet(sequence, recordChanges, valueChanges), durable);
     }
 
-    /** Appends the whole transaction to the log when it touches a logged collection; else returns null. */
-    private CompletableFuture<Void> logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
+    /**
+     * Writes the whole transaction to the log when it touches a logged collection; returns the log to
+     * await durability on afterwards, or null when there is nothing to wait for.
+     */
+    private WriteAheadLog logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
         WriteAheadLog log = wal;
         if (log == null || steps.stream().noneMatch(step -> step.collection.options().wal())) {
             return null;
@@ -219,27 +220,20 @@ final class Committer {
             }
         }
         valueWrites.forEach((key, bytes) -> entries.add(ChangeEntry.value(key, bytes)));
-        return log.append(sequence, entries);
+        return log.append(sequence, entries) ? log : null;
     }
 
-    /** A commit's changes and, for a logged one, when it becomes durable. */
-    private record Commit(ChangeSet changes, CompletableFuture<Void> durable) {
+    /** A commit's changes and, for a logged one not yet durable, the log to wait on. */
+    private record Commit(ChangeSet changes, WriteAheadLog durable) {
 
         static Commit nothing(long sequence) {
             return new Commit(new ChangeSet(sequence, List.of(), List.of()), null);
         }
 
+        /** Waits (outside the writer mutex, so others can join the same fsync) until the log made it durable. */
         void awaitDurable() {
-            if (durable == null) {
-                return;
-            }
-            try {
-                durable.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                throw e;
+            if (durable != null) {
+                durable.awaitDurable(changes.sequence());
             }
         }
     }

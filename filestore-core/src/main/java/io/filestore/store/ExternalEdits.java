@@ -67,6 +67,9 @@ final class ExternalEdits {
             }
             return;
         }
+        if (content.length == 0) {
+            return; // being written: the write's own event follows
+        }
         ObjectNode record;
         try {
             record = json.parseObjectFile(content, file);

@@ -3,12 +3,9 @@ package io.filestore.wal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -18,28 +15,28 @@ import io.filestore.io.StorageIO;
 import io.filestore.io.WritableFile;
 
 /**
- * The single thread that writes the log, with group commit: it drains every append queued while the
- * previous group was being forced, writes them with one {@code write}, forces once, and completes them
- * all. Concurrent writers therefore share fsyncs, and throughput grows with their number.
+ * Writes the log with leader/follower group commit.
  *
- * <p>With a positive fsync interval, a group is acknowledged as soon as it is written (it is then in
- * the OS page cache and survives the process), and the segment is forced at least once per interval.
+ * <p>{@link #append} is called by the committing thread, in sequence order (the store calls it under
+ * its writer mutex), and writes the record with one {@code write} right away: the record is then in the
+ * OS and survives the process. With a positive fsync interval that is the acknowledgement, and a
+ * background thread forces the segment at least once per interval.
  *
- * <p>On any write or force failure the writer fails the group and every later append, never forces
- * again (a retried fsync can report success for pages the kernel already dropped), cuts the segment
- * back to the last acknowledged record where the group was not acknowledged, and reports the failure
- * so the store can fence itself.
+ * <p>Otherwise the committing thread then calls {@link #awaitDurable} after releasing the mutex. The
+ * first waiter finding no force under way becomes the leader: it forces the segment once, which makes
+ * every record written so far durable, and wakes every waiter it covered. While it forces, the other
+ * writers keep writing, and the next leader's single force covers all of them: fsyncs are shared, and
+ * one writer alone pays exactly a write and an fsync, with no hand-off between threads.
+ *
+ * <p>On a write or force failure the log fails every write not yet durable, never forces again (a
+ * retried fsync can report success for pages the kernel already dropped), cuts the segment back to the
+ * last durable record where those records were not acknowledged, and reports the failure (the store
+ * fences itself) before anyone hears of it.
  */
 final class LogWriter {
 
     /** A segment is closed and a new one started once it passes this size. */
     static final long SEGMENT_SIZE = 16L * 1024 * 1024;
-
-    private record Append(long sequence, byte[] payload, CompletableFuture<Void> done) {
-    }
-
-    /** Wakes the writer at close; never written (interrupting could close the channel mid-force). */
-    private static final Append STOP = new Append(-1, new byte[0], new CompletableFuture<>());
 
     private final StorageIO io;
     private final Path folder;
@@ -47,19 +44,29 @@ final class LogWriter {
     private final long fsyncIntervalNanos;
     private final Consumer<Segment> onNewSegment;
     private final Consumer<Throwable> onFailure;
-    private final LinkedBlockingQueue<Append> queue = new LinkedBlockingQueue<>();
+    /**
+     * Guards writing to the active segment and replacing it. Lock order: this lock, then
+     * {@link #forcing}; a leader holding {@code forcing} never takes this lock.
+     */
     private final ReentrantLock segmentLock = new ReentrantLock();
-    private final Thread thread;
+    /** Guards {@link #forcing} and {@link #durableSequence}; waiters wait on it. */
+    private final Object forceMonitor = new Object();
     private final AtomicLong fsyncCount = new AtomicLong();
     private final AtomicLong totalFsyncNanos = new AtomicLong();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Thread intervalForcer;
     private volatile long lastFsyncNanos;
     private volatile long maxFsyncNanos;
-    private volatile boolean running = true;
+    /** Published only once the store is fenced; {@link #failing} stops the log at once. */
     private volatile Throwable failure;
-    private Segment active;
-    private WritableFile activeFile;
-    private boolean unforced;
-    private long lastForce = System.nanoTime();
+    private volatile boolean failing;
+    private volatile boolean closed;
+    private volatile long writtenSequence;
+    private volatile long durableSequence;
+    private boolean forcing;
+    private long durableOffset;
+    private volatile Segment active;
+    private volatile WritableFile activeFile;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
     LogWriter(StorageIO io, Path folder, UUID storeId, long fsyncIntervalNanos, long firstSegmentSequence,
@@ -71,31 +78,89 @@ final class LogWriter {
         this.onNewSegment = onNewSegment;
         this.onFailure = onFailure;
         startSegment(firstSegmentSequence);
-        this.thread = new Thread(this::run, "filestore-wal");
-        this.thread.setDaemon(true);
-        this.thread.start();
+        if (fsyncIntervalNanos > 0) {
+            intervalForcer = new Thread(this::forceEveryInterval, "filestore-wal-fsync");
+            intervalForcer.setDaemon(true);
+            intervalForcer.start();
+        } else {
+            intervalForcer = null;
+        }
     }
 
-    /** Queues a record; the future completes when it is durable (or written, with an fsync interval). */
-    CompletableFuture<Void> append(long sequence, byte[] payload) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        Throwable failed = failure;
-        if (failed != null || !running) {
-            done.completeExceptionally(rejected(failed));
-            return done;
+    /** Whether a write must wait for {@link #awaitDurable} before it is acknowledged. */
+    boolean acknowledgesOnForce() {
+        return fsyncIntervalNanos == 0;
+    }
+
+    /**
+     * Writes one record to the OS. Call in sequence order.
+     *
+     * @throws WriteAheadLogException when the log failed (now or before); the record was not written
+     */
+    void append(long sequence, byte[] payload) {
+        segmentLock.lock();
+        try {
+            checkHealthy();
+            int size = SegmentFormat.frameSize(payload.length);
+            if (buffer.capacity() < size) {
+                buffer = ByteBuffer.allocate(Math.max(size, buffer.capacity() * 2));
+            }
+            buffer.clear();
+            SegmentFormat.writeFrame(buffer, sequence, SegmentFormat.TYPE_TRANSACTION, payload);
+            long start = active.size;
+            try {
+                activeFile.write(buffer.array(), 0, buffer.position());
+            } catch (IOException | RuntimeException e) {
+                // with an fsync interval, earlier records were acknowledged already: cut only this one
+                throw fail(e, fsyncIntervalNanos > 0 ? start : durableOffset);
+            }
+            active.size += size;
+            active.lastSequence = sequence;
+            writtenSequence = sequence;
+            if (active.size >= SEGMENT_SIZE) {
+                roll();
+            }
+        } catch (IOException e) {
+            throw fail(e, -1);
+        } finally {
+            segmentLock.unlock();
         }
-        queue.add(new Append(sequence, payload, done));
-        if (failure != null) {
-            failQueued(); // the writer may have failed between the check and the add
+    }
+
+    /**
+     * Returns once the record with this sequence is durable, forcing the segment if no other thread is.
+     *
+     * @throws WriteAheadLogException when the log failed before the record became durable
+     */
+    void awaitDurable(long sequence) {
+        waiting.incrementAndGet();
+        try {
+            while (true) {
+                synchronized (forceMonitor) {
+                    while (true) {
+                        if (durableSequence >= sequence) {
+                            return;
+                        }
+                        checkHealthy();
+                        if (!forcing) {
+                            forcing = true; // this thread leads the next group
+                            break;
+                        }
+                        waitOn();
+                    }
+                }
+                forceWrittenRecords();
+            }
+        } finally {
+            waiting.decrementAndGet();
         }
-        return done;
     }
 
     /** Starts a new segment if the active one holds records and all of them are at or below the sequence. */
     void rollIfCovered(long sequence) throws IOException {
         segmentLock.lock();
         try {
-            if (failure == null && active.size > SegmentFormat.HEADER_SIZE && active.lastSequence <= sequence) {
+            if (!failing && !closed && active.size > SegmentFormat.HEADER_SIZE && active.lastSequence <= sequence) {
                 roll();
             }
         } finally {
@@ -103,7 +168,6 @@ final class LogWriter {
         }
     }
 
-    /** The segment being written. */
     Segment active() {
         return active;
     }
@@ -113,7 +177,7 @@ final class LogWriter {
     }
 
     int pending() {
-        return (int) queue.stream().filter(append -> append != STOP).count();
+        return waiting.get();
     }
 
     long fsyncCount() {
@@ -132,143 +196,109 @@ final class LogWriter {
         return totalFsyncNanos.get();
     }
 
-    /** Writes what is queued, forces, and stops the thread. */
+    /** Forces what was written and closes the segment. No append may follow. */
     void close() throws IOException {
-        running = false;
-        queue.add(STOP);
-        try {
-            thread.join(TimeUnit.MINUTES.toMillis(1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        failQueued(); // nothing can be queued once the store stopped committing; this is a safety net
-        segmentLock.lock();
-        try {
-            if (failure == null && unforced) {
-                force();
-            }
-            activeFile.close();
-        } finally {
-            segmentLock.unlock();
-        }
-    }
-
-    private void run() {
-        List<Append> group = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            Append first;
+        closed = true;
+        if (intervalForcer != null) {
+            intervalForcer.interrupt();
             try {
-                first = queue.poll(pollNanos(), TimeUnit.NANOSECONDS);
+                intervalForcer.join(TimeUnit.SECONDS.toMillis(30));
             } catch (InterruptedException e) {
-                continue;
+                Thread.currentThread().interrupt();
             }
-            if (first == null) {
-                forceIfDue();
-                continue;
-            }
-            group.add(first);
-            queue.drainTo(group, 4095);
-            group.removeIf(append -> append == STOP);
-            if (!group.isEmpty()) {
-                writeGroup(group);
-            }
-            group.clear();
         }
-    }
-
-    private long pollNanos() {
-        if (fsyncIntervalNanos > 0 && unforced) {
-            return Math.max(1, lastForce + fsyncIntervalNanos - System.nanoTime());
-        }
-        return TimeUnit.MILLISECONDS.toNanos(50);
-    }
-
-    private void writeGroup(List<Append> group) {
         segmentLock.lock();
         try {
-            if (failure != null) {
-                group.forEach(append -> append.done.completeExceptionally(rejected(failure)));
-                return;
-            }
-            long start = active.size;
-            encode(group);
+            acquireForcing();
             try {
-                activeFile.write(buffer.array(), 0, buffer.position());
-                active.size += buffer.position();
-                if (fsyncIntervalNanos == 0) {
-                    force();
-                } else {
-                    unforced = true;
+                if (!failing && writtenSequence > durableSequence) {
+                    force(activeFile, writtenSequence, active.size);
                 }
-            } catch (IOException | RuntimeException e) {
-                fail(e, group, start);
-                return;
+                activeFile.close();
+            } finally {
+                releaseForcing();
             }
-            active.lastSequence = group.get(group.size() - 1).sequence;
-            group.forEach(append -> append.done.complete(null));
-            if (fsyncIntervalNanos > 0) {
-                forceIfDue();
-            }
-            if (active.size >= SEGMENT_SIZE && failure == null) {
-                roll();
-            }
-        } catch (IOException e) {
-            fail(e, List.of(), -1);
         } finally {
             segmentLock.unlock();
         }
     }
 
-    private void encode(List<Append> group) {
-        int size = 0;
-        for (Append append : group) {
-            size += SegmentFormat.frameSize(append.payload.length);
-        }
-        if (buffer.capacity() < size) {
-            buffer = ByteBuffer.allocate(Math.max(size, buffer.capacity() * 2));
-        }
-        buffer.clear();
-        for (Append append : group) {
-            SegmentFormat.writeFrame(buffer, append.sequence, SegmentFormat.TYPE_TRANSACTION, append.payload);
-        }
-    }
-
-    private void forceIfDue() {
-        if (fsyncIntervalNanos == 0 || !unforced || System.nanoTime() - lastForce < fsyncIntervalNanos) {
-            return;
-        }
-        segmentLock.lock();
+    /**
+     * The leader's work: one force that covers every record written until now. Runs holding
+     * {@code forcing}, so no roll replaces the file meanwhile, and without the segment lock, so writers
+     * keep appending while it forces.
+     */
+    private void forceWrittenRecords() {
+        Throwable failed = null;
         try {
-            if (failure == null && unforced) {
-                force();
+            long target = writtenSequence; // read before the size: the size then covers the target's record
+            long offset = active.size;
+            if (!failing && target > durableSequence) {
+                force(activeFile, target, offset);
             }
-        } catch (IOException e) {
-            fail(e, List.of(), -1); // already acknowledged: nothing to cut back, but never force again
+        } catch (IOException | RuntimeException e) {
+            failed = e;
+            recordFailure(e);
         } finally {
-            segmentLock.unlock();
+            releaseForcing();
+        }
+        if (failed != null) {
+            segmentLock.lock();
+            try {
+                cutBack(durableOffset); // the records after it were never acknowledged
+            } finally {
+                segmentLock.unlock();
+            }
         }
     }
 
-    private void force() throws IOException {
+    private void force(WritableFile file, long target, long offset) throws IOException {
         long started = System.nanoTime();
-        activeFile.force();
+        file.force();
         long took = System.nanoTime() - started;
-        lastForce = System.nanoTime();
-        unforced = false;
         fsyncCount.incrementAndGet();
         totalFsyncNanos.addAndGet(took);
         lastFsyncNanos = took;
         if (took > maxFsyncNanos) {
             maxFsyncNanos = took;
         }
+        synchronized (forceMonitor) {
+            if (target > durableSequence) {
+                durableSequence = target;
+                if (file == activeFile) {
+                    durableOffset = Math.max(durableOffset, offset);
+                }
+            }
+        }
     }
 
-    private void roll() throws IOException {
-        if (unforced) {
-            force();
+    private void forceEveryInterval() {
+        long intervalMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(fsyncIntervalNanos));
+        while (!closed && !failing) {
+            try {
+                Thread.sleep(intervalMillis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (writtenSequence > durableSequence && acquireForcing()) {
+                forceWrittenRecords();
+            }
         }
-        activeFile.close();
-        startSegment(active.segmentSequence + 1);
+    }
+
+    /** Under the segment lock: forces and closes the active segment, then starts the next. */
+    private void roll() throws IOException {
+        acquireForcing(); // no leader may be forcing the file this closes
+        try {
+            checkHealthy(); // never force again after a failure
+            if (writtenSequence > durableSequence) {
+                force(activeFile, writtenSequence, active.size);
+            }
+            activeFile.close();
+            startSegment(active.segmentSequence + 1);
+        } finally {
+            releaseForcing();
+        }
     }
 
     private void startSegment(long segmentSequence) throws IOException {
@@ -284,38 +314,96 @@ final class LogWriter {
         }
         activeFile = created;
         active = new Segment(file, segmentSequence, 0, SegmentFormat.HEADER_SIZE);
+        synchronized (forceMonitor) {
+            durableOffset = SegmentFormat.HEADER_SIZE;
+        }
         onNewSegment.accept(active);
     }
 
-    private void fail(Throwable cause, List<Append> group, long cutBackTo) {
-        failure = cause;
-        if (cutBackTo >= 0) {
-            try {
-                activeFile.truncate(cutBackTo); // the group was never acknowledged: replay must not apply it
-                active.size = cutBackTo;
-            } catch (IOException | RuntimeException ignored) {
-                // the store is fenced either way; reopening replays whatever is intact
+    private boolean acquireForcing() {
+        synchronized (forceMonitor) {
+            while (forcing) {
+                waitOn();
             }
+            forcing = true;
+            return true;
         }
-        onFailure.accept(cause); // fence first: whoever hears of the failure must find the store fenced
-        WriteAheadLogException error = rejected(cause);
-        group.forEach(append -> append.done.completeExceptionally(error));
-        failQueued();
     }
 
-    private void failQueued() {
-        Append append;
-        while ((append = queue.poll()) != null) {
-            if (append != STOP) {
-                append.done.completeExceptionally(rejected(failure));
+    private void releaseForcing() {
+        synchronized (forceMonitor) {
+            forcing = false;
+            forceMonitor.notifyAll();
+        }
+    }
+
+    private void waitOn() {
+        try {
+            forceMonitor.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WriteAheadLogException("Interrupted while waiting for the write-ahead log", e);
+        }
+    }
+
+    /** Under the segment lock: records the failure, cuts the segment back when {@code cutBackTo >= 0}. */
+    private WriteAheadLogException fail(Throwable cause, long cutBackTo) {
+        recordFailure(cause);
+        if (cutBackTo >= 0) {
+            cutBack(cutBackTo);
+        }
+        return publishedFailure();
+    }
+
+    /**
+     * Stops the log for good: no force or write happens after this (a failed fsync is never retried),
+     * the store is fenced, and only then is the failure published and the waiters woken, so whoever
+     * hears of the failure finds the store fenced.
+     */
+    private void recordFailure(Throwable cause) {
+        synchronized (forceMonitor) {
+            if (failing) {
+                return;
             }
+            failing = true;
+        }
+        onFailure.accept(cause);
+        synchronized (forceMonitor) {
+            failure = cause;
+            forceMonitor.notifyAll();
+        }
+    }
+
+    /** Under the segment lock: drops unacknowledged records from the end of the active segment. */
+    private void cutBack(long offset) {
+        try {
+            activeFile.truncate(offset); // those records were never acknowledged: replay must not apply them
+            active.size = offset;
+        } catch (IOException | RuntimeException ignored) {
+            // the store is fenced either way; reopening replays whatever is intact
+        }
+    }
+
+    /** The failure as callers see it, once the failing thread has fenced the store and published it. */
+    private WriteAheadLogException publishedFailure() {
+        synchronized (forceMonitor) {
+            while (failure == null) {
+                waitOn();
+            }
+        }
+        return rejected(failure);
+    }
+
+    private void checkHealthy() {
+        if (failing) {
+            throw publishedFailure();
+        }
+        if (closed) {
+            throw new WriteAheadLogException("The write-ahead log is closed", null);
         }
     }
 
     private WriteAheadLogException rejected(Throwable cause) {
-        if (cause == null) {
-            return new WriteAheadLogException("The write-ahead log is closed", null);
-        }
         return new WriteAheadLogException("The write-ahead log in " + folder + " failed (" + cause
                 + "); the write was not acknowledged and the store is read-only until reopened", cause);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Consumer;
 
@@ -166,12 +165,26 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Logs one transaction. Call in sequence order. The future completes when the record is durable
-     * (or, with an fsync interval, written to the OS), or fails with a
-     * {@link io.filestore.WriteAheadLogException}.
+     * Writes one transaction to the log (to the OS: it survives the process from here). Call in
+     * sequence order.
+     *
+     * @return whether the caller must still {@link #awaitDurable} before acknowledging (no with a
+     *         positive fsync interval)
+     * @throws io.filestore.WriteAheadLogException when the log failed; the transaction was not logged
      */
-    public CompletableFuture<Void> append(long sequence, List<ChangeEntry> entries) {
-        return writer.append(sequence, ChangeCodec.encode(entries));
+    public boolean append(long sequence, List<ChangeEntry> entries) {
+        writer.append(sequence, ChangeCodec.encode(entries));
+        return writer.acknowledgesOnForce();
+    }
+
+    /**
+     * Returns once the transaction with this sequence is durable; the calling thread may do the
+     * group's fsync itself.
+     *
+     * @throws io.filestore.WriteAheadLogException when the log failed first
+     */
+    public void awaitDurable(long sequence) {
+        writer.awaitDurable(sequence);
     }
 
     /**
