@@ -1,0 +1,124 @@
+package io.filestore.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.filestore.CollectionOptions;
+import io.filestore.DocumentCollection;
+import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
+import io.filestore.Strategy;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Single-thread read throughput (ops/s) on a {@code memory-only} collection of {@code records}
+ * records (default 1M; 100k also offered) with {@code email} unique-indexed and {@code city}
+ * indexed, against the PERFORMANCE.md target of at least 1M lookups/s on 1M records:
+ * <ul>
+ *   <li>{@code getJson}: {@code collection.getJson(id)}, a map lookup plus bytes to String;</li>
+ *   <li>{@code getTree}: {@code collection.get(id)}, the same plus parsing into a fresh
+ *       {@code ObjectNode};</li>
+ *   <li>{@code findIdsByEmail}: {@code collection.findIds("email", value)} through the hash index.</li>
+ * </ul>
+ * Every call picks a uniformly random existing key ({@link ThreadLocalRandom}) from arrays built in
+ * the set-up, so the working set is the whole collection, not a few cached entries. The data set is
+ * built once per trial. The fork runs with a fixed, pre-touched 4 GB heap
+ * ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}): on these virtual machines first-touch page faults of
+ * a growing heap otherwise make iterations vary by 2-3x.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 3)
+public class LookupBenchmark {
+
+    /** How many records the collection holds. */
+    @Param({"1000000", "100000"})
+    public int records;
+
+    private Path dir;
+    private FileStore store;
+    private DocumentCollection users;
+    private String[] ids;
+    private String[] emails;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        dir = TempDirs.create("lookup");
+        store = FileStore.open(FileStoreOptions.builder(dir)
+                .flushInterval(Duration.ofHours(1))
+                .collection(CollectionOptions.builder("users")
+                        .strategy(Strategy.MEMORY_ONLY)
+                        .unique("email")
+                        .indexed("city")
+                        .build())
+                .build());
+        users = store.collection("users");
+        ids = new String[records];
+        emails = new String[records];
+        int batch = 1000;
+        for (int first = 0; first < records; first += batch) {
+            int from = first;
+            int to = Math.min(records, first + batch);
+            store.runInTransaction(tx -> {
+                for (int i = from; i < to; i++) {
+                    ids[i] = Records.id(i);
+                    emails[i] = Records.email(i);
+                    users.put(ids[i], Records.record(i));
+                }
+            });
+        }
+        if (users.count() != records) {
+            throw new IllegalStateException("expected " + records + " records, found " + users.count());
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        try {
+            store.close();
+        } finally {
+            TempDirs.delete(dir);
+        }
+    }
+
+    /** Get by id as compact JSON text. */
+    @Benchmark
+    public Optional<String> getJson() {
+        return users.getJson(ids[ThreadLocalRandom.current().nextInt(records)]);
+    }
+
+    /** Get by id as a fresh Jackson tree. */
+    @Benchmark
+    public Optional<ObjectNode> getTree() {
+        return users.get(ids[ThreadLocalRandom.current().nextInt(records)]);
+    }
+
+    /** Find the ids whose unique indexed {@code email} equals a value (one id). */
+    @Benchmark
+    public List<String> findIdsByEmail() {
+        return users.findIds("email", emails[ThreadLocalRandom.current().nextInt(records)]);
+    }
+}

@@ -1,0 +1,147 @@
+package io.filestore.benchmarks;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.filestore.CollectionOptions;
+import io.filestore.DocumentCollection;
+import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
+import io.filestore.Strategy;
+
+/**
+ * Startup cost of a {@code file-per-record} collection of {@code records} records (default 100k),
+ * against the raw limit (PERFORMANCE.md target: open at most 2x the raw parallel read, page cache
+ * warm, parsing included):
+ * <ul>
+ *   <li>{@code fileStoreOpen}: {@code FileStore.open} + {@code close} of the folder: lock, list,
+ *       read and parse every record file on the store's I/O pool, re-encode to compact JSON, build
+ *       the indexes (when {@code indexed}), check the index files; close finds nothing to flush;</li>
+ *   <li>{@code rawParallelRead}: list the same folder and {@code Files.readAllBytes} every
+ *       {@code *.json} file on 4 threads; no parsing.</li>
+ * </ul>
+ * The collection uses the default {@code wal: true}; after the close that wrote the data set the log
+ * holds nothing to replay, so an open only checks the checkpoint and starts a fresh segment.
+ * The data set is written once per trial by FileStore itself (put in transactions of 1000, then
+ * close). The files are then in the page cache, so this measures warm opens; a cold open is
+ * dominated by the disk (see PERFORMANCE.md). Single-shot: score = milliseconds per open (or per
+ * full read) of the folder.
+ * With {@code indexed=true} the collection has {@code email} unique and {@code username} indexed.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 1)
+@Measurement(iterations = 5)
+public class OpenBenchmark {
+
+    static final int THREADS = 4;
+
+    /** How many record files the collection folder holds. */
+    @Param({"100000"})
+    public int records;
+
+    /** Whether the collection declares two indexes (email unique, username). */
+    @Param({"false"})
+    public boolean indexed;
+
+    private Path dir;
+    private FileStoreOptions options;
+    private ExecutorService rawPool;
+
+    @Setup(Level.Trial)
+    public void createDataSet() {
+        dir = TempDirs.create("open");
+        CollectionOptions.Builder users = CollectionOptions.builder("users").strategy(Strategy.FILE_PER_RECORD);
+        if (indexed) {
+            users.unique("email").indexed("username");
+        }
+        options = FileStoreOptions.builder(dir)
+                .flushInterval(Duration.ofHours(1))
+                .collection(users.build())
+                .build();
+        try (FileStore store = FileStore.open(options)) {
+            DocumentCollection collection = store.collection("users");
+            for (int first = 0; first < records; first += 1000) {
+                int from = first;
+                int to = Math.min(records, first + 1000);
+                store.runInTransaction(tx -> {
+                    for (int i = from; i < to; i++) {
+                        collection.put(Records.id(i), Records.record(i));
+                    }
+                });
+            }
+        }
+        rawPool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @TearDown(Level.Trial)
+    public void deleteDataSet() {
+        if (rawPool != null) {
+            rawPool.shutdownNow();
+        }
+        TempDirs.delete(dir);
+    }
+
+    @Benchmark
+    public int fileStoreOpen() {
+        try (FileStore store = FileStore.open(options)) {
+            int count = store.collection("users").count();
+            if (count != records) {
+                throw new IllegalStateException("expected " + records + " records, loaded " + count);
+            }
+            return count;
+        }
+    }
+
+    @Benchmark
+    public long rawParallelRead() {
+        List<Path> files = new ArrayList<>(records);
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir.resolve("users"), "*.json")) {
+            stream.forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (files.size() != records) {
+            throw new IllegalStateException("expected " + records + " files, found " + files.size());
+        }
+        AtomicLongArray bytes = new AtomicLongArray(THREADS);
+        RawFiles.parallelFor(rawPool, THREADS, files.size(), i -> {
+            try {
+                bytes.addAndGet(i % THREADS, Files.readAllBytes(files.get(i)).length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        long total = 0;
+        for (int t = 0; t < THREADS; t++) {
+            total += bytes.get(t);
+        }
+        return total;
+    }
+}
