@@ -49,14 +49,10 @@ final class AppendOnlyLogPersister implements CollectionPersister {
 
     @Override
     public void load(RecordSink sink) {
-        Folders.create(context, file.getParent(), collection);
-        Folders.create(context, indexFolder(), collection);
-        context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
-        context.files().deleteTempFiles(indexFolder());
-        if (!context.io().exists(file)) {
+        byte[] content = Folders.prepareAndRead(context, file, indexFolder(), collection);
+        if (content == null) {
             return;
         }
-        byte[] content = read();
         Map<String, ObjectNode> records = new LinkedHashMap<>();
         int start = 0;
         int lineNumber = 0;
@@ -121,11 +117,4 @@ final class AppendOnlyLogPersister implements CollectionPersister {
         log.warn("Cut a torn last line ({} bytes) from {}; it was never completely flushed", length - validEnd, file);
     }
 
-    private byte[] read() {
-        try {
-            return context.io().readAllBytes(file);
-        } catch (IOException e) {
-            throw new StorageException("Cannot read collection '" + collection + "'", file, e);
-        }
-    }
 }

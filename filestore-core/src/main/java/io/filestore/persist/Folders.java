@@ -19,6 +19,27 @@ final class Folders {
         return file.getParent().resolve(INDICES).resolve(collection);
     }
 
+    /**
+     * Prepares a collection kept in one file: creates its folder and index folder, removes the temp
+     * files an interrupted replacement of it left, and reads it.
+     *
+     * @return the file's content, or {@code null} when there is no file yet
+     */
+    static byte[] prepareAndRead(PersistContext context, Path file, Path indexFolder, String collection) {
+        create(context, file.getParent(), collection);
+        create(context, indexFolder, collection);
+        context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
+        context.files().deleteTempFiles(indexFolder);
+        if (!context.io().exists(file)) {
+            return null;
+        }
+        try {
+            return context.io().readAllBytes(file);
+        } catch (IOException e) {
+            throw new StorageException("Cannot read collection '" + collection + "'", file, e);
+        }
+    }
+
     /** Creates a folder (and its parents) durably when it is missing. */
     static void create(PersistContext context, Path folder, String collection) {
         try {

@@ -62,7 +62,7 @@ public final class LayoutManifest {
                 String format = layout.path("format").asString(null);
                 layouts.put(entry.getKey(), new Layout(
                         Strategy.fromConfigName(FILE_NAME + " " + entry.getKey(), layout.path("strategy").asString("")),
-                        Path.of(layout.path("path").asString("")),
+                        context.dataDir().resolve(layout.path("path").asString("")).normalize(),
                         format == null ? null : Format.fromConfigName(FILE_NAME, format),
                         layout.path("appendOnly").asBoolean(false)));
             }
@@ -89,7 +89,9 @@ public final class LayoutManifest {
         layouts.forEach((name, l) -> {
             ObjectNode node = root.putObject(name);
             node.put("strategy", l.strategy().configName());
-            node.put("path", l.path().toString());
+            // relative inside the data folder, so a moved data folder does not look like moved collections
+            Path path = l.path().startsWith(context.dataDir()) ? context.dataDir().relativize(l.path()) : l.path();
+            node.put("path", path.toString());
             if (l.format() != null) {
                 node.put("format", l.format().configName());
             }

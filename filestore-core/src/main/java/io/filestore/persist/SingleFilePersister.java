@@ -1,11 +1,9 @@
 package io.filestore.persist;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 
 import io.filestore.CorruptedFileException;
-import io.filestore.StorageException;
 import io.filestore.io.FileBatch;
 
 /**
@@ -30,15 +28,12 @@ final class SingleFilePersister implements CollectionPersister {
 
     @Override
     public void load(RecordSink sink) {
-        Folders.create(context, file.getParent(), collection);
-        Folders.create(context, indexFolder(), collection);
-        context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
-        context.files().deleteTempFiles(indexFolder());
-        if (!context.io().exists(file)) {
+        byte[] content = Folders.prepareAndRead(context, file, indexFolder(), collection);
+        if (content == null) {
             return;
         }
         try {
-            codec.decode(read(), file).forEach(sink::accept);
+            codec.decode(content, file).forEach(sink::accept);
         } catch (CorruptedFileException e) {
             context.quarantine().add(collection, file, e.getMessage());
         }
@@ -66,11 +61,4 @@ final class SingleFilePersister implements CollectionPersister {
         return Folders.indexFolderBeside(file, collection);
     }
 
-    private byte[] read() {
-        try {
-            return context.io().readAllBytes(file);
-        } catch (IOException e) {
-            throw new StorageException("Cannot read collection '" + collection + "'", file, e);
-        }
-    }
 }

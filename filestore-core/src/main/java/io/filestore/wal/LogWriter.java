@@ -17,21 +17,24 @@ import io.filestore.io.WritableFile;
 /**
  * Writes the log with leader/follower group commit.
  *
- * <p>{@link #append} is called by the committing thread, in sequence order (the store calls it under
- * its writer mutex), and writes the record with one {@code write} right away: the record is then in the
- * OS and survives the process. With a positive fsync interval that is the acknowledgement, and a
+ * <p>{@link #append} is called by the committing thread in sequence order (the store calls it under
+ * its writer mutex). With a positive fsync interval it writes the record with one {@code write} right
+ * away: the record is then in the OS and survives the process, which is the acknowledgement; a
  * background thread forces the segment at least once per interval.
  *
- * <p>Otherwise the committing thread then calls {@link #awaitDurable} after releasing the mutex. The
- * first waiter finding no force under way becomes the leader: it forces the segment once, which makes
- * every record written so far durable, and wakes every waiter it covered. While it forces, the other
- * writers keep writing, and the next leader's single force covers all of them: fsyncs are shared, and
- * one writer alone pays exactly a write and an fsync, with no hand-off between threads.
+ * <p>With fsync per commit nothing is acknowledged before its fsync, so {@code append} only encodes
+ * the record into a pending buffer, and the committing thread then calls {@link #awaitDurable} after
+ * releasing the mutex. The first waiter finding no force under way becomes the leader: it writes the
+ * whole pending group with one {@code write}, forces once, and wakes every waiter it covered. While it
+ * forces, other writers keep committing into the buffer, and the next leader covers all of them: the
+ * writer mutex holds no system call, fsyncs are shared, and one writer alone pays exactly a write and
+ * an fsync, with no hand-off between threads. In this mode only the thread holding {@code forcing}
+ * touches the segment file.
  *
  * <p>On a write or force failure the log fails every write not yet durable, never forces again (a
  * retried fsync can report success for pages the kernel already dropped), cuts the segment back to the
- * last durable record where those records were not acknowledged, and reports the failure (the store
- * fences itself) before anyone hears of it.
+ * last durable record where those records were not acknowledged, and fences the store before anyone
+ * hears of the failure.
  */
 final class LogWriter {
 
@@ -68,6 +71,14 @@ final class LogWriter {
     private volatile Segment active;
     private volatile WritableFile activeFile;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+    /**
+     * With fsync per commit, records wait here (encoded, in sequence order) for the next leader, who
+     * writes them with one {@code write} before its fsync. Guarded by {@link #pendingLock}, a leaf lock.
+     */
+    private final Object pendingLock = new Object();
+    private ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
+    private ByteBuffer draining = ByteBuffer.allocate(64 * 1024);
+    private long pendingSequence;
 
     LogWriter(StorageIO io, Path folder, UUID storeId, long fsyncIntervalNanos, long firstSegmentSequence,
               Consumer<Segment> onNewSegment, Consumer<Throwable> onFailure) throws IOException {
@@ -98,6 +109,10 @@ final class LogWriter {
      * @throws WriteAheadLogException when the log failed (now or before); the record was not written
      */
     void append(long sequence, byte[] payload) {
+        if (acknowledgesOnForce()) {
+            buffer(sequence, payload);
+            return;
+        }
         segmentLock.lock();
         try {
             checkHealthy();
@@ -124,6 +139,51 @@ final class LogWriter {
             throw fail(e, -1);
         } finally {
             segmentLock.unlock();
+        }
+    }
+
+    /**
+     * With fsync per commit nothing is acknowledged before its fsync, so there is no reason to pay a
+     * {@code write} per record under the store's writer mutex: the record is encoded into the pending
+     * buffer, and the next leader writes the whole group at once.
+     */
+    private void buffer(long sequence, byte[] payload) {
+        checkHealthy();
+        int size = SegmentFormat.frameSize(payload.length);
+        synchronized (pendingLock) {
+            if (pending.remaining() < size) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + size));
+                pending.flip();
+                larger.put(pending);
+                pending = larger;
+            }
+            SegmentFormat.writeFrame(pending, sequence, SegmentFormat.TYPE_TRANSACTION, payload);
+            pendingSequence = sequence;
+        }
+    }
+
+    /**
+     * The leader's part with fsync per commit: writes the pending group to the segment (only the thread
+     * holding {@code forcing} touches the file in this mode) and starts a new segment when it is full.
+     */
+    private void writePending() throws IOException {
+        long target;
+        synchronized (pendingLock) {
+            ByteBuffer full = pending;
+            pending = draining;
+            draining = full;
+            target = pendingSequence;
+        }
+        try {
+            if (draining.position() == 0) {
+                return;
+            }
+            activeFile.write(draining.array(), 0, draining.position());
+            active.size += draining.position();
+            active.lastSequence = target;
+            writtenSequence = target;
+        } finally {
+            draining.clear();
         }
     }
 
@@ -211,6 +271,9 @@ final class LogWriter {
         try {
             acquireForcing();
             try {
+                if (!failing && acknowledgesOnForce()) {
+                    writePending(); // waiters are gone by now; this is a safety net
+                }
                 if (!failing && writtenSequence > durableSequence) {
                     force(activeFile, writtenSequence, active.size);
                 }
@@ -230,19 +293,29 @@ final class LogWriter {
      */
     private void forceWrittenRecords() {
         Throwable failed = null;
+        boolean buffered = acknowledgesOnForce();
         try {
+            if (buffered && !failing) {
+                writePending();
+            }
             long target = writtenSequence; // read before the size: the size then covers the target's record
             long offset = active.size;
             if (!failing && target > durableSequence) {
                 force(activeFile, target, offset);
             }
+            if (buffered && !failing && active.size >= SEGMENT_SIZE) {
+                startNextSegment();
+            }
         } catch (IOException | RuntimeException e) {
             failed = e;
             recordFailure(e);
+            if (buffered) {
+                cutBack(durableOffset); // only this thread touches the file in this mode
+            }
         } finally {
             releaseForcing();
         }
-        if (failed != null) {
+        if (failed != null && !buffered) {
             segmentLock.lock();
             try {
                 cutBack(durableOffset); // the records after it were never acknowledged
@@ -290,15 +363,23 @@ final class LogWriter {
     private void roll() throws IOException {
         acquireForcing(); // no leader may be forcing the file this closes
         try {
-            checkHealthy(); // never force again after a failure
-            if (writtenSequence > durableSequence) {
-                force(activeFile, writtenSequence, active.size);
-            }
-            activeFile.close();
-            startSegment(active.segmentSequence + 1);
+            startNextSegment();
         } finally {
             releaseForcing();
         }
+    }
+
+    /** Holding {@code forcing}: writes what is pending, forces and closes the segment, starts the next. */
+    private void startNextSegment() throws IOException {
+        checkHealthy(); // never force again after a failure
+        if (acknowledgesOnForce()) {
+            writePending();
+        }
+        if (writtenSequence > durableSequence) {
+            force(activeFile, writtenSequence, active.size);
+        }
+        activeFile.close();
+        startSegment(active.segmentSequence + 1);
     }
 
     private void startSegment(long segmentSequence) throws IOException {
