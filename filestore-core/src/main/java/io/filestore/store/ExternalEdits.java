@@ -3,6 +3,8 @@ package io.filestore.store;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +14,9 @@ import org.slf4j.LoggerFactory;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.FileStoreException;
+import io.filestore.Strategy;
 import io.filestore.io.AtomicFiles;
+import io.filestore.io.FolderWatcher;
 import io.filestore.io.StorageIO;
 import io.filestore.json.Json;
 import io.filestore.persist.RecordFileNames;
@@ -28,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * them (memory wins over a concurrent outside edit). A file that is not a JSON object, or whose
  * content breaks a unique index, is reported and not applied.
  */
-final class ExternalEdits {
+final class ExternalEdits implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ExternalEdits.class);
 
@@ -36,11 +40,33 @@ final class ExternalEdits {
     private final StorageIO io;
     private final Json json;
     private final List<String> rejected = new CopyOnWriteArrayList<>();
+    private FolderWatcher watcher;
 
-    ExternalEdits(Map<Path, StoreCollection> byFolder, StorageIO io, Json json) {
+    private ExternalEdits(Map<Path, StoreCollection> byFolder, StorageIO io, Json json) {
         this.byFolder = Map.copyOf(byFolder);
         this.io = io;
         this.json = json;
+    }
+
+    /**
+     * Watches the folders of the given collections that are {@code file-per-record} with the built-in
+     * persister (collections first used later are not watched). {@code -Dfilestore.watch.polling=true}
+     * forces the polling fallback.
+     */
+    static ExternalEdits watch(Collection<StoreCollection> collections, Path dataDir, StorageIO io, Json json) {
+        Map<Path, StoreCollection> byFolder = new HashMap<>();
+        collections.stream()
+                .filter(c -> c.options().strategy() == Strategy.FILE_PER_RECORD && c.options().persister() == null)
+                .forEach(c -> byFolder.put(c.options().resolvePath(dataDir), c));
+        ExternalEdits edits = new ExternalEdits(byFolder, io, json);
+        edits.watcher = new FolderWatcher(List.copyOf(byFolder.keySet()), edits::onChange, 1000,
+                Boolean.getBoolean("filestore.watch.polling"));
+        return edits;
+    }
+
+    @Override
+    public void close() {
+        watcher.close();
     }
 
     /** The outside edits that were refused since open, as "file: problem". */

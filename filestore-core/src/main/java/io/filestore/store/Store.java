@@ -2,7 +2,6 @@ package io.filestore.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,9 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -25,20 +22,17 @@ import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
-import io.filestore.InvalidOptionsException;
 import io.filestore.StorageException;
 import io.filestore.StoreClosedException;
 import io.filestore.StoreFencedException;
 import io.filestore.StoreLockedException;
 import io.filestore.StoreStatus;
-import io.filestore.Strategy;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
 import io.filestore.TransactionListener;
 import io.filestore.ValueListener;
 import io.filestore.index.IndexFileFormat;
 import io.filestore.io.FolderLock;
-import io.filestore.io.FolderWatcher;
 import io.filestore.io.FolderLockedException;
 import io.filestore.io.StorageIO;
 import io.filestore.json.Json;
@@ -47,9 +41,7 @@ import io.filestore.persist.FlushJournal;
 import io.filestore.persist.IndexFiles;
 import io.filestore.persist.LayoutManifest;
 import io.filestore.persist.PersistContext;
-import io.filestore.persist.Persisters;
 import io.filestore.persist.Quarantine;
-import io.filestore.persist.RecordFileNames;
 import io.filestore.persist.ValuesFile;
 import io.filestore.wal.WriteAheadLog;
 import tools.jackson.databind.JsonNode;
@@ -70,7 +62,9 @@ public final class Store implements FileStore {
     private final Json json;
     private final ExecutorService pool;
     private final ScheduledExecutorService scheduler;
-    private final ScheduledExecutorService expiryTicker;
+    private final Expirer expirer;
+    private final StoreValues storeValues;
+    private final CollectionLoader loader;
     private final PersistContext persistContext;
     private final FlushJournal journal;
     private final IndexFiles indexFiles;
@@ -87,7 +81,6 @@ public final class Store implements FileStore {
     private volatile boolean closed;
     private volatile String fencedReason;
     private volatile ExternalEdits externalEdits;
-    private FolderWatcher watcher;
     private FolderLock lock;
     private WriteAheadLog wal;
 
@@ -96,9 +89,8 @@ public final class Store implements FileStore {
         this.io = options.storageIO();
         this.json = new Json(options.jsonMapper());
         int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
-        this.pool = Executors.newFixedThreadPool(parallelism, daemonThreads("filestore-io"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("filestore-flusher"));
-        this.expiryTicker = Executors.newSingleThreadScheduledExecutor(daemonThreads("filestore-expiry"));
+        this.pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("filestore-io"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("filestore-flusher"));
         AtomicFiles files = new AtomicFiles(io, pool, parallelism);
         this.persistContext = new PersistContext(options.dataDir(), io, json, files, pool, parallelism,
                 new Quarantine(io, options.dataDir()));
@@ -109,6 +101,10 @@ public final class Store implements FileStore {
         this.manifest = new LayoutManifest(persistContext);
         this.migration = new Migration(manifest, persistContext, json);
         this.committer = new Committer(values, listeners, json);
+        this.loader = new CollectionLoader(options.dataDir(), persistContext, migration, expiry, json, collections,
+                state -> new StoreCollection(state, this, committer, json));
+        this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
+        this.expirer = new Expirer(expiry, () -> !closed && fencedReason == null, this::expire);
         this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
                 values, committer, journal, files, valuesFile, indexFormat);
     }
@@ -139,7 +135,7 @@ public final class Store implements FileStore {
         long started = System.nanoTime();
         wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
         manifest.load();
-        loadInParallel(List.copyOf(options.collections().values()));
+        loader.loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());
         boolean recovered = new Recovery(journal, wal, committer, values, this::collection, json).run();
         wal.start(this::fence);
@@ -155,72 +151,9 @@ public final class Store implements FileStore {
         long interval = options.flushInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
         options.collections().values().stream().map(CollectionOptions::ttl).filter(java.util.Objects::nonNull)
-                .min(java.time.Duration::compareTo).ifPresent(this::startExpiry);
+                .min(java.time.Duration::compareTo).ifPresent(expirer::start);
         if (options.watch()) {
-            startWatching();
-        }
-    }
-
-    /**
-     * Loads the declared collections side by side; each also spreads its files over the I/O pool, so
-     * these loader threads only wait and never take an I/O thread away from the files.
-     */
-    private void loadInParallel(List<CollectionOptions> declared) {
-        if (declared.size() <= 1) {
-            declared.forEach(this::load);
-            return;
-        }
-        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(declared.size(), 4), daemonThreads("filestore-open"));
-        try {
-            List<java.util.concurrent.CompletableFuture<StoreCollection>> loads = declared.stream()
-                    .map(c -> java.util.concurrent.CompletableFuture.supplyAsync(() -> load(c), loaders)).toList();
-            for (java.util.concurrent.CompletableFuture<StoreCollection> load : loads) {
-                try {
-                    load.join();
-                } catch (java.util.concurrent.CompletionException e) {
-                    if (e.getCause() instanceof RuntimeException cause) {
-                        throw cause;
-                    }
-                    throw e;
-                }
-            }
-        } finally {
-            loaders.shutdown();
-        }
-    }
-
-    private StoreCollection load(CollectionOptions collectionOptions) {
-        checkPathIsFree(collectionOptions);
-        migration.migrateIfMoved(collectionOptions);
-        CollectionState state = new CollectionState(collectionOptions,
-                Persisters.forCollection(collectionOptions, persistContext), expiry);
-        boolean indexed = !state.indexes().isEmpty();
-        state.persister().load((id, node) -> {
-            state.records().put(id, json.toBytes(node)); // a concurrent map: loader threads need no lock here
-            if (indexed) {
-                List<List<Object>> keys = state.indexes().keysOf(node);
-                synchronized (state) { // indexes take one writer at a time
-                    state.indexes().add(id, keys);
-                }
-            }
-        });
-        UniqueCheck.warnAboutDuplicates(state);
-        StoreCollection collection = new StoreCollection(state, this, committer, json);
-        collections.put(collectionOptions.name(), collection);
-        return collection;
-    }
-
-    private void checkPathIsFree(CollectionOptions candidate) {
-        if (!candidate.strategy().isPersistent()) {
-            return;
-        }
-        Path path = candidate.resolvePath(options.dataDir());
-        for (StoreCollection existing : collections.values()) {
-            CollectionOptions other = existing.options();
-            if (other.strategy().isPersistent() && other.resolvePath(options.dataDir()).equals(path)) {
-                throw new InvalidOptionsException("collections." + candidate.name() + ".path", path,
-                        "a path no other collection uses (collection '" + other.name() + "' uses it already)");
-            }
+            externalEdits = ExternalEdits.watch(collections.values(), options.dataDir(), io, json);
         }
     }
 
@@ -240,7 +173,7 @@ public final class Store implements FileStore {
             collection = collections.get(name);
             if (collection == null) {
                 ensureOpen();
-                collection = load(defaults);
+                collection = loader.load(defaults);
             }
             return collection;
         }
@@ -297,49 +230,27 @@ public final class Store implements FileStore {
 
     @Override
     public Optional<JsonNode> getValue(String key) {
-        byte[] bytes = valueBytes(key);
-        return bytes == null ? Optional.empty() : Optional.of(json.parse(bytes));
+        return storeValues.get(key);
     }
 
     @Override
     public <T> Optional<T> getValue(String key, Class<T> type) {
-        byte[] bytes = valueBytes(key);
-        return bytes == null ? Optional.empty() : Optional.of(json.read(bytes, type));
+        return storeValues.get(key, type);
     }
 
     @Override
     public void setValue(String key, Object value) {
-        RecordFileNames.validate(key);
-        byte[] bytes = json.toBytes(json.toTree(value));
-        runInTransaction(tx -> committer.current().writeValue(key, bytes));
+        storeValues.set(key, value);
     }
 
     @Override
     public boolean deleteValue(String key) {
-        RecordFileNames.validate(key);
-        return callInTransaction(tx -> {
-            if (valueBytes(key) == null) {
-                return false;
-            }
-            committer.current().writeValue(key, null);
-            return true;
-        });
+        return storeValues.delete(key);
     }
 
     @Override
     public Set<String> valueKeys() {
-        Set<String> keys = committer.read(() -> new HashSet<>(values.all().keySet()));
-        TransactionBuffer tx = committer.current();
-        if (tx != null) {
-            tx.values().forEach((key, bytes) -> {
-                if (bytes == null) {
-                    keys.remove(key);
-                } else {
-                    keys.add(key);
-                }
-            });
-        }
-        return keys;
+        return storeValues.keys();
     }
 
     @Override
@@ -383,11 +294,11 @@ public final class Store implements FileStore {
         if (closed) {
             return;
         }
-        if (watcher != null) {
-            watcher.close();
+        if (externalEdits != null) {
+            externalEdits.close();
         }
         committer.exclusively(() -> closed = true);
-        expiryTicker.shutdownNow();
+        expirer.close();
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(1, TimeUnit.MINUTES);
@@ -416,55 +327,15 @@ public final class Store implements FileStore {
         }
     }
 
-    private byte[] valueBytes(String key) {
-        TransactionBuffer tx = committer.current();
-        if (tx != null && tx.hasValue(key)) {
-            return tx.value(key);
-        }
-        return values.get(key);
-    }
-
-    /**
-     * Watches the folders of the declared {@code file-per-record} collections (collections first used
-     * later are not watched). {@code -Dfilestore.watch.polling=true} forces the polling fallback.
-     */
-    private void startWatching() {
-        Map<Path, StoreCollection> byFolder = new java.util.HashMap<>();
-        collections.values().stream()
-                .filter(c -> c.options().strategy() == Strategy.FILE_PER_RECORD && c.options().persister() == null)
-                .forEach(c -> byFolder.put(c.options().resolvePath(options.dataDir()), c));
-        externalEdits = new ExternalEdits(byFolder, io, json);
-        watcher = new FolderWatcher(List.copyOf(byFolder.keySet()), externalEdits::onChange, 1000,
-                Boolean.getBoolean("filestore.watch.polling"));
-    }
-
-    /**
-     * Expires TTL records on their own thread, so a long flush never delays them: each tick (a tenth of
-     * the shortest TTL, between 10 ms and 1 s) deletes the records whose deadline passed, in one
-     * transaction, so indexes follow and listeners hear DELETED changes.
-     */
-    private void startExpiry(java.time.Duration shortestTtl) {
-        long tick = Math.max(10, Math.min(1000, shortestTtl.toMillis() / 10));
-        expiryTicker.scheduleWithFixedDelay(this::expireDue, tick, tick, TimeUnit.MILLISECONDS);
-    }
-
-    private void expireDue() {
-        List<ExpiryQueue.Deadline> due = expiry.takeDue(System.nanoTime());
-        if (due.isEmpty() || closed || fencedReason != null) {
-            return;
-        }
-        try {
-            runInTransaction(tx -> {
-                for (ExpiryQueue.Deadline deadline : due) {
-                    if (deadline.collection().isStillWrittenAt(deadline.id(), deadline.writtenAt())) {
-                        collection(deadline.collection().name()).delete(deadline.id());
-                    }
+    /** Deletes the records of due deadlines that were not written again since, in one transaction. */
+    private void expire(List<ExpiryQueue.Deadline> due) {
+        runInTransaction(tx -> {
+            for (ExpiryQueue.Deadline deadline : due) {
+                if (deadline.collection().isStillWrittenAt(deadline.id(), deadline.writtenAt())) {
+                    collection(deadline.collection().name()).delete(deadline.id());
                 }
-            });
-        } catch (RuntimeException e) {
-            log.warn("Expiring {} record(s) in {} failed; they are retried at the next tick", due.size(), options.dataDir(), e);
-            due.forEach(expiry::add);
-        }
+            }
+        });
     }
 
     /** Turns the store read-only after a write-ahead log failure; reopening recovers. */
@@ -489,10 +360,10 @@ public final class Store implements FileStore {
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
         closed = true;
-        if (watcher != null) {
-            watcher.close();
+        if (externalEdits != null) {
+            externalEdits.close();
         }
-        expiryTicker.shutdownNow();
+        expirer.close();
         scheduler.shutdownNow();
         if (wal != null) {
             try {
@@ -510,14 +381,5 @@ public final class Store implements FileStore {
             }
             lock = null;
         }
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -46,7 +45,6 @@ final class LogWriter {
     private final UUID storeId;
     private final long fsyncIntervalNanos;
     private final Consumer<Segment> onNewSegment;
-    private final Consumer<Throwable> onFailure;
     /**
      * Guards writing to the active segment and replacing it. Lock order: this lock, then
      * {@link #forcing}; a leader holding {@code forcing} never takes this lock.
@@ -54,15 +52,11 @@ final class LogWriter {
     private final ReentrantLock segmentLock = new ReentrantLock();
     /** Guards {@link #forcing} and {@link #durableSequence}; waiters wait on it. */
     private final Object forceMonitor = new Object();
-    private final AtomicLong fsyncCount = new AtomicLong();
-    private final AtomicLong totalFsyncNanos = new AtomicLong();
+    private final FsyncStatistics fsyncs = new FsyncStatistics();
+    private final PendingGroup pendingGroup = new PendingGroup();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final Thread intervalForcer;
-    private volatile long lastFsyncNanos;
-    private volatile long maxFsyncNanos;
-    /** Published only once the store is fenced; {@link #failing} stops the log at once. */
-    private volatile Throwable failure;
-    private volatile boolean failing;
+    private final IntervalForcer intervalForcer;
+    private final LogFailure failureState;
     private volatile boolean closed;
     private volatile long writtenSequence;
     private volatile long durableSequence;
@@ -71,14 +65,6 @@ final class LogWriter {
     private volatile Segment active;
     private volatile WritableFile activeFile;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
-    /**
-     * With fsync per commit, records wait here (encoded, in sequence order) for the next leader, who
-     * writes them with one {@code write} before its fsync. Guarded by {@link #pendingLock}, a leaf lock.
-     */
-    private final Object pendingLock = new Object();
-    private ByteBuffer pending = ByteBuffer.allocate(64 * 1024);
-    private ByteBuffer draining = ByteBuffer.allocate(64 * 1024);
-    private long pendingSequence;
 
     LogWriter(StorageIO io, Path folder, UUID storeId, long fsyncIntervalNanos, long firstSegmentSequence,
               Consumer<Segment> onNewSegment, Consumer<Throwable> onFailure) throws IOException {
@@ -87,15 +73,10 @@ final class LogWriter {
         this.storeId = storeId;
         this.fsyncIntervalNanos = fsyncIntervalNanos;
         this.onNewSegment = onNewSegment;
-        this.onFailure = onFailure;
+        this.failureState = new LogFailure(folder, onFailure);
         startSegment(firstSegmentSequence);
-        if (fsyncIntervalNanos > 0) {
-            intervalForcer = new Thread(this::forceEveryInterval, "filestore-wal-fsync");
-            intervalForcer.setDaemon(true);
-            intervalForcer.start();
-        } else {
-            intervalForcer = null;
-        }
+        this.intervalForcer = fsyncIntervalNanos <= 0 ? null
+                : new IntervalForcer(fsyncIntervalNanos, () -> !closed && !failureState.isFailing(), this::forceIfUnforced);
     }
 
     /** Whether a write must wait for {@link #awaitDurable} before it is acknowledged. */
@@ -149,42 +130,22 @@ final class LogWriter {
      */
     private void buffer(long sequence, byte[] payload) {
         checkHealthy();
-        int size = SegmentFormat.frameSize(payload.length);
-        synchronized (pendingLock) {
-            if (pending.remaining() < size) {
-                ByteBuffer larger = ByteBuffer.allocate(Math.max(pending.capacity() * 2, pending.position() + size));
-                pending.flip();
-                larger.put(pending);
-                pending = larger;
-            }
-            SegmentFormat.writeFrame(pending, sequence, SegmentFormat.TYPE_TRANSACTION, payload);
-            pendingSequence = sequence;
-        }
+        pendingGroup.add(sequence, payload);
     }
 
     /**
-     * The leader's part with fsync per commit: writes the pending group to the segment (only the thread
-     * holding {@code forcing} touches the file in this mode) and starts a new segment when it is full.
+     * The leader's part with fsync per commit: writes the pending group to the segment with one
+     * {@code write} (only the thread holding {@code forcing} touches the file in this mode).
      */
     private void writePending() throws IOException {
-        long target;
-        synchronized (pendingLock) {
-            ByteBuffer full = pending;
-            pending = draining;
-            draining = full;
-            target = pendingSequence;
+        PendingGroup.Taken group = pendingGroup.take();
+        if (group.isEmpty()) {
+            return;
         }
-        try {
-            if (draining.position() == 0) {
-                return;
-            }
-            activeFile.write(draining.array(), 0, draining.position());
-            active.size += draining.position();
-            active.lastSequence = target;
-            writtenSequence = target;
-        } finally {
-            draining.clear();
-        }
+        activeFile.write(group.frames().array(), 0, group.frames().position());
+        active.size += group.frames().position();
+        active.lastSequence = group.lastSequence();
+        writtenSequence = group.lastSequence();
     }
 
     /**
@@ -201,7 +162,9 @@ final class LogWriter {
                         if (durableSequence >= sequence) {
                             return;
                         }
-                        checkHealthy();
+                        if (failureState.isFailing()) {
+                            throw failureState.published(); // not "closed": close() itself forces what is pending
+                        }
                         if (!forcing) {
                             forcing = true; // this thread leads the next group
                             break;
@@ -220,7 +183,7 @@ final class LogWriter {
     void rollIfCovered(long sequence) throws IOException {
         segmentLock.lock();
         try {
-            if (!failing && !closed && active.size > SegmentFormat.HEADER_SIZE && active.lastSequence <= sequence) {
+            if (!failureState.isFailing() && !closed && active.size > SegmentFormat.HEADER_SIZE && active.lastSequence <= sequence) {
                 roll();
             }
         } finally {
@@ -233,48 +196,31 @@ final class LogWriter {
     }
 
     Throwable failure() {
-        return failure;
+        return failureState.failure();
     }
 
     int pending() {
         return waiting.get();
     }
 
-    long fsyncCount() {
-        return fsyncCount.get();
-    }
-
-    long lastFsyncNanos() {
-        return lastFsyncNanos;
-    }
-
-    long maxFsyncNanos() {
-        return maxFsyncNanos;
-    }
-
-    long totalFsyncNanos() {
-        return totalFsyncNanos.get();
+    FsyncStatistics fsyncs() {
+        return fsyncs;
     }
 
     /** Forces what was written and closes the segment. No append may follow. */
     void close() throws IOException {
         closed = true;
         if (intervalForcer != null) {
-            intervalForcer.interrupt();
-            try {
-                intervalForcer.join(TimeUnit.SECONDS.toMillis(30));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            intervalForcer.close();
         }
         segmentLock.lock();
         try {
             acquireForcing();
             try {
-                if (!failing && acknowledgesOnForce()) {
+                if (!failureState.isFailing() && acknowledgesOnForce()) {
                     writePending(); // waiters are gone by now; this is a safety net
                 }
-                if (!failing && writtenSequence > durableSequence) {
+                if (!failureState.isFailing() && writtenSequence > durableSequence) {
                     force(activeFile, writtenSequence, active.size);
                 }
                 activeFile.close();
@@ -295,15 +241,15 @@ final class LogWriter {
         Throwable failed = null;
         boolean buffered = acknowledgesOnForce();
         try {
-            if (buffered && !failing) {
+            if (buffered && !failureState.isFailing()) {
                 writePending();
             }
             long target = writtenSequence; // read before the size: the size then covers the target's record
             long offset = active.size;
-            if (!failing && target > durableSequence) {
+            if (!failureState.isFailing() && target > durableSequence) {
                 force(activeFile, target, offset);
             }
-            if (buffered && !failing && active.size >= SEGMENT_SIZE) {
+            if (buffered && !failureState.isFailing() && active.size >= SEGMENT_SIZE) {
                 startNextSegment();
             }
         } catch (IOException | RuntimeException e) {
@@ -328,13 +274,7 @@ final class LogWriter {
     private void force(WritableFile file, long target, long offset) throws IOException {
         long started = System.nanoTime();
         file.force();
-        long took = System.nanoTime() - started;
-        fsyncCount.incrementAndGet();
-        totalFsyncNanos.addAndGet(took);
-        lastFsyncNanos = took;
-        if (took > maxFsyncNanos) {
-            maxFsyncNanos = took;
-        }
+        fsyncs.record(System.nanoTime() - started);
         synchronized (forceMonitor) {
             if (target > durableSequence) {
                 durableSequence = target;
@@ -345,17 +285,10 @@ final class LogWriter {
         }
     }
 
-    private void forceEveryInterval() {
-        long intervalMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(fsyncIntervalNanos));
-        while (!closed && !failing) {
-            try {
-                Thread.sleep(intervalMillis);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (writtenSequence > durableSequence && acquireForcing()) {
-                forceWrittenRecords();
-            }
+    private void forceIfUnforced() {
+        if (writtenSequence > durableSequence) {
+            acquireForcing();
+            forceWrittenRecords();
         }
     }
 
@@ -383,31 +316,20 @@ final class LogWriter {
     }
 
     private void startSegment(long segmentSequence) throws IOException {
-        Path file = folder.resolve(Segment.fileName(segmentSequence));
-        WritableFile created = io.createNew(file);
-        try {
-            created.write(SegmentFormat.header(storeId, segmentSequence));
-            created.force();
-            io.syncDirectory(folder);
-        } catch (IOException | RuntimeException e) {
-            created.close();
-            throw e;
-        }
-        activeFile = created;
-        active = new Segment(file, segmentSequence, 0, SegmentFormat.HEADER_SIZE);
+        activeFile = Segment.create(io, folder, storeId, segmentSequence);
+        active = new Segment(folder.resolve(Segment.fileName(segmentSequence)), segmentSequence, 0, SegmentFormat.HEADER_SIZE);
         synchronized (forceMonitor) {
             durableOffset = SegmentFormat.HEADER_SIZE;
         }
         onNewSegment.accept(active);
     }
 
-    private boolean acquireForcing() {
+    private void acquireForcing() {
         synchronized (forceMonitor) {
             while (forcing) {
                 waitOn();
             }
             forcing = true;
-            return true;
         }
     }
 
@@ -433,26 +355,7 @@ final class LogWriter {
         if (cutBackTo >= 0) {
             cutBack(cutBackTo);
         }
-        return publishedFailure();
-    }
-
-    /**
-     * Stops the log for good: no force or write happens after this (a failed fsync is never retried),
-     * the store is fenced, and only then is the failure published and the waiters woken, so whoever
-     * hears of the failure finds the store fenced.
-     */
-    private void recordFailure(Throwable cause) {
-        synchronized (forceMonitor) {
-            if (failing) {
-                return;
-            }
-            failing = true;
-        }
-        onFailure.accept(cause);
-        synchronized (forceMonitor) {
-            failure = cause;
-            forceMonitor.notifyAll();
-        }
+        return failureState.published();
     }
 
     /** Under the segment lock: drops unacknowledged records from the end of the active segment. */
@@ -465,27 +368,20 @@ final class LogWriter {
         }
     }
 
-    /** The failure as callers see it, once the failing thread has fenced the store and published it. */
-    private WriteAheadLogException publishedFailure() {
-        synchronized (forceMonitor) {
-            while (failure == null) {
-                waitOn();
+    private void recordFailure(Throwable cause) {
+        failureState.record(cause, () -> {
+            synchronized (forceMonitor) {
+                forceMonitor.notifyAll(); // waiters re-check and fail
             }
-        }
-        return rejected(failure);
+        });
     }
 
     private void checkHealthy() {
-        if (failing) {
-            throw publishedFailure();
+        if (failureState.isFailing()) {
+            throw failureState.published();
         }
         if (closed) {
             throw new WriteAheadLogException("The write-ahead log is closed", null);
         }
-    }
-
-    private WriteAheadLogException rejected(Throwable cause) {
-        return new WriteAheadLogException("The write-ahead log in " + folder + " failed (" + cause
-                + "); the write was not acknowledged and the store is read-only until reopened", cause);
     }
 }

@@ -1,6 +1,11 @@
 package io.filestore.wal;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.UUID;
+
+import io.filestore.io.StorageIO;
+import io.filestore.io.WritableFile;
 
 /**
  * What the log knows of one segment file: where it is, its sequence, and the last record sequence it
@@ -23,6 +28,26 @@ final class Segment {
         this.segmentSequence = segmentSequence;
         this.lastSequence = lastSequence;
         this.size = size;
+    }
+
+    /**
+     * Creates a new segment file durably: header written and forced, folder synced, so that a record
+     * acknowledged in it can never sit in a file the folder forgets.
+     *
+     * @return the open file, positioned after the header
+     */
+    static WritableFile create(StorageIO io, Path folder, UUID storeId,
+                                               long segmentSequence) throws IOException {
+        WritableFile created = io.createNew(folder.resolve(fileName(segmentSequence)));
+        try {
+            created.write(SegmentFormat.header(storeId, segmentSequence));
+            created.force();
+            io.syncDirectory(folder);
+        } catch (IOException | RuntimeException e) {
+            created.close();
+            throw e;
+        }
+        return created;
     }
 
     static String fileName(long segmentSequence) {

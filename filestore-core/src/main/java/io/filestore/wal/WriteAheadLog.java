@@ -235,7 +235,7 @@ public final class WriteAheadLog implements AutoCloseable {
         }
         Throwable failure = writer.failure();
         return new WalStatistics(segments.size(), bytes, last, checkpoint.sequence(), writer.pending(),
-                writer.fsyncCount(), writer.lastFsyncNanos(), writer.maxFsyncNanos(), writer.totalFsyncNanos(),
+                writer.fsyncs().count(), writer.fsyncs().lastNanos(), writer.fsyncs().maxNanos(), writer.fsyncs().totalNanos(),
                 failure == null ? null : failure.toString());
     }
 

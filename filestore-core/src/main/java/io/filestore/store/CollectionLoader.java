@@ -1,0 +1,106 @@
+package io.filestore.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+import io.filestore.CollectionOptions;
+import io.filestore.InvalidOptionsException;
+import io.filestore.json.Json;
+import io.filestore.persist.PersistContext;
+import io.filestore.persist.Persisters;
+
+/**
+ * Brings collections from disk into memory: checks that no two share a path, migrates a changed
+ * layout, reads the records through the collection's persister and builds their indexes. Declared
+ * collections are loaded side by side at open; others on first use.
+ */
+final class CollectionLoader {
+
+    private final Path dataDir;
+    private final PersistContext persistContext;
+    private final Migration migration;
+    private final ExpiryQueue expiry;
+    private final Json json;
+    private final Map<String, StoreCollection> collections;
+    private final Function<CollectionState, StoreCollection> facade;
+
+    CollectionLoader(Path dataDir, PersistContext persistContext, Migration migration, ExpiryQueue expiry, Json json,
+                     Map<String, StoreCollection> collections, Function<CollectionState, StoreCollection> facade) {
+        this.dataDir = dataDir;
+        this.persistContext = persistContext;
+        this.migration = migration;
+        this.expiry = expiry;
+        this.json = json;
+        this.collections = collections;
+        this.facade = facade;
+    }
+
+    /**
+     * Loads the collections side by side; each also spreads its files over the I/O pool, so these
+     * loader threads only wait and never take an I/O thread away from the files.
+     */
+    void loadInParallel(List<CollectionOptions> declared) {
+        if (declared.size() <= 1) {
+            declared.forEach(this::load);
+            return;
+        }
+        ExecutorService loaders = Executors.newFixedThreadPool(Math.min(declared.size(), 4), DaemonThreads.named("filestore-open"));
+        try {
+            List<CompletableFuture<StoreCollection>> loads = declared.stream()
+                    .map(options -> CompletableFuture.supplyAsync(() -> load(options), loaders)).toList();
+            for (CompletableFuture<StoreCollection> load : loads) {
+                try {
+                    load.join();
+                } catch (CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException cause) {
+                        throw cause;
+                    }
+                    throw e;
+                }
+            }
+        } finally {
+            loaders.shutdown();
+        }
+    }
+
+    /** Loads one collection and registers it. */
+    StoreCollection load(CollectionOptions options) {
+        checkPathIsFree(options);
+        migration.migrateIfMoved(options);
+        CollectionState state = new CollectionState(options, Persisters.forCollection(options, persistContext), expiry);
+        boolean indexed = !state.indexes().isEmpty();
+        state.persister().load((id, node) -> {
+            state.records().put(id, json.toBytes(node)); // a concurrent map: loader threads need no lock here
+            if (indexed) {
+                List<List<Object>> keys = state.indexes().keysOf(node);
+                synchronized (state) { // indexes take one writer at a time
+                    state.indexes().add(id, keys);
+                }
+            }
+        });
+        UniqueCheck.warnAboutDuplicates(state);
+        StoreCollection collection = facade.apply(state);
+        collections.put(options.name(), collection);
+        return collection;
+    }
+
+    private void checkPathIsFree(CollectionOptions candidate) {
+        if (!candidate.strategy().isPersistent()) {
+            return;
+        }
+        Path path = candidate.resolvePath(dataDir);
+        for (StoreCollection existing : collections.values()) {
+            CollectionOptions other = existing.options();
+            if (other.strategy().isPersistent() && other.resolvePath(dataDir).equals(path)) {
+                throw new InvalidOptionsException("collections." + candidate.name() + ".path", path,
+                        "a path no other collection uses (collection '" + other.name() + "' uses it already)");
+            }
+        }
+    }
+}
