@@ -20,7 +20,25 @@ public interface CollectionPersister {
     /** Receives the records found on disk; may be called concurrently. */
     @FunctionalInterface
     interface RecordSink {
+
+        /** A record as a tree (the sink may keep it). */
         void accept(String id, ObjectNode record);
+
+        /**
+         * A record as compact JSON bytes of one object, which lets the store skip building a tree it
+         * does not need. By default the bytes are parsed and passed to {@link #accept}.
+         */
+        default void acceptCompact(String id, byte[] compactJson, io.filestore.json.Json json) {
+            accept(id, json.parseObject(compactJson));
+        }
+
+        /**
+         * Whether the sink needs each record as a tree anyway (to index it), so that a persister that
+         * can offer either form parses once instead of copying and then parsing. Default: yes.
+         */
+        default boolean wantsTrees() {
+            return true;
+        }
     }
 
     /**

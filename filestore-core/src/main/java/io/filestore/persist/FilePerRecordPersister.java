@@ -120,7 +120,12 @@ final class FilePerRecordPersister implements CollectionPersister {
             throw new StorageException("Cannot read record of collection '" + collection + "'", file, e);
         }
         try {
-            sink.accept(RecordFileNames.idOf(file.getFileName().toString()), context.json().parseObjectFile(bytes, file));
+            String id = RecordFileNames.idOf(file.getFileName().toString());
+            if (sink.wantsTrees()) {
+                sink.accept(id, context.json().parseObjectFile(bytes, file));
+            } else {
+                sink.acceptCompact(id, context.json().compactObjectFile(bytes, file), context.json());
+            }
         } catch (CorruptedFileException e) {
             context.quarantine().add(collection, file, e.getMessage());
         }

@@ -12,6 +12,8 @@ import java.util.function.Function;
 import io.filestore.CollectionOptions;
 import io.filestore.InvalidOptionsException;
 import io.filestore.json.Json;
+import tools.jackson.databind.node.ObjectNode;
+import io.filestore.persist.CollectionPersister;
 import io.filestore.persist.PersistContext;
 import io.filestore.persist.Persisters;
 
@@ -74,20 +76,47 @@ final class CollectionLoader {
         checkPathIsFree(options);
         migration.migrateIfMoved(options);
         CollectionState state = new CollectionState(options, Persisters.forCollection(options, persistContext), expiry);
-        boolean indexed = !state.indexes().isEmpty();
-        state.persister().load((id, node) -> {
-            state.records().put(id, json.toBytes(node)); // a concurrent map: loader threads need no lock here
-            if (indexed) {
-                List<List<Object>> keys = state.indexes().keysOf(node);
-                synchronized (state) { // indexes take one writer at a time
-                    state.indexes().add(id, keys);
-                }
-            }
-        });
+        state.persister().load(new LoadSink(state));
         UniqueCheck.warnAboutDuplicates(state);
         StoreCollection collection = facade.apply(state);
         collections.put(options.name(), collection);
         return collection;
+    }
+
+    /** Puts loaded records into the state; builds a record's tree only when there are indexes to feed. */
+    private final class LoadSink implements CollectionPersister.RecordSink {
+        private final CollectionState state;
+        private final boolean indexed;
+
+        LoadSink(CollectionState state) {
+            this.state = state;
+            this.indexed = !state.indexes().isEmpty();
+        }
+
+        @Override
+        public void accept(String id, ObjectNode record) {
+            add(id, json.toBytes(record), record);
+        }
+
+        @Override
+        public boolean wantsTrees() {
+            return indexed;
+        }
+
+        @Override
+        public void acceptCompact(String id, byte[] compactJson, Json unused) {
+            add(id, compactJson, indexed ? json.parseObject(compactJson) : null);
+        }
+
+        private void add(String id, byte[] bytes, ObjectNode record) {
+            state.records().put(id, bytes); // a concurrent map: loader threads need no lock here
+            if (indexed) {
+                List<List<Object>> keys = state.indexes().keysOf(record);
+                synchronized (state) { // indexes take one writer at a time
+                    state.indexes().add(id, keys);
+                }
+            }
+        }
     }
 
     private void checkPathIsFree(CollectionOptions candidate) {
