@@ -41,6 +41,35 @@ public final class AtomicFiles {
         this.parallelism = parallelism;
     }
 
+    /** Writes a file's content piece by piece, so that a large file never has to sit in memory whole. */
+    @FunctionalInterface
+    public interface ContentWriter {
+        void writeTo(WritableFile file) throws IOException;
+    }
+
+    /**
+     * Replaces a single file atomically and durably with content written piece by piece: temp file,
+     * the writer, force, atomic rename, folder sync.
+     *
+     * @throws StorageException naming the file that failed
+     */
+    public void replaceStreamed(Path target, ContentWriter content) {
+        Path temp = tempFor(target);
+        try (WritableFile file = io.createNew(temp)) {
+            content.writeTo(file);
+            file.force();
+        } catch (IOException e) {
+            deleteQuietly(new Path[] {temp});
+            throw new StorageException("Cannot write " + target, temp, e);
+        }
+        try {
+            io.moveAtomically(temp, target);
+            io.syncDirectory(target.getParent());
+        } catch (IOException e) {
+            throw new StorageException("Cannot rename temp file over its target " + target, temp, e);
+        }
+    }
+
     /** Replaces a single file atomically and durably. */
     public void replace(Path target, byte[] content) {
         FileBatch batch = new FileBatch();
@@ -162,10 +191,14 @@ public final class AtomicFiles {
         }
     }
 
+    private static Path tempFor(Path target) {
+        return target.resolveSibling(target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TEMP_SUFFIX);
+    }
+
     private Path writeTemp(FileBatch.Write write) {
         Path target = write.target();
-        Path temp = target.resolveSibling(target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1) + TEMP_SUFFIX);
+        Path temp = tempFor(target);
         try (WritableFile file = io.createNew(temp)) {
             file.write(write.content());
             file.force();

@@ -31,6 +31,7 @@ public final class FlushJournal {
     public static final String FILE_NAME = "_flush.journal";
 
     private static final int MAGIC = 0x46534A31; // "FSJ1"
+    private static final int PIECE_SIZE = 1 << 20;
 
     /** A journal read back: the sequence it covers and its entries. */
     public record Batch(long sequence, List<ChangeEntry> entries) {
@@ -53,14 +54,30 @@ public final class FlushJournal {
 
     /** Writes the batch durably, replacing any previous journal. */
     public void write(long sequence, List<ChangeEntry> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + entries.size() * 128);
-        out.writeBytes(ByteBuffer.allocate(12).putInt(MAGIC).putLong(sequence).array());
-        ChangeCodec.encode(entries, out);
-        CRC32C crc = new CRC32C();
-        byte[] body = out.toByteArray();
-        crc.update(body);
-        out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        files.replace(file, out.toByteArray());
+        // written in pieces of about 1 MiB with a running checksum: a batch of millions of records
+        // never has to be held in memory as one array
+        files.replaceStreamed(file, out -> {
+            CRC32C crc = new CRC32C();
+            ByteArrayOutputStream piece = new ByteArrayOutputStream(PIECE_SIZE + 4096);
+            piece.writeBytes(ByteBuffer.allocate(12).putInt(MAGIC).putLong(sequence).array());
+            ChangeCodec.writeCount(entries.size(), piece);
+            for (ChangeEntry entry : entries) {
+                ChangeCodec.writeEntry(entry, piece);
+                if (piece.size() >= PIECE_SIZE) {
+                    writePiece(out, crc, piece);
+                }
+            }
+            writePiece(out, crc, piece);
+            out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+        });
+    }
+
+    private static void writePiece(io.filestore.io.WritableFile out, CRC32C crc, ByteArrayOutputStream piece)
+            throws IOException {
+        byte[] bytes = piece.toByteArray();
+        crc.update(bytes);
+        out.write(bytes);
+        piece.reset();
     }
 
     /**

@@ -13,6 +13,7 @@ import io.filestore.index.IndexFileFormat;
 import io.filestore.io.AtomicFiles;
 import io.filestore.io.FileBatch;
 import io.filestore.persist.FlushJournal;
+import io.filestore.persist.CollectionPersister;
 import io.filestore.persist.IndexFiles;
 import io.filestore.persist.ValuesFile;
 import io.filestore.wal.ChangeEntry;
@@ -41,6 +42,9 @@ final class Flusher {
     private final AtomicFiles files;
     private final ValuesFile valuesFile;
     private final IndexFileFormat indexFormat;
+    /** How many record files one atomic batch replaces at most; bounds the memory a flush needs. */
+    private static final int FILES_PER_BATCH = 4096;
+
     private final FlushStatistics statistics = new FlushStatistics();
     private volatile WriteAheadLog wal;
 
@@ -78,7 +82,7 @@ final class Flusher {
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
-            files.apply(snapshot.toFileBatch());
+            snapshot.materialize();
             if (log != null) {
                 // before the journal goes: a crash in between replays the journal, which covers this sequence
                 log.checkpoint(snapshot.sequence);
@@ -154,17 +158,45 @@ final class Flusher {
             return entries;
         }
 
-        FileBatch toFileBatch() {
-            FileBatch batch = new FileBatch();
+        /**
+         * Replaces the files in bounded batches, so memory stays flat however many records changed; the
+         * journal already makes the whole snapshot all-or-nothing across a crash.
+         */
+        void materialize() {
             for (CollectionSnapshot part : collections) {
-                part.collection.persister().stage(part.records, part.allRecords, batch);
-                part.indexes.forEach((field, entries) -> batch.write(
-                        IndexFiles.file(part.collection.persister().indexFolder(), field), indexFormat.encode(entries)));
+                CollectionPersister persister = part.collection.persister();
+                if (part.allRecords != null) {
+                    applyStaged(persister, part.records, part.allRecords); // one file: one batch
+                } else {
+                    Map<String, byte[]> chunk = new LinkedHashMap<>();
+                    for (Map.Entry<String, byte[]> change : part.records.entrySet()) {
+                        chunk.put(change.getKey(), change.getValue());
+                        if (chunk.size() == FILES_PER_BATCH) {
+                            applyStaged(persister, chunk, null);
+                            chunk.clear();
+                        }
+                    }
+                    if (!chunk.isEmpty()) {
+                        applyStaged(persister, chunk, null);
+                    }
+                }
+                part.indexes.forEach((field, entries) ->
+                        files.replace(IndexFiles.file(persister.indexFolder(), field), indexFormat.encode(entries)));
             }
             if (values != null) {
+                FileBatch batch = new FileBatch();
                 valuesFile.stage(values, batch);
+                files.apply(batch);
             }
-            return batch;
+        }
+
+        private void applyStaged(CollectionPersister persister, Map<String, byte[]> changes, Map<String, byte[]> all) {
+            if (changes.isEmpty() && all == null) {
+                return;
+            }
+            FileBatch batch = new FileBatch();
+            persister.stage(changes, all, batch);
+            files.apply(batch);
         }
 
         void markDirtyAgain() {

@@ -19,13 +19,23 @@ public final class ChangeCodec {
 
     /** Appends the entries to {@code out}. */
     public static void encode(List<ChangeEntry> entries, ByteArrayOutputStream out) {
-        writeInt(out, entries.size());
+        writeCount(entries.size(), out);
         for (ChangeEntry entry : entries) {
-            out.write(entry.kind().ordinal());
-            writeChunk(out, entry.collection() == null ? null : entry.collection().getBytes(StandardCharsets.UTF_8));
-            writeChunk(out, entry.id().getBytes(StandardCharsets.UTF_8));
-            writeChunk(out, entry.payload());
+            writeEntry(entry, out);
         }
+    }
+
+    /** Appends the entry count that must precede the entries (for writing them piece by piece). */
+    public static void writeCount(int count, ByteArrayOutputStream out) {
+        writeInt(out, count);
+    }
+
+    /** Appends one entry. */
+    public static void writeEntry(ChangeEntry entry, ByteArrayOutputStream out) {
+        out.write(entry.kind().ordinal());
+        writeChunk(out, entry.collection() == null ? null : entry.collection().getBytes(StandardCharsets.UTF_8));
+        writeChunk(out, entry.id().getBytes(StandardCharsets.UTF_8));
+        writeChunk(out, entry.payload());
     }
 
     /** The entries as bytes. */
