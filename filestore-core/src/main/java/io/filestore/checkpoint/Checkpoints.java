@@ -64,6 +64,8 @@ public final class Checkpoints implements AutoCloseable {
         if (pending.isEmpty()) {
             return false;
         }
+        // listeners of concurrent commits may run out of order: replay must follow commit order
+        pending.sort(java.util.Comparator.comparingLong(ChangeSet::sequence));
         backward.push(new Step(label, List.copyOf(pending)));
         pending.clear();
         while (backward.size() > maxHistory) {
