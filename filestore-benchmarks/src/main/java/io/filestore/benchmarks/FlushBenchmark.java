@@ -57,9 +57,6 @@ import io.filestore.Strategy;
 @Measurement(iterations = 5)
 public class FlushBenchmark {
 
-    /** The number of threads the raw parallel loop forces files on (FileStore uses max(4, cores)). */
-    static final int THREADS = 4;
-
     /** How many dirty records to flush. */
     @Param({"20000"})
     public int records;
@@ -76,7 +73,7 @@ public class FlushBenchmark {
             fileNames[i] = Records.id(i) + ".json";
             fileBytes[i] = Records.fileBytes(i);
         }
-        rawPool = Executors.newFixedThreadPool(THREADS);
+        rawPool = Executors.newFixedThreadPool(RawFiles.THREADS);
     }
 
     @TearDown(Level.Trial)
@@ -162,7 +159,7 @@ public class FlushBenchmark {
         int n = records;
         Path[] targets = new Path[n];
         Path[] temps = new Path[n];
-        RawFiles.parallelFor(rawPool, THREADS, n, i -> {
+        RawFiles.parallelFor(rawPool, RawFiles.THREADS, n, i -> {
             targets[i] = folder.resolve(fileNames[i]);
             temps[i] = RawFiles.tempOf(targets[i], i);
             RawFiles.writeAndForce(temps[i], fileBytes[i]);

@@ -60,8 +60,6 @@ import io.filestore.Strategy;
 @Measurement(iterations = 5)
 public class OpenBenchmark {
 
-    static final int THREADS = 4;
-
     /** How many record files the collection folder holds. */
     @Param({"100000"})
     public int records;
@@ -97,7 +95,7 @@ public class OpenBenchmark {
                 });
             }
         }
-        rawPool = Executors.newFixedThreadPool(THREADS);
+        rawPool = Executors.newFixedThreadPool(RawFiles.THREADS);
     }
 
     @TearDown(Level.Trial)
@@ -130,16 +128,16 @@ public class OpenBenchmark {
         if (files.size() != records) {
             throw new IllegalStateException("expected " + records + " files, found " + files.size());
         }
-        AtomicLongArray bytes = new AtomicLongArray(THREADS);
-        RawFiles.parallelFor(rawPool, THREADS, files.size(), i -> {
+        AtomicLongArray bytes = new AtomicLongArray(RawFiles.THREADS);
+        RawFiles.parallelFor(rawPool, RawFiles.THREADS, files.size(), i -> {
             try {
-                bytes.addAndGet(i % THREADS, Files.readAllBytes(files.get(i)).length);
+                bytes.addAndGet(i % RawFiles.THREADS, Files.readAllBytes(files.get(i)).length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         long total = 0;
-        for (int t = 0; t < THREADS; t++) {
+        for (int t = 0; t < RawFiles.THREADS; t++) {
             total += bytes.get(t);
         }
         return total;

@@ -22,6 +22,9 @@ import java.util.function.IntConsumer;
  */
 final class RawFiles {
 
+    /** The threads the raw parallel loops use (FileStore uses max(4, cores)). */
+    static final int THREADS = 4;
+
     private RawFiles() {
     }
 

@@ -136,11 +136,6 @@ public final class FieldIndex {
         }
     }
 
-    /** How many distinct keys the index holds. */
-    public int distinctKeys() {
-        return byHash.size();
-    }
-
     /**
      * Every (key, id) pair in key order, and ids in string order within a key, so that the same
      * index always encodes to the same bytes; a copy.

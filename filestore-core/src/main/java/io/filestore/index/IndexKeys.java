@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.util.Comparator;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Index keys: the scalar JSON values a field can be indexed by, as plain Java values.
@@ -76,21 +75,6 @@ public final class IndexKeys {
             return of(node);
         }
         return of(toTree.apply(value));
-    }
-
-    /** The key as a JSON node, as it appears in index files. */
-    public static JsonNode toJson(Object key) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (key instanceof String s) {
-            return nodes.stringNode(s);
-        }
-        if (key instanceof Boolean b) {
-            return nodes.booleanNode(b);
-        }
-        if (key instanceof Long l) {
-            return nodes.numberNode(l);
-        }
-        return nodes.numberNode((Double) key);
     }
 
     /** Compares two keys in the index order. */

@@ -58,11 +58,6 @@ public final class FolderWatcher implements AutoCloseable {
         this.thread.start();
     }
 
-    /** Whether the OS watch service is in use (false: polling). */
-    public boolean usesWatchService() {
-        return service != null;
-    }
-
     private WatchService register() {
         try {
             WatchService watchService = FileSystems.getDefault().newWatchService();

@@ -8,14 +8,12 @@ final class FlushStatistics {
 
     private long flushCount;
     private long failures;
-    private long recordsWritten;
     private Instant lastFlushAt;
     private Duration lastDuration = Duration.ZERO;
     private String lastError;
 
-    synchronized void succeeded(Instant at, Duration took, int records) {
+    synchronized void succeeded(Instant at, Duration took) {
         flushCount++;
-        recordsWritten += records;
         lastFlushAt = at;
         lastDuration = took;
         lastError = null;
@@ -34,9 +32,6 @@ final class FlushStatistics {
         return failures;
     }
 
-    synchronized long recordsWritten() {
-        return recordsWritten;
-    }
 
     synchronized Instant lastFlushAt() {
         return lastFlushAt;

@@ -95,7 +95,7 @@ final class Flusher {
             statistics.failed(e);
             throw e;
         }
-        statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started), snapshot.recordCount());
+        statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return snapshot.recordCount();
     }
 
