@@ -103,6 +103,9 @@ public interface FileStore extends AutoCloseable {
     /** Listens to every committed transaction. */
     Subscription onTransaction(TransactionListener listener);
 
+    /** Runs the hook in every write transaction before it commits; see {@link CommitHook}. */
+    Subscription beforeCommit(CommitHook hook);
+
     /**
      * Writes every change made so far to disk now, durably, and returns when it is there. The
      * background flusher does the same every flush interval.

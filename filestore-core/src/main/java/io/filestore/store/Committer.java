@@ -5,13 +5,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
 import io.filestore.ChangeSet;
+import io.filestore.CommitHook;
 import io.filestore.FileStoreException;
 import io.filestore.RecordChange;
+import io.filestore.Subscription;
 import io.filestore.UniqueConstraintException;
 import io.filestore.ValueChange;
 import io.filestore.index.FieldIndex;
@@ -45,6 +48,7 @@ final class Committer {
     private final ReentrantLock writerMutex = new ReentrantLock();
     private final StampedLock commitStamp = new StampedLock();
     private final ThreadLocal<TransactionBuffer> current = new ThreadLocal<>();
+    private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
     private final ValueState values;
     private final Listeners listeners;
     private final Json json;
@@ -60,6 +64,11 @@ final class Committer {
     /** Sends transactions that touch a logged collection to the write-ahead log from now on. */
     void logTo(WriteAheadLog wal) {
         this.wal = wal;
+    }
+
+    Subscription addHook(CommitHook hook) {
+        hooks.add(hook);
+        return () -> hooks.remove(hook);
     }
 
     /** The open transaction of this thread, or {@code null}. */
@@ -107,6 +116,7 @@ final class Committer {
             if (buffer.isRollbackOnly()) {
                 throw new FileStoreException("Transaction was marked rollback-only; nothing was committed");
             }
+            runHooks(buffer);
             commit = buffer.isEmpty() ? Commit.nothing(lastSequence) : applyValidated(buffer);
         } finally {
             end(buffer);
@@ -167,6 +177,39 @@ final class Committer {
             apply.run();
         } finally {
             commitStamp.unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * Shows the hooks the transaction's real changes, and again whatever they wrote in turn, until a
+     * round writes nothing new; each write is shown once, so a cascade costs what it changes.
+     */
+    private void runHooks(TransactionBuffer buffer) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        Map<CollectionState, Map<String, PendingWrite>> shown = new HashMap<>();
+        while (true) {
+            List<RecordChange> fresh = new ArrayList<>();
+            buffer.records().forEach((collection, writes) -> {
+                Map<String, PendingWrite> shownHere = shown.computeIfAbsent(collection, c -> new HashMap<>());
+                writes.forEach((id, write) -> {
+                    if (shownHere.put(id, write) == write) {
+                        return;
+                    }
+                    byte[] before = collection.committed(id);
+                    if (write.isDelete() ? before != null : !Arrays.equals(before, write.bytes())) {
+                        fresh.add(new RecordChange(collection.name(), id, before, write.bytes(), json));
+                    }
+                });
+            });
+            if (fresh.isEmpty()) {
+                return;
+            }
+            List<RecordChange> round = List.copyOf(fresh);
+            for (CommitHook hook : hooks) {
+                hook.beforeCommit(round);
+            }
         }
     }
 

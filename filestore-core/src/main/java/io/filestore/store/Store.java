@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.filestore.CollectionOptions;
+import io.filestore.CommitHook;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
@@ -261,6 +262,11 @@ public final class Store implements FileStore {
     @Override
     public Subscription onTransaction(TransactionListener listener) {
         return listeners.onTransaction(listener);
+    }
+
+    @Override
+    public Subscription beforeCommit(CommitHook hook) {
+        return committer.addHook(hook);
     }
 
     @Override

@@ -1,0 +1,2 @@
+/** Relationships between records of collections (1:N, M:N, linked lists), read through indexes and enforced at commit. */
+package io.filestore.relation;
