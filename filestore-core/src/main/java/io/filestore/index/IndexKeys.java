@@ -98,6 +98,11 @@ public final class IndexKeys {
         return toDecimal(a).compareTo(toDecimal(b));
     }
 
+    /** Whether two keys are of one type (both booleans, both numbers or both strings), so comparing them means something. */
+    public static boolean sameType(Object a, Object b) {
+        return rank(a) == rank(b);
+    }
+
     private static Object ofNumber(BigDecimal decimal) {
         if (decimal.signum() == 0) {
             return 0L;

@@ -1,0 +1,269 @@
+package io.filestore.query;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import java.util.stream.Collectors;
+
+import io.filestore.DocumentCollection;
+import io.filestore.index.IndexKeys;
+import io.filestore.metric.Aggregate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.NullNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Runs one query: candidates, filter, group, sort, page, project. */
+final class Execution {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final Query query;
+    private final DocumentCollection collection;
+
+    Execution(Query query) {
+        this.query = query;
+        this.collection = query.store.collection(query.collection);
+    }
+
+    QueryResult run() {
+        Planner.Source source = source();
+        List<Row> matches = isIndexOrdered(source) ? firstInIndexOrder(source) : matches(source);
+        return finish(matches);
+    }
+
+    long count() {
+        Planner.Source source = source();
+        if (source.exact() && !query.isGrouped()) {
+            return source.ids().size();
+        }
+        List<Row> matches = matches(source);
+        return query.isGrouped() ? groups(matches).size() : matches.size();
+    }
+
+    Plan plan() {
+        Planner.Source source = source();
+        int candidates = source.ids() == null ? collection.count() : source.ids().size();
+        List<String> steps = new ArrayList<>();
+        if (!query.joins.isEmpty()) {
+            steps.add(query.joins.values().stream().map(Object::toString).collect(Collectors.joining(", ")));
+        }
+        if (query.where != null && !source.exact()) {
+            steps.add("filter " + query.where);
+        }
+        if (query.isGrouped()) {
+            steps.add("group by " + query.groupBy + " computing " + query.aggregations);
+        }
+        steps.add("sort by " + (query.orders.isEmpty() ? "id" : query.orders + ", id"));
+        if (query.offset > 0 || query.limit != Long.MAX_VALUE) {
+            steps.add("offset " + query.offset + (query.limit == Long.MAX_VALUE ? "" : " limit " + query.limit));
+        }
+        if (!query.select.isEmpty()) {
+            steps.add("select " + query.select);
+        }
+        return new Plan(source.access(), candidates, source.detail(), isIndexOrdered(source), String.join("; ", steps));
+    }
+
+    /** Every row that matches, in candidate order. */
+    List<Row> matches(Planner.Source source) {
+        List<Row> out = new ArrayList<>();
+        if (source.ids() == null) {
+            collection.forEach((id, record) -> consider(id, record).ifPresent(out::add));
+        } else {
+            for (String id : source.ids()) {
+                collection.get(id).flatMap(record -> consider(id, record)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    Planner.Source source() {
+        return new Planner(query.store, query.collection, query.joins).choose(query.where);
+    }
+
+    /** The record as a row, if it exists now and matches. */
+    Optional<Row> evaluate(String id) {
+        return collection.get(id).flatMap(record -> consider(id, record));
+    }
+
+    /** Groups, sorts, pages and projects the matches. */
+    QueryResult finish(List<Row> matches) {
+        List<Row> rows = query.isGrouped() ? groups(matches) : matches;
+        rows = sorted(rows);
+        int from = (int) Math.min(query.offset, rows.size());
+        int to = (int) Math.min(rows.size(), from + Math.min(query.limit, Integer.MAX_VALUE));
+        List<String> ids = new ArrayList<>(to - from);
+        List<ObjectNode> out = new ArrayList<>(to - from);
+        for (Row row : rows.subList(from, to)) {
+            ids.add(row.id());
+            out.add(query.select.isEmpty() ? row.record() : project(row));
+        }
+        return new QueryResult(ids, out);
+    }
+
+    private Optional<Row> consider(String id, ObjectNode record) {
+        for (Join join : query.joins.values()) {
+            JsonNode joined = join.fetch(id, record);
+            if (joined != null) {
+                record.set(join.alias(), joined);
+            }
+        }
+        Row row = new Row(id, record);
+        return query.where == null || query.where.test(row) ? Optional.of(row) : Optional.empty();
+    }
+
+    /** Whether the candidates come sorted by the query's only order, so a limit can stop early. */
+    private boolean isIndexOrdered(Planner.Source source) {
+        return source.rangeField() != null && !query.isGrouped() && query.limit != Long.MAX_VALUE
+                && query.orders.size() == 1 && query.orders.get(0).field().equals(source.rangeField());
+    }
+
+    /**
+     * Reads candidates in index order until offset + limit rows match and the key moves past the last
+     * one's (its ties still count, as the final sort breaks them by id). A row with several keys at the
+     * field could sort elsewhere than its index position, so meeting one falls back to reading all.
+     */
+    private List<Row> firstInIndexOrder(Planner.Source source) {
+        Order order = query.orders.get(0);
+        List<String> ids = new ArrayList<>(source.ids());
+        if (!order.ascending()) {
+            Collections.reverse(ids);
+        }
+        long needed = query.offset + query.limit;
+        List<Row> out = new ArrayList<>();
+        Object last = null;
+        for (String id : ids) {
+            Optional<Row> match = evaluate(id);
+            if (match.isEmpty()) {
+                continue;
+            }
+            List<Object> keys = match.get().keys(order.field());
+            if (keys.size() != 1) {
+                return matches(source);
+            }
+            if (out.size() >= needed && IndexKeys.compare(keys.get(0), last) != 0) {
+                break;
+            }
+            out.add(match.get());
+            last = keys.get(0);
+        }
+        return out;
+    }
+
+    private List<Row> sorted(List<Row> rows) {
+        List<Order> orders = query.orders;
+        if (orders.isEmpty()) {
+            List<Row> byId = new ArrayList<>(rows);
+            byId.sort(Comparator.comparing(Row::id));
+            return byId;
+        }
+        record Keyed(Row row, Object[] keys) {
+        }
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            Object[] keys = new Object[orders.size()];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = orders.get(i).keyOf(row);
+            }
+            keyed.add(new Keyed(row, keys));
+        }
+        keyed.sort((x, y) -> {
+            for (int i = 0; i < orders.size(); i++) {
+                int c = orders.get(i).compare(x.keys[i], y.keys[i]);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return x.row.id().compareTo(y.row.id());
+        });
+        return keyed.stream().map(Keyed::row).toList();
+    }
+
+    private List<Row> groups(List<Row> matches) {
+        Map<String, ObjectNode> groups = new LinkedHashMap<>();
+        Map<String, List<Aggregate>> aggregates = new LinkedHashMap<>();
+        for (Row row : matches) {
+            ArrayNode values = NODES.arrayNode();
+            for (String field : query.groupBy) {
+                List<JsonNode> found = row.values(field);
+                values.add(found.isEmpty() ? NullNode.getInstance() : found.get(0));
+            }
+            String groupId = values.toString();
+            ObjectNode group = groups.computeIfAbsent(groupId, key -> {
+                ObjectNode fresh = NODES.objectNode();
+                for (int i = 0; i < query.groupBy.size(); i++) {
+                    putPath(fresh, query.groupBy.get(i), values.get(i));
+                }
+                return fresh;
+            });
+            List<Aggregate> state = aggregates.computeIfAbsent(groupId, key ->
+                    query.aggregations.values().stream().map(a -> a.aggregate().get()).toList());
+            int i = 0;
+            for (Aggregation aggregation : query.aggregations.values()) {
+                state.get(i++).add(aggregation.field() == null ? null : number(row, aggregation.field()));
+            }
+            groups.put(groupId, group);
+        }
+        List<Row> rows = new ArrayList<>(groups.size());
+        groups.forEach((groupId, group) -> {
+            int i = 0;
+            for (String name : query.aggregations.keySet()) {
+                putResult(group, name, aggregates.get(groupId).get(i++).result());
+            }
+            rows.add(new Row(groupId, group));
+        });
+        return rows;
+    }
+
+    private ObjectNode project(Row row) {
+        ObjectNode out = NODES.objectNode();
+        for (String field : query.select) {
+            List<JsonNode> values = row.values(field);
+            if (values.size() == 1) {
+                out.set(field, values.get(0));
+            } else if (values.size() > 1) {
+                ArrayNode array = out.putArray(field);
+                values.forEach(array::add);
+            }
+        }
+        return out;
+    }
+
+    private static Double number(Row row, String field) {
+        for (JsonNode value : row.values(field)) {
+            if (value.isNumber()) {
+                return value.doubleValue();
+            }
+        }
+        return null;
+    }
+
+    private static void putResult(ObjectNode group, String name, OptionalDouble result) {
+        if (result.isEmpty()) {
+            group.putNull(name);
+        } else if (result.getAsDouble() == Math.rint(result.getAsDouble()) && Math.abs(result.getAsDouble()) < 1e15) {
+            group.put(name, (long) result.getAsDouble());
+        } else {
+            group.put(name, result.getAsDouble());
+        }
+    }
+
+    private static void putPath(ObjectNode target, String path, JsonNode value) {
+        String[] segments = path.split("\\.");
+        ObjectNode node = target;
+        for (int i = 0; i < segments.length - 1; i++) {
+            JsonNode child = node.get(segments[i]);
+            node = child instanceof ObjectNode object ? object : node.putObject(segments[i]);
+        }
+        node.set(segments[segments.length - 1], value);
+    }
+
+}

@@ -1,0 +1,194 @@
+package io.filestore.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.filestore.DocumentCollection;
+import io.filestore.FileStore;
+
+/**
+ * Chooses how a query finds its candidate records: by id, through an index of the collection, through
+ * an index of a joined collection and the relationship back, or, when no condition allows any of
+ * those, by scanning the collection. Candidates are a superset of the matches: every candidate is
+ * tested against the whole condition afterwards, so the planner only has to be safe, never exact.
+ *
+ * <p>An index answers: equality and {@code in} (hash lookups), ranges and {@code startsWith} (a range
+ * of the sorted index), {@code id} equality (direct gets), an {@code and} when one of its parts can
+ * (the smallest lookup wins, lookups before ranges), and an {@code or} when all its parts can (a
+ * union). {@code not}, {@code contains}, {@code matches}, {@code endsWith}, {@code isNull} and
+ * conditions on unindexed fields scan.
+ */
+final class Planner {
+
+    /** The chosen access and its candidate ids ({@code null} ids for a scan). */
+    record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
+
+        static Source scan(String detail) {
+            return new Source(Plan.Access.FULL_SCAN, null, detail, null, false);
+        }
+    }
+
+    private final FileStore store;
+    private final String collection;
+    private final Map<String, Join> joins;
+
+    Planner(FileStore store, String collection, Map<String, Join> joins) {
+        this.store = store;
+        this.collection = collection;
+        this.joins = joins;
+    }
+
+    Source choose(Condition where) {
+        if (where == null) {
+            return Source.scan("(no condition)");
+        }
+        Source source = sourceOf(where);
+        if (source == null) {
+            return Source.scan("(no index answers " + where + ")");
+        }
+        boolean exact = (where instanceof Condition.Equals || where instanceof Condition.In)
+                && source.access() == Plan.Access.INDEX_LOOKUP;
+        return exact ? new Source(source.access(), source.ids(), source.detail(), null, true) : source;
+    }
+
+    private Source sourceOf(Condition condition) {
+        if (condition instanceof Condition.And and) {
+            return best(and.conditions());
+        }
+        if (condition instanceof Condition.Or or) {
+            return union(or.conditions());
+        }
+        if (condition instanceof Condition.Equals e) {
+            return leaf(e.field(), condition);
+        }
+        if (condition instanceof Condition.In in) {
+            return leaf(in.field(), condition);
+        }
+        if (condition instanceof Condition.Range range) {
+            return leaf(range.field(), condition);
+        }
+        if (condition instanceof Condition.Prefix prefix) {
+            return leaf(prefix.field(), condition);
+        }
+        return null;
+    }
+
+    /** Of an and's parts, the lookup with fewest candidates, or failing that the smallest range. */
+    private Source best(List<Condition> parts) {
+        Source best = null;
+        for (boolean ranges : new boolean[] {false, true}) {
+            for (Condition part : parts) {
+                if (ranges != (part instanceof Condition.Range || part instanceof Condition.Prefix)) {
+                    continue;
+                }
+                Source source = sourceOf(part);
+                if (source != null && (best == null || source.ids().size() < best.ids().size())) {
+                    best = source;
+                }
+            }
+            if (best != null) {
+                return best;
+            }
+        }
+        return null;
+    }
+
+    private Source union(List<Condition> parts) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> details = new ArrayList<>();
+        for (Condition part : parts) {
+            Source source = sourceOf(part);
+            if (source == null) {
+                return null;
+            }
+            ids.addAll(source.ids());
+            details.add(source.detail());
+        }
+        return new Source(Plan.Access.INDEX_UNION, new ArrayList<>(ids), String.join(" or ", details), null, false);
+    }
+
+    /** A condition on one field: of this collection, or of a joined one through its alias. */
+    private Source leaf(String field, Condition condition) {
+        int dot = field.indexOf('.');
+        Join join = dot < 0 ? null : joins.get(field.substring(0, dot));
+        if (join == null) {
+            return lookup(store.collection(collection), field, condition, false);
+        }
+        Source joined = lookup(store.collection(join.collection()), field.substring(dot + 1), condition, true);
+        if (joined == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>(join.baseIdsOf(joined.ids()));
+        return new Source(Plan.Access.JOIN_INDEX, ids, joined.detail() + " (" + joined.ids().size() + ") via " + join,
+                null, false);
+    }
+
+    private Source lookup(DocumentCollection target, String field, Condition condition, boolean qualify) {
+        String name = (qualify ? target.name() + "." : "") + condition;
+        if (field.equals("id") && !target.isIndexed("id")) {
+            return byId(target, condition, name);
+        }
+        if (!target.isIndexed(field)) {
+            return null;
+        }
+        if (condition instanceof Condition.Equals e) {
+            return new Source(Plan.Access.INDEX_LOOKUP, target.findIds(field, e.key()), name, null, false);
+        }
+        if (condition instanceof Condition.In in) {
+            Set<String> ids = new LinkedHashSet<>();
+            in.keys().forEach(key -> ids.addAll(target.findIds(field, key)));
+            return new Source(Plan.Access.INDEX_LOOKUP, new ArrayList<>(ids), name, null, false);
+        }
+        if (condition instanceof Condition.Range r) {
+            return range(target, field, name, r.from(), r.fromInclusive(), r.to(), r.toInclusive());
+        }
+        if (condition instanceof Condition.Prefix p) {
+            return range(target, field, name, p.prefix(), true, successor(p.prefix()), false);
+        }
+        return null;
+    }
+
+    /** Equality on the id: direct gets of the ids that exist. */
+    private static Source byId(DocumentCollection target, Condition condition, String name) {
+        List<Object> keys;
+        if (condition instanceof Condition.Equals e) {
+            keys = List.of(e.key());
+        } else if (condition instanceof Condition.In in) {
+            keys = List.copyOf(in.keys());
+        } else {
+            return null;
+        }
+        List<String> ids = keys.stream().filter(String.class::isInstance).map(String.class::cast)
+                .filter(target::exists).toList();
+        return new Source(Plan.Access.ID_LOOKUP, ids, name, null, false);
+    }
+
+    private static Source range(DocumentCollection target, String field, String name, Object from, boolean fromInclusive,
+                                Object to, boolean toInclusive) {
+        // close an open side at the edge of the bound's type, so a number range never reads the strings
+        Object type = from != null ? from : to;
+        if (from == null) {
+            from = type instanceof Number ? (Object) Double.NEGATIVE_INFINITY : type instanceof String ? "" : Boolean.FALSE;
+            fromInclusive = true;
+        }
+        if (to == null && !(type instanceof String)) {
+            to = type instanceof Number ? (Object) Double.POSITIVE_INFINITY : Boolean.TRUE;
+            toInclusive = true;
+        }
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(
+                target.findIdsInRange(field, from, fromInclusive, to, toInclusive)));
+        return new Source(Plan.Access.INDEX_RANGE, ids, name, field, false);
+    }
+
+    /** The least string greater than every string that starts with the prefix; {@code null} when none is. */
+    private static String successor(String prefix) {
+        int last = prefix.length() - 1;
+        while (last >= 0 && prefix.charAt(last) == Character.MAX_VALUE) {
+            last--;
+        }
+        return last < 0 ? null : prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
+    }
+}

@@ -1,0 +1,2 @@
+/** Fluent queries over a collection, with joins through relationships, an index-using planner and live results. */
+package io.filestore.query;
