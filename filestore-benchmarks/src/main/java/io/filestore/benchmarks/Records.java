@@ -49,6 +49,19 @@ public final class Records {
         return "user_" + i;
     }
 
+    /** Puts records 0 .. count-1 into the collection, a thousand per transaction. */
+    public static void fill(io.filestore.DocumentCollection collection, io.filestore.FileStore store, int count) {
+        int batch = 1000;
+        for (int first = 0; first < count; first += batch) {
+            int from = first;
+            store.runInTransaction(tx -> {
+                for (int i = from; i < Math.min(count, from + batch); i++) {
+                    collection.put(id(i), record(i));
+                }
+            });
+        }
+    }
+
     /** The city of record {@code i}, one of {@link #CITIES}. */
     public static String city(int i) {
         return "City-" + (i % CITIES);
