@@ -22,7 +22,7 @@ class CheckpointsTests {
     Path dir;
 
     @Test
-    void undoAndRedoReturnToTheExactStatesMarkedOnRandomWrites() {
+    void undoAndRedoReturnToTheExactStatesMarkedOnRandomWritesAndTheyLastAcrossAReopen() {
         Random random = new Random(7);
         try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 100)) {
             List<Map<String, String>> marked = new ArrayList<>();
@@ -46,11 +46,31 @@ class CheckpointsTests {
                 }
                 assertThat(state(store)).as("after move %d at checkpoint %d", move, position).isEqualTo(marked.get(position));
             }
+            store.close();
+            try (FileStore reopened = TestStores.open(dir)) {
+                assertThat(state(reopened)).as("after reopen at checkpoint %d", position).isEqualTo(marked.get(position));
+            }
+        }
+        try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 100)) {
+            List<Map<String, String>> marked = new ArrayList<>();
+            marked.add(state(store));
+            for (int round = 0; round < 10; round++) {
+                randomWrite(store, random);
+                if (checkpoints.add("round " + round)) {
+                    marked.add(state(store));
+                }
+            }
             while (checkpoints.canUndo()) {
                 checkpoints.undo();
             }
             assertThat(state(store)).isEqualTo(marked.get(0));
-            assertThat(store.collection("users").findIds("username", "n1")).isEmpty();
+            List<String> scanned = new ArrayList<>();
+            store.collection("users").forEach((id, user) -> {
+                if (user.has("username") && user.get("username").stringValue().equals("n1")) {
+                    scanned.add(id);
+                }
+            });
+            assertThat(store.collection("users").findIds("username", "n1")).containsExactlyInAnyOrderElementsOf(scanned);
         }
     }
 

@@ -29,7 +29,7 @@ class MetricsTests {
     Path dir;
 
     @Test
-    void metricsEqualABruteForceAggregateAfterEveryRandomWrite() {
+    void metricsEqualABruteForceAggregateAfterEveryRandomWriteAndAfterAReopen() {
         Random random = new Random(11);
         try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
             DocumentCollection orders = store.collection("orders");
@@ -40,6 +40,15 @@ class MetricsTests {
             for (int step = 0; step < 500; step++) {
                 randomWrite(store, orders, random);
                 assertMatchesBruteForce(metrics, orders, "step " + step);
+            }
+        }
+        try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
+            DocumentCollection orders = store.collection("orders");
+            defineAll(metrics);
+            assertMatchesBruteForce(metrics, orders, "after reopen");
+            for (int step = 0; step < 100; step++) {
+                randomWrite(store, orders, random);
+                assertMatchesBruteForce(metrics, orders, "step " + step + " after reopen");
             }
         }
     }
