@@ -95,6 +95,16 @@ public interface DocumentCollection {
      */
     List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive);
 
+    /**
+     * The first ids of the range in the field's order, ascending or descending, at most {@code limit} of
+     * them: O(log n + limit), for reading a range until enough rows are found. Ids of one key come in
+     * no particular order, and the last key's may be cut.
+     *
+     * @throws IllegalArgumentException when the field is not indexed
+     */
+    List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive,
+                                boolean descending, int limit);
+
     /** Listens to every committed change of this collection. */
     Subscription onChange(CollectionListener listener);
 

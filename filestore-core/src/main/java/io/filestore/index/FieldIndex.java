@@ -113,13 +113,37 @@ public final class FieldIndex {
         return out;
     }
 
+    /**
+     * The first ids of the range in key order, ascending or descending; at most {@code limit} (the
+     * last key's ids may be cut). O(log n + limit).
+     */
+    public List<String> idsInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive, boolean descending,
+                                   int limit) {
+        List<String> out = new ArrayList<>(Math.min(limit, 1024));
+        for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
+            if (out.size() >= limit) {
+                break;
+            }
+            addAll(entry.getValue(), out::add);
+        }
+        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+    }
+
     /** Visits (key, id) pairs of the range in key order, ascending or descending. */
     public void forEachInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive, boolean descending,
                                java.util.function.BiConsumer<Object, String> visitor) {
+        for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
+            Object key = entry.getKey();
+            addAll(entry.getValue(), id -> visitor.accept(key, id));
+        }
+    }
+
+    private NavigableMap<Object, Object> range(Object from, boolean fromInclusive, Object to, boolean toInclusive,
+                                               boolean descending) {
         NavigableMap<Object, Object> range = bySort;
         if (from != null && to != null) {
             if (IndexKeys.compare(from, to) > 0) {
-                return;
+                return java.util.Collections.emptyNavigableMap();
             }
             range = bySort.subMap(from, fromInclusive, to, toInclusive);
         } else if (from != null) {
@@ -127,13 +151,7 @@ public final class FieldIndex {
         } else if (to != null) {
             range = bySort.headMap(to, toInclusive);
         }
-        if (descending) {
-            range = range.descendingMap();
-        }
-        for (Map.Entry<Object, Object> entry : range.entrySet()) {
-            Object key = entry.getKey();
-            addAll(entry.getValue(), id -> visitor.accept(key, id));
-        }
+        return descending ? range.descendingMap() : range;
     }
 
     /**

@@ -35,7 +35,9 @@ final class Execution {
     }
 
     QueryResult run() {
-        Planner.Source source = source();
+        long needed = query.limit == Long.MAX_VALUE || query.isGrouped() ? Long.MAX_VALUE : query.offset + query.limit;
+        Planner.Source source = new Planner(query.store, query.collection, query.joins)
+                .choose(query.where, query.orders, needed);
         List<Row> matches = isIndexOrdered(source) ? firstInIndexOrder(source) : matches(source);
         return finish(matches);
     }
@@ -50,7 +52,9 @@ final class Execution {
     }
 
     Plan plan() {
-        Planner.Source source = source();
+        long needed = query.limit == Long.MAX_VALUE || query.isGrouped() ? Long.MAX_VALUE : query.offset + query.limit;
+        Planner.Source source = new Planner(query.store, query.collection, query.joins)
+                .choose(query.where, query.orders, needed);
         int candidates = source.ids() == null ? collection.count() : source.ids().size();
         List<String> steps = new ArrayList<>();
         if (!query.joins.isEmpty()) {
@@ -78,7 +82,7 @@ final class Execution {
         if (source.ids() == null) {
             collection.forEach((id, record) -> consider(id, record).ifPresent(out::add));
         } else {
-            for (String id : source.ids()) {
+            for (String id : source.allIds()) {
                 collection.get(id).flatMap(record -> consider(id, record)).ifPresent(out::add);
             }
         }
@@ -133,10 +137,20 @@ final class Execution {
      */
     private List<Row> firstInIndexOrder(Planner.Source source) {
         Order order = query.orders.get(0);
-        List<String> ids = new ArrayList<>(source.ids());
-        if (!order.ascending()) {
+        List<String> ids = source.ids();
+        if (!source.inOrder() && !order.ascending()) {
+            ids = new ArrayList<>(ids);
             Collections.reverse(ids);
         }
+        List<Row> first = firstInOrder(ids, order, source);
+        if (first == null && source.rest() != null) {
+            first = firstInOrder(source.rest().get(), order, source);
+        }
+        return first == null ? matches(source) : first;
+    }
+
+    /** The first rows in order, or {@code null} when the ids ran out before it was sure of them. */
+    private List<Row> firstInOrder(List<String> ids, Order order, Planner.Source source) {
         long needed = query.offset + query.limit;
         List<Row> out = new ArrayList<>();
         Object last = null;
@@ -150,12 +164,13 @@ final class Execution {
                 return matches(source);
             }
             if (out.size() >= needed && IndexKeys.compare(keys.get(0), last) != 0) {
-                break;
+                return out;
             }
             out.add(match.get());
             last = keys.get(0);
         }
-        return out;
+        // every candidate read: complete, unless these were only the first of the range
+        return source.rest() == null || ids != source.ids() ? out : null;
     }
 
     private List<Row> sorted(List<Row> rows) {

@@ -1,10 +1,12 @@
 package io.filestore.query;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
@@ -23,13 +25,34 @@ import io.filestore.FileStore;
  */
 final class Planner {
 
-    /** The chosen access and its candidate ids ({@code null} ids for a scan). */
-    record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
+    /**
+     * The chosen access and its candidate ids ({@code null} for a scan).
+     *
+     * @param rangeField the field whose index order the ids follow (ascending), or {@code null}
+     * @param exact      whether the candidates are exactly the matches
+     * @param inOrder    whether the ids already follow the query's order direction (a range read from
+     *                   the end it asks for)
+     * @param rest       when the ids are only the first candidates of the range, gives them all
+     */
+    record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact,
+                  boolean inOrder, Supplier<List<String>> rest) {
+
+        Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
+            this(access, ids, detail, rangeField, exact, false, null);
+        }
 
         static Source scan(String detail) {
             return new Source(Plan.Access.FULL_SCAN, null, detail, null, false);
         }
+
+        /** Every candidate id. */
+        List<String> allIds() {
+            return rest == null ? ids : rest.get();
+        }
     }
+
+    /** The fewest ids a first read of an ordered range asks for. */
+    private static final int FIRST_READ = 64;
 
     private final FileStore store;
     private final String collection;
@@ -39,6 +62,34 @@ final class Planner {
         this.store = store;
         this.collection = collection;
         this.joins = joins;
+    }
+
+    /**
+     * As {@link #choose(Condition)}, for a query that needs only its first {@code needed} rows in the
+     * order given: a range on the one order field is then read from the end the order asks for, the
+     * first few ids only, with the rest fetched only if those do not give enough rows.
+     */
+    Source choose(Condition where, List<Order> orders, long needed) {
+        Source full = null;
+        if (orders.size() == 1 && needed < Integer.MAX_VALUE / 2 && rangeOn(where, orders.get(0).field())) {
+            Order order = orders.get(0);
+            DocumentCollection target = store.collection(collection);
+            Object[] b = bounds(where);
+            int first = (int) Math.max(FIRST_READ, needed * 2);
+            List<String> ids = target.findIdsInRange(order.field(), b[0], (Boolean) b[1], b[2], (Boolean) b[3],
+                    !order.ascending(), first);
+            Supplier<List<String>> rest = ids.size() < first ? null : () -> {
+                List<String> all = new ArrayList<>(new LinkedHashSet<>(target.findIdsInRange(order.field(), b[0],
+                        (Boolean) b[1], b[2], (Boolean) b[3])));
+                if (!order.ascending()) {
+                    Collections.reverse(all);
+                }
+                return all;
+            };
+            full = new Source(Plan.Access.INDEX_RANGE, ids, where + (rest == null ? "" : " (first " + first + " read)"),
+                    order.field(), false, true, rest);
+        }
+        return full != null ? full : choose(where);
     }
 
     Source choose(Condition where) {
@@ -168,7 +219,29 @@ final class Planner {
 
     private static Source range(DocumentCollection target, String field, String name, Object from, boolean fromInclusive,
                                 Object to, boolean toInclusive) {
-        // close an open side at the edge of the bound's type, so a number range never reads the strings
+        Object[] b = closed(from, fromInclusive, to, toInclusive);
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(
+                target.findIdsInRange(field, b[0], (Boolean) b[1], b[2], (Boolean) b[3])));
+        return new Source(Plan.Access.INDEX_RANGE, ids, name, field, false);
+    }
+
+    /** Whether the condition is one range (or prefix) on the indexed field. */
+    private boolean rangeOn(Condition where, String field) {
+        String on = where instanceof Condition.Range r ? r.field() : where instanceof Condition.Prefix p ? p.field() : null;
+        return field.equals(on) && store.collection(collection).isIndexed(field);
+    }
+
+    /** The index bounds of a range or prefix condition: from, fromInclusive, to, toInclusive. */
+    private static Object[] bounds(Condition where) {
+        if (where instanceof Condition.Range r) {
+            return closed(r.from(), r.fromInclusive(), r.to(), r.toInclusive());
+        }
+        Condition.Prefix p = (Condition.Prefix) where;
+        return closed(p.prefix(), true, successor(p.prefix()), false);
+    }
+
+    /** Closes an open side at the edge of the bound's type, so a number range never reads the strings. */
+    private static Object[] closed(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
         Object type = from != null ? from : to;
         if (from == null) {
             from = type instanceof Number ? (Object) Double.NEGATIVE_INFINITY : type instanceof String ? "" : Boolean.FALSE;
@@ -178,9 +251,7 @@ final class Planner {
             to = type instanceof Number ? (Object) Double.POSITIVE_INFINITY : Boolean.TRUE;
             toInclusive = true;
         }
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(
-                target.findIdsInRange(field, from, fromInclusive, to, toInclusive)));
-        return new Source(Plan.Access.INDEX_RANGE, ids, name, field, false);
+        return new Object[] {from, fromInclusive, to, toInclusive};
     }
 
     /** The least string greater than every string that starts with the prefix; {@code null} when none is. */

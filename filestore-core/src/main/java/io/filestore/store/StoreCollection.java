@@ -213,6 +213,26 @@ final class StoreCollection implements DocumentCollection {
     }
 
     @Override
+    public List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive,
+                                       boolean descending, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+        }
+        FieldIndex index = index(field);
+        if (pendingWrites().isEmpty()) {
+            Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
+            Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
+            return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive, descending, limit));
+        }
+        // inside a transaction with writes to this collection: merge them in, as the full range does
+        List<String> all = new ArrayList<>(findIdsInRange(field, from, fromInclusive, to, toInclusive));
+        if (descending) {
+            java.util.Collections.reverse(all);
+        }
+        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+    }
+
+    @Override
     public Subscription onChange(CollectionListener listener) {
         return store.listeners().onCollection(name(), listener);
     }

@@ -81,6 +81,21 @@ class QueryTests {
     }
 
     @Test
+    void anOrderedRangeReadsMoreOfTheIndexWhenTheFirstReadEndsInsideARunOfTies() {
+        store.runInTransaction(tx -> {
+            for (int i = 0; i < 150; i++) {
+                store.collection("orders").put(String.format("t%03d", i), json("total", i < 100 ? 1000 : 2000 + i));
+            }
+        });
+        Query query = Query.from(store, "orders").where(Where.gte("total", 1000)).orderBy("total").offset(1).limit(3);
+        assertThat(query.run().ids()).containsExactly("t001", "t002", "t003");
+        assertThat(query.orderBy(Order.asc("total")).explain().indexOrdered()).isFalse();
+        Query descending = Query.from(store, "orders").where(Where.lt("total", 2000)).orderBy(Order.desc("total")).limit(2);
+        assertThat(descending.explain().detail()).contains("first 64 read");
+        assertThat(descending.run().ids()).containsExactly("t000", "t001");
+    }
+
+    @Test
     void joinsAttachTheRelatedRecordsAndConditionsOnThemUseTheirIndex() {
         Query query = Query.from(store, "orders").join("user", userOfOrder)
                 .where(Where.eq("user.email", "ada@x.io")).orderBy("total").select("id", "total", "user.username");
