@@ -21,8 +21,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Json {
 
+    // decimals are read as BigDecimal, trailing zeros kept: a record read, patched and written again
+    // keeps every digit it was given (as doubles, 0.1000000000000000055 would come back as 0.1)
     private static final JsonMapper DEFAULT = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private final JsonMapper mapper;
