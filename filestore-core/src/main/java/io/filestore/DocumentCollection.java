@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import io.filestore.index.FieldIndex;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -96,14 +98,15 @@ public interface DocumentCollection {
     List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive);
 
     /**
-     * The first ids of the range in the field's order, ascending or descending, at most {@code limit} of
-     * them: O(log n + limit), for reading a range until enough rows are found. Ids of one key come in
-     * no particular order, and the last key's may be cut.
+     * The first entries (key and id) of the range in the field's order, ascending or descending, at most
+     * {@code limit} of them: O(log n + limit), for reading a range until enough rows are found. Keys are
+     * {@link io.filestore.index.IndexKeys} values; ids of one key come in no particular order, the last
+     * key's may be cut, and a record with several keys in the range appears once per key.
      *
      * @throws IllegalArgumentException when the field is not indexed
      */
-    List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive,
-                                boolean descending, int limit);
+    List<FieldIndex.Entry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
+                                              boolean toInclusive, boolean descending, int limit);
 
     /** Listens to every committed change of this collection. */
     Subscription onChange(CollectionListener listener);

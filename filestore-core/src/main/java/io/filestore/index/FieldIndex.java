@@ -114,17 +114,18 @@ public final class FieldIndex {
     }
 
     /**
-     * The first ids of the range in key order, ascending or descending; at most {@code limit} (the
-     * last key's ids may be cut). O(log n + limit).
+     * The first (key, id) entries of the range in key order, ascending or descending; at most
+     * {@code limit} (the last key's ids may be cut). O(log n + limit).
      */
-    public List<String> idsInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive, boolean descending,
-                                   int limit) {
-        List<String> out = new ArrayList<>(Math.min(limit, 1024));
+    public List<Entry> entriesInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive,
+                                      boolean descending, int limit) {
+        List<Entry> out = new ArrayList<>(Math.min(limit, 1024));
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             if (out.size() >= limit) {
                 break;
             }
-            addAll(entry.getValue(), out::add);
+            Object key = entry.getKey();
+            addAll(entry.getValue(), id -> out.add(new Entry(key, id)));
         }
         return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
     }

@@ -3,6 +3,8 @@ package io.filestore.query;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import io.filestore.DocumentCollection;
+import io.filestore.index.FieldIndex;
 import io.filestore.index.IndexKeys;
 import io.filestore.metric.Aggregate;
 import tools.jackson.databind.JsonNode;
@@ -137,21 +140,15 @@ final class Execution {
      */
     private List<Row> firstInIndexOrder(Planner.Source source) {
         Order order = query.orders.get(0);
+        long needed = query.offset + query.limit;
+        if (source.ordered() != null) {
+            return firstOfOrderedRange(source, order, needed);
+        }
         List<String> ids = source.ids();
-        if (!source.inOrder() && !order.ascending()) {
+        if (!order.ascending()) {
             ids = new ArrayList<>(ids);
             Collections.reverse(ids);
         }
-        List<Row> first = firstInOrder(ids, order, source);
-        if (first == null && source.rest() != null) {
-            first = firstInOrder(source.rest().get(), order, source);
-        }
-        return first == null ? matches(source) : first;
-    }
-
-    /** The first rows in order, or {@code null} when the ids ran out before it was sure of them. */
-    private List<Row> firstInOrder(List<String> ids, Order order, Planner.Source source) {
-        long needed = query.offset + query.limit;
         List<Row> out = new ArrayList<>();
         Object last = null;
         for (String id : ids) {
@@ -164,13 +161,58 @@ final class Execution {
                 return matches(source);
             }
             if (out.size() >= needed && IndexKeys.compare(keys.get(0), last) != 0) {
-                return out;
+                break;
             }
             out.add(match.get());
             last = keys.get(0);
         }
-        // every candidate read: complete, unless these were only the first of the range
-        return source.rest() == null || ids != source.ids() ? out : null;
+        return out;
+    }
+
+    /**
+     * Reads the range's index entries in the query's order, a key at a time, each key's ids in id order
+     * (the final order of ties), so the first matches found are the first rows: only they are read. The
+     * entries are fetched in growing batches; a key cut by a batch's end is fetched again whole.
+     */
+    private List<Row> firstOfOrderedRange(Planner.Source source, Order order, long needed) {
+        long batch = Math.max(Planner.FIRST_READ, needed * 2);
+        while (true) {
+            int size = (int) Math.min(Integer.MAX_VALUE, batch);
+            List<FieldIndex.Entry> entries = source.ordered().apply(size);
+            boolean whole = entries.size() < size;
+            List<Row> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            int start = 0;
+            while (start < entries.size()) {
+                int end = start;
+                while (end < entries.size() && IndexKeys.compare(entries.get(end).key(), entries.get(start).key()) == 0) {
+                    end++;
+                }
+                if (end == entries.size() && !whole) {
+                    break; // this key may go on past the batch
+                }
+                List<String> ids = new ArrayList<>();
+                entries.subList(start, end).forEach(entry -> ids.add(entry.rowId()));
+                Collections.sort(ids);
+                for (String id : ids) {
+                    Optional<Row> match = seen.add(id) ? evaluate(id) : Optional.empty();
+                    if (match.isPresent()) {
+                        if (match.get().keys(order.field()).size() != 1) {
+                            return matches(source);
+                        }
+                        out.add(match.get());
+                        if (out.size() >= needed) {
+                            return out;
+                        }
+                    }
+                }
+                start = end;
+            }
+            if (whole) {
+                return out;
+            }
+            batch *= 8;
+        }
     }
 
     private List<Row> sorted(List<Row> rows) {

@@ -1,15 +1,15 @@
 package io.filestore.query;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.IntFunction;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
+import io.filestore.index.FieldIndex;
 
 /**
  * Chooses how a query finds its candidate records: by id, through an index of the collection, through
@@ -30,15 +30,13 @@ final class Planner {
      *
      * @param rangeField the field whose index order the ids follow (ascending), or {@code null}
      * @param exact      whether the candidates are exactly the matches
-     * @param inOrder    whether the ids already follow the query's order direction (a range read from
-     *                   the end it asks for)
-     * @param rest       when the ids are only the first candidates of the range, gives them all
+     * @param ordered    for a range read in the query's order: gives the first n index entries
      */
     record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact,
-                  boolean inOrder, Supplier<List<String>> rest) {
+                  IntFunction<List<FieldIndex.Entry>> ordered) {
 
         Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
-            this(access, ids, detail, rangeField, exact, false, null);
+            this(access, ids, detail, rangeField, exact, null);
         }
 
         static Source scan(String detail) {
@@ -47,12 +45,17 @@ final class Planner {
 
         /** Every candidate id. */
         List<String> allIds() {
-            return rest == null ? ids : rest.get();
+            if (ordered == null) {
+                return ids;
+            }
+            Set<String> all = new LinkedHashSet<>();
+            ordered.apply(Integer.MAX_VALUE).forEach(entry -> all.add(entry.rowId()));
+            return new ArrayList<>(all);
         }
     }
 
-    /** The fewest ids a first read of an ordered range asks for. */
-    private static final int FIRST_READ = 64;
+    /** The fewest index entries a first read of an ordered range asks for. */
+    static final int FIRST_READ = 64;
 
     private final FileStore store;
     private final String collection;
@@ -70,26 +73,20 @@ final class Planner {
      * first few ids only, with the rest fetched only if those do not give enough rows.
      */
     Source choose(Condition where, List<Order> orders, long needed) {
-        Source full = null;
         if (orders.size() == 1 && needed < Integer.MAX_VALUE / 2 && rangeOn(where, orders.get(0).field())) {
             Order order = orders.get(0);
             DocumentCollection target = store.collection(collection);
             Object[] b = bounds(where);
-            int first = (int) Math.max(FIRST_READ, needed * 2);
-            List<String> ids = target.findIdsInRange(order.field(), b[0], (Boolean) b[1], b[2], (Boolean) b[3],
-                    !order.ascending(), first);
-            Supplier<List<String>> rest = ids.size() < first ? null : () -> {
-                List<String> all = new ArrayList<>(new LinkedHashSet<>(target.findIdsInRange(order.field(), b[0],
-                        (Boolean) b[1], b[2], (Boolean) b[3])));
-                if (!order.ascending()) {
-                    Collections.reverse(all);
-                }
-                return all;
-            };
-            full = new Source(Plan.Access.INDEX_RANGE, ids, where + (rest == null ? "" : " (first " + first + " read)"),
-                    order.field(), false, true, rest);
+            IntFunction<List<FieldIndex.Entry>> first = n -> target.findEntriesInRange(order.field(), b[0],
+                    (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), n);
+            int firstRead = (int) Math.max(FIRST_READ, needed * 2);
+            Set<String> ids = new LinkedHashSet<>();
+            first.apply(firstRead).forEach(entry -> ids.add(entry.rowId()));
+            return new Source(Plan.Access.INDEX_RANGE, new ArrayList<>(ids), where + " (read in order, "
+                    + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries, more if needed") + ")", order.field(),
+                    false, first);
         }
-        return full != null ? full : choose(where);
+        return choose(where);
     }
 
     Source choose(Condition where) {

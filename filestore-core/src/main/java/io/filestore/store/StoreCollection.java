@@ -1,6 +1,7 @@
 package io.filestore.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -187,10 +188,36 @@ final class StoreCollection implements DocumentCollection {
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
-        Map<String, PendingWrite> writes = pendingWrites();
-        if (writes.isEmpty()) {
+        if (pendingWrites().isEmpty()) {
             return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
         }
+        return withPendingWrites(field, index, low, fromInclusive, high, toInclusive).stream()
+                .map(FieldIndex.Entry::rowId).toList();
+    }
+
+    @Override
+    public List<FieldIndex.Entry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
+                                                     boolean toInclusive, boolean descending, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+        }
+        FieldIndex index = index(field);
+        Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
+        Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
+        if (pendingWrites().isEmpty()) {
+            return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, limit));
+        }
+        List<FieldIndex.Entry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
+        if (descending) {
+            Collections.reverse(all);
+        }
+        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+    }
+
+    /** The range's entries as this thread's transaction sees them: committed ones it did not rewrite, plus its own. */
+    private List<FieldIndex.Entry> withPendingWrites(String field, FieldIndex index, Object low, boolean fromInclusive,
+                                                     Object high, boolean toInclusive) {
+        Map<String, PendingWrite> writes = pendingWrites();
         List<FieldIndex.Entry> matches = committer.read(() -> {
             List<FieldIndex.Entry> committed = new ArrayList<>();
             index.forEachInRange(low, fromInclusive, high, toInclusive, false, (key, id) -> {
@@ -209,27 +236,7 @@ final class StoreCollection implements DocumentCollection {
             }
         });
         matches.sort(Comparator.comparing(FieldIndex.Entry::key, IndexKeys.ORDER));
-        return matches.stream().map(FieldIndex.Entry::rowId).toList();
-    }
-
-    @Override
-    public List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive,
-                                       boolean descending, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
-        }
-        FieldIndex index = index(field);
-        if (pendingWrites().isEmpty()) {
-            Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
-            Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
-            return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive, descending, limit));
-        }
-        // inside a transaction with writes to this collection: merge them in, as the full range does
-        List<String> all = new ArrayList<>(findIdsInRange(field, from, fromInclusive, to, toInclusive));
-        if (descending) {
-            java.util.Collections.reverse(all);
-        }
-        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        return matches;
     }
 
     @Override
