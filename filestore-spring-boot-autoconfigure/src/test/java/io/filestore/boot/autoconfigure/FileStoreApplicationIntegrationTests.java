@@ -61,12 +61,14 @@ class FileStoreApplicationIntegrationTests {
 
     @Test
     void aWrongStrategyFailsStartupWithAReportThatNamesThePropertyAndTheAllowedValues(CapturedOutput output) {
-        Throwable failure = startupFailure("--filestore.data-dir=" + dataDir, "--filestore.collections.users.strategy=flat");
+        Throwable failure = startupFailure("--spring.config.name=wrong-strategy", "--filestore.data-dir=" + dataDir);
 
         assertThat(failure).isNotNull();
         assertThat(output).contains("APPLICATION FAILED TO START")
-                .contains("Invalid value 'flat' for property 'filestore.collections.users.strategy'")
-                .contains("Allowed: file-per-record, single-file, memory-only, compressed");
+                .contains("Invalid value 'flat' for property 'filestore.collections.users.strategy' "
+                        + "(from class path resource [wrong-strategy.yml] - 4:17).")
+                .contains("Update 'filestore.collections.users.strategy' in your configuration. "
+                        + "Allowed: file-per-record, single-file, memory-only, compressed.");
     }
 
     @Test
