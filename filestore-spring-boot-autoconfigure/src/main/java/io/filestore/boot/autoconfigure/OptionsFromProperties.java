@@ -52,8 +52,12 @@ final class OptionsFromProperties {
             return options.build();
         } catch (InvalidOptionsException e) {
             String property = "collection name".equals(e.option()) ? PREFIX + "collections." + e.value() : PREFIX + e.option();
-            throw InvalidFileStorePropertyException.invalidValue(property, e.value(), e.allowed(),
-                    origin(environment, property), e);
+            ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
+            ConfigurationProperty written = find(environment, name);
+            // as written ("-5s" rather than "PT-5S"), unless the core named one element of a list
+            Object value = written != null && written.getName().equals(name) ? written.getValue() : e.value();
+            throw InvalidFileStorePropertyException.invalidValue(property, value, e.allowed(),
+                    written == null ? null : describe(written.getOrigin()), e);
         }
     }
 
@@ -98,9 +102,8 @@ final class OptionsFromProperties {
         return COLLECTION_KEYS.stream().anyMatch(key -> key.replace("-", "").equals(uniformKey));
     }
 
-    /** Where the property, or its first element when it is a list, was set; {@code null} when unknown. */
-    private static String origin(Environment environment, String property) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
+    /** The property as set, or its first element when it is a list; {@code null} when it was not set. */
+    private static ConfigurationProperty find(Environment environment, ConfigurationPropertyName name) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
             if (found == null && source instanceof IterableConfigurationPropertySource iterable) {
@@ -108,7 +111,7 @@ final class OptionsFromProperties {
                         .map(source::getConfigurationProperty).orElse(null);
             }
             if (found != null) {
-                return describe(found.getOrigin());
+                return found;
             }
         }
         return null;

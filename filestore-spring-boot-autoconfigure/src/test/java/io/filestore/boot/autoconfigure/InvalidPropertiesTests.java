@@ -42,7 +42,7 @@ class InvalidPropertiesTests {
     void aNegativeFlushIntervalIsReported() {
         FailureAnalysis analysis = failure("filestore.flush-interval=-5s");
 
-        assertThat(analysis.getDescription()).contains("'PT-5S'", "'filestore.flush-interval'");
+        assertThat(analysis.getDescription()).contains("'-5s'", "'filestore.flush-interval'");
         assertThat(analysis.getAction()).contains("a positive duration such as 2s");
     }
 
@@ -57,7 +57,7 @@ class InvalidPropertiesTests {
     void aNegativeFsyncIntervalIsReported() {
         FailureAnalysis analysis = failure("filestore.wal.fsync-interval=-1ms");
 
-        assertThat(analysis.getDescription()).contains("'PT-0.001S'", "'filestore.wal.fsync-interval'");
+        assertThat(analysis.getDescription()).contains("'-1ms'", "'filestore.wal.fsync-interval'");
         assertThat(analysis.getAction()).contains("0 or a positive duration such as 200ms");
     }
 
@@ -65,7 +65,7 @@ class InvalidPropertiesTests {
     void aTtlOnAPersistedStrategyIsReported() {
         FailureAnalysis analysis = failure("filestore.collections.orders.ttl=1h");
 
-        assertThat(analysis.getDescription()).contains("'PT1H'", "'filestore.collections.orders.ttl'");
+        assertThat(analysis.getDescription()).contains("'1h'", "'filestore.collections.orders.ttl'");
         assertThat(analysis.getAction()).contains("no ttl for file-per-record collections; ttl is for memory-only collections");
     }
 
@@ -139,7 +139,8 @@ class InvalidPropertiesTests {
 
     @Test
     void anInvalidIndexedFieldIsReported() {
-        FailureAnalysis analysis = failure("filestore.collections.users.indexed=email,bad field");
+        FailureAnalysis analysis = failure("filestore.collections.users.indexed[0]=email",
+                "filestore.collections.users.indexed[1]=bad field");
 
         assertThat(analysis.getDescription()).contains("'bad field'", "'filestore.collections.users.indexed'");
     }
@@ -157,7 +158,7 @@ class InvalidPropertiesTests {
         FailureAnalysis analysis = failure("filestore.collections.a.path=shared", "filestore.collections.b.path=shared");
 
         assertThat(analysis.getDescription()).containsAnyOf("'filestore.collections.a.path'", "'filestore.collections.b.path'")
-                .contains(dataDir.resolve("shared").toString());
+                .contains("'shared'");
         assertThat(analysis.getAction()).containsAnyOf("collection 'a' uses it already", "collection 'b' uses it already");
     }
 
