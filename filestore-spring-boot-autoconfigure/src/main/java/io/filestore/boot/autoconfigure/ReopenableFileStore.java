@@ -104,7 +104,7 @@ final class ReopenableFileStore implements InvocationHandler {
             closeForGood();
             return null;
         }
-        return wrap(call(store, method, args), current -> current, method, args);
+        return dispatch(current -> current, method, args);
     }
 
     private synchronized void closeForGood() {
@@ -117,29 +117,31 @@ final class ReopenableFileStore implements InvocationHandler {
         }
     }
 
-    /** Replaces what is bound to the current store by what follows the store across a reopen. */
-    private Object wrap(Object result, Function<FileStore, Object> target, Method method, Object[] args) {
+    /**
+     * Calls the method on what the target picks from the current store, and replaces a result bound
+     * to that store by one that follows the store across a reopen.
+     */
+    private Object dispatch(Function<FileStore, Object> target, Method method, Object[] args) throws Throwable {
+        if (Subscription.class.isAssignableFrom(method.getReturnType())) {
+            synchronized (this) { // so that no reopen comes between the registration and its record
+                Subscription subscription = (Subscription) call(target.apply(store), method, args);
+                Registration registration = new Registration(target, method, args, subscription);
+                registrations.add(registration);
+                return registration;
+            }
+        }
+        Object result = call(target.apply(store), method, args);
         if (result instanceof DocumentCollection collection) {
             return collections.computeIfAbsent(collection.name(), this::collectionProxy);
         }
-        if (result instanceof Subscription subscription) {
-            return register(target, method, args, subscription);
-        }
         return result;
-    }
-
-    private synchronized Subscription register(Function<FileStore, Object> target, Method method, Object[] args,
-                                               Subscription subscription) {
-        Registration registration = new Registration(target, method, args, subscription);
-        registrations.add(registration);
-        return registration;
     }
 
     private DocumentCollection collectionProxy(String name) {
         Function<FileStore, Object> target = current -> current.collection(name);
         InvocationHandler handler = (proxy, method, args) -> method.getDeclaringClass() == Object.class
                 ? objectMethod(proxy, method, args, "collection " + name + " of FileStore on " + options.dataDir())
-                : wrap(call(target.apply(store), method, args), target, method, args);
+                : dispatch(target, method, args);
         return (DocumentCollection) Proxy.newProxyInstance(DocumentCollection.class.getClassLoader(),
                 new Class<?>[] {DocumentCollection.class}, handler);
     }
