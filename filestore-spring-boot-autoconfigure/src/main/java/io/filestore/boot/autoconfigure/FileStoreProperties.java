@@ -1,0 +1,203 @@
+package io.filestore.boot.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code filestore.*} properties. Plain values only: they are checked when the store's options
+ * are built from them, by the same rules as {@link io.filestore.FileStoreOptions}, so that a wrong
+ * value fails startup with a message naming the property.
+ */
+@ConfigurationProperties("filestore")
+public class FileStoreProperties {
+
+    /** The folder that holds the store's files, created when missing; relative paths start at the working directory. */
+    private Path dataDir = Path.of("./data");
+
+    /** How often changed records are written to their files (and always on shutdown); must be positive. */
+    private Duration flushInterval = Duration.ofSeconds(2);
+
+    /** Whether record files that other programs add, edit or delete in file-per-record collection folders are applied while the store is open. */
+    private boolean watch;
+
+    private final Wal wal = new Wal();
+
+    private final Repositories repositories = new Repositories();
+
+    /**
+     * The declared collections by name, each with the keys strategy, path, indexed, unique, wal, ttl,
+     * format and append-only; a collection used but not declared is file-per-record without indexes.
+     */
+    private Map<String, Collection> collections = new LinkedHashMap<>();
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public Duration getFlushInterval() {
+        return flushInterval;
+    }
+
+    public void setFlushInterval(Duration flushInterval) {
+        this.flushInterval = flushInterval;
+    }
+
+    public boolean isWatch() {
+        return watch;
+    }
+
+    public void setWatch(boolean watch) {
+        this.watch = watch;
+    }
+
+    public Wal getWal() {
+        return wal;
+    }
+
+    public Repositories getRepositories() {
+        return repositories;
+    }
+
+    public Map<String, Collection> getCollections() {
+        return collections;
+    }
+
+    public void setCollections(Map<String, Collection> collections) {
+        this.collections = collections;
+    }
+
+    /** The write-ahead log's settings. */
+    public static class Wal {
+
+        /** How long a logged write may wait for its fsync: 0 fsyncs before every write returns (survives power loss), a positive interval fsyncs at least that often (survives a process crash). */
+        private Duration fsyncInterval = Duration.ZERO;
+
+        public Duration getFsyncInterval() {
+            return fsyncInterval;
+        }
+
+        public void setFsyncInterval(Duration fsyncInterval) {
+            this.fsyncInterval = fsyncInterval;
+        }
+    }
+
+    /** The Spring Data repositories' settings. */
+    public static class Repositories {
+
+        /** Whether Spring Data repositories backed by the store are enabled. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * One collection's settings, bound from {@code filestore.collections.<name>.*}. The strategy and
+     * format stay text here so that a wrong one is reported with the names users write.
+     */
+    public static class Collection {
+
+        /** How the collection is stored: file-per-record, single-file, memory-only or compressed. */
+        private String strategy = "file-per-record";
+
+        /** Where the collection's files go, absolute or relative to the data folder; by default the collection name (plus .json, .jsonl or .jsonl.zst for the one-file strategies). */
+        private Path path;
+
+        /** The field paths to index (dotted paths reach into nested objects). */
+        private List<String> indexed = new ArrayList<>();
+
+        /** The field paths whose non-null values must be unique; they are indexed too. */
+        private List<String> unique = new ArrayList<>();
+
+        /** Whether every write goes through the write-ahead log before it returns; by default true for persisted strategies and false (the only allowed value) for memory-only. */
+        private Boolean wal;
+
+        /** How long after its last write a memory-only record expires; never when unset. */
+        private Duration ttl;
+
+        /** The file format of a single-file collection: json (the default) or jsonl. */
+        private String format;
+
+        /** Whether a single-file jsonl collection appends changed records instead of rewriting the file. */
+        private boolean appendOnly;
+
+        public String getStrategy() {
+            return strategy;
+        }
+
+        public void setStrategy(String strategy) {
+            this.strategy = strategy;
+        }
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public List<String> getIndexed() {
+            return indexed;
+        }
+
+        public void setIndexed(List<String> indexed) {
+            this.indexed = indexed;
+        }
+
+        public List<String> getUnique() {
+            return unique;
+        }
+
+        public void setUnique(List<String> unique) {
+            this.unique = unique;
+        }
+
+        public Boolean getWal() {
+            return wal;
+        }
+
+        public void setWal(Boolean wal) {
+            this.wal = wal;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+
+        public String getFormat() {
+            return format;
+        }
+
+        public void setFormat(String format) {
+            this.format = format;
+        }
+
+        public boolean isAppendOnly() {
+            return appendOnly;
+        }
+
+        public void setAppendOnly(boolean appendOnly) {
+            this.appendOnly = appendOnly;
+        }
+    }
+}

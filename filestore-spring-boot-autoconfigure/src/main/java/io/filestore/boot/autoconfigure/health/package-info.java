@@ -1,0 +1,2 @@
+/** The {@code filestore} Actuator health component. */
+package io.filestore.boot.autoconfigure.health;

@@ -1,0 +1,64 @@
+package io.filestore.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The configuration processor's output, which IDEs read to complete and explain the properties. */
+class ConfigurationMetadataTests {
+
+    @Test
+    void everyPropertyHasADescriptionAndTheDocumentedDefault() throws IOException {
+        Map<String, JsonNode> properties = properties();
+
+        assertThat(properties).containsOnlyKeys("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
+                "filestore.wal.fsync-interval", "filestore.repositories.enabled", "filestore.collections");
+        properties.forEach((name, property) ->
+                assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
+        assertThat(properties.get("filestore.data-dir").path("defaultValue").asString()).isEqualTo("./data");
+        assertThat(properties.get("filestore.flush-interval").path("defaultValue").asString()).isEqualTo("2s");
+        assertThat(properties.get("filestore.watch").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.wal.fsync-interval").path("defaultValue").asInt()).isZero();
+        assertThat(properties.get("filestore.repositories.enabled").path("defaultValue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theCollectionsDescriptionNamesEveryKeyACollectionAccepts() throws IOException {
+        JsonNode collections = properties().get("filestore.collections");
+
+        assertThat(collections.path("type").asString()).endsWith("FileStoreProperties$Collection>");
+        assertThat(collections.path("description").asString())
+                .contains("strategy, path, indexed, unique, wal, ttl, format and append-only");
+    }
+
+    private static Map<String, JsonNode> properties() throws IOException {
+        Map<String, JsonNode> properties = new HashMap<>();
+        for (JsonNode property : metadata().path("properties")) {
+            properties.put(property.path("name").asString(), property);
+        }
+        return properties;
+    }
+
+    /** This module's metadata file, not one of the Spring Boot jars' on the same class path. */
+    private static JsonNode metadata() throws IOException {
+        for (URL url : Collections.list(ConfigurationMetadataTests.class.getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            if (url.toString().contains("filestore-spring-boot-autoconfigure")) {
+                try (InputStream in = url.openStream()) {
+                    return JsonMapper.builder().build().readTree(in);
+                }
+            }
+        }
+        throw new IllegalStateException("no spring-configuration-metadata.json of this module on the class path");
+    }
+}
