@@ -1,5 +1,6 @@
 package io.filestore.boot.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +11,9 @@ import org.springframework.core.env.Environment;
 
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
+import io.filestore.boot.autoconfigure.data.EntityOptions;
+import io.filestore.boot.autoconfigure.data.FileStoreEntities;
+import io.filestore.data.mapping.FileStoreMappingContext;
 
 /**
  * Auto-configuration of a {@link FileStore} from the {@code filestore.*} properties. Backs off when
@@ -27,10 +31,19 @@ public final class FileStoreAutoConfiguration {
         return OptionsFromProperties.build(properties, environment);
     }
 
+    /**
+     * The store, with the collections of the application's {@code @Document} entities merged into the
+     * options (their indexes must be declared before it opens); every collection's settings are logged.
+     */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    FileStore fileStore(FileStoreOptions options) {
-        return ReopenableFileStore.open(options);
+    FileStore fileStore(FileStoreOptions options, ObjectProvider<FileStoreMappingContext> mapping,
+                        ObjectProvider<FileStoreEntities> entities) {
+        FileStoreMappingContext context = mapping.getIfAvailable();
+        FileStoreEntities found = entities.getIfAvailable();
+        FileStoreOptions merged = context == null || found == null ? options : EntityOptions.merge(options, context, found);
+        EntityOptions.log(merged);
+        return ReopenableFileStore.open(merged);
     }
 
     @Bean
