@@ -1,0 +1,71 @@
+package io.filestore.boot.autoconfigure.data;
+
+import java.util.List;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.TransactionManager;
+
+import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
+import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
+import io.filestore.data.core.EntityMapper;
+import io.filestore.data.core.FileStoreTemplate;
+import io.filestore.data.mapping.FileStoreMappingContext;
+import io.filestore.data.transaction.FileStoreTransactionManager;
+import io.filestore.json.Json;
+
+/**
+ * Spring Data support: the application's {@code @Document} entities (whose indexes join the store's
+ * collections before it opens), their mapping, the {@link FileStoreTemplate} repositories use, and a
+ * {@link FileStoreTransactionManager} for {@code @Transactional} unless the application has a
+ * transaction manager of its own.
+ */
+@AutoConfiguration(after = FileStoreAutoConfiguration.class)
+@ConditionalOnClass(FileStoreTemplate.class)
+public final class FileStoreDataAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileStoreEntities fileStoreEntities(BeanFactory beanFactory) {
+        List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
+                : List.of();
+        return FileStoreEntities.scan(packages, FileStoreEntities.class.getClassLoader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileStoreMappingContext fileStoreMappingContext(FileStoreEntities entities) {
+        FileStoreMappingContext context = new FileStoreMappingContext();
+        context.setInitialEntitySet(new java.util.HashSet<>(entities.classes()));
+        return context;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EntityMapper fileStoreEntityMapper(FileStoreMappingContext context, ObjectProvider<FileStoreOptions> options) {
+        FileStoreOptions configured = options.getIfAvailable();
+        return new EntityMapper(context, configured != null ? configured.jsonMapper() : Json.defaultMapper());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnSingleCandidate(FileStore.class)
+    FileStoreTemplate fileStoreTemplate(FileStore store, FileStoreMappingContext context, EntityMapper mapper,
+                                        FileStoreEntities entities) {
+        return new FileStoreTemplate(store, context, mapper, entities.classes());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TransactionManager.class)
+    @ConditionalOnSingleCandidate(FileStore.class)
+    FileStoreTransactionManager transactionManager(FileStore store) {
+        return new FileStoreTransactionManager(store);
+    }
+}

@@ -1,0 +1,43 @@
+package io.filestore.data.repository.config;
+
+import java.lang.annotation.Annotation;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.data.repository.config.RepositoryConfigurationExtensionSupport;
+
+import io.filestore.annotation.Document;
+import io.filestore.data.repository.FileStoreRepository;
+import io.filestore.data.repository.support.FileStoreRepositoryFactoryBean;
+
+/**
+ * Tells Spring Data which repositories are FileStore's (those extending {@link FileStoreRepository},
+ * or over a {@link Document} class, when several Spring Data modules are present) and how to build them.
+ */
+public class FileStoreRepositoryConfigurationExtension extends RepositoryConfigurationExtensionSupport {
+
+    @Override
+    public String getModuleName() {
+        return "FileStore";
+    }
+
+    @Override
+    protected String getModulePrefix() {
+        return "filestore";
+    }
+
+    @Override
+    public String getRepositoryFactoryBeanClassName() {
+        return FileStoreRepositoryFactoryBean.class.getName();
+    }
+
+    @Override
+    protected Collection<Class<? extends Annotation>> getIdentifyingAnnotations() {
+        return List.of(Document.class);
+    }
+
+    @Override
+    protected Collection<Class<?>> getIdentifyingTypes() {
+        return List.of(FileStoreRepository.class);
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring Data repositories over FileStore collections. */
+package io.filestore.data.repository;

@@ -1,0 +1,163 @@
+package io.filestore.data.repository.query;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.data.repository.query.parser.Part;
+import org.springframework.data.repository.query.parser.PartTree;
+
+import io.filestore.data.core.EntityMapper;
+import io.filestore.query.Condition;
+import io.filestore.query.Where;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Turns a derived query's {@link PartTree} and its arguments into a FileStore condition. Every keyword
+ * Spring Data KeyValue supports is supported; {@code Near}, {@code Within}, {@code IsEmpty} and
+ * {@code IsNotEmpty} are not, and {@link #check} refuses them when the repository is created.
+ *
+ * <p>{@code Like} takes SQL wildcards ({@code %}, {@code _}) and, without any, means contains;
+ * {@code Regex} matches the whole value; {@code IgnoreCase} applies to text comparisons (equality,
+ * like, containing, starting and ending with, in).
+ */
+public final class PartTreeConditions {
+
+    /** The keywords FileStore cannot answer. */
+    public static final Set<Part.Type> UNSUPPORTED = EnumSet.of(Part.Type.NEAR, Part.Type.WITHIN, Part.Type.IS_EMPTY,
+            Part.Type.IS_NOT_EMPTY);
+
+    private final EntityMapper mapper;
+
+    public PartTreeConditions(EntityMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /**
+     * Refuses a tree with a keyword FileStore does not support, naming the method and the keyword.
+     *
+     * @throws IllegalStateException when one is used
+     */
+    public static void check(PartTree tree, String method) {
+        for (Part part : (Iterable<Part>) tree.getParts()::iterator) {
+            if (UNSUPPORTED.contains(part.getType())) {
+                Set<String> supported = EnumSet.complementOf(EnumSet.copyOf(UNSUPPORTED)).stream()
+                        .flatMap(type -> type.getKeywords().stream()).collect(Collectors.toCollection(java.util.TreeSet::new));
+                throw new IllegalStateException("Query method " + method + " uses the keyword " + part.getType().name()
+                        + " (" + String.join("/", part.getType().getKeywords()) + ") on '" + part.getProperty().toDotPath() + "', which FileStore does not support; supported: "
+                        + String.join(", ", supported));
+            }
+        }
+    }
+
+    /** The condition of the tree with these arguments; {@code null} when the tree has no criteria. */
+    public Condition create(PartTree tree, Iterator<Object> arguments) {
+        List<Condition> ors = new ArrayList<>();
+        for (PartTree.OrPart or : tree) {
+            List<Condition> ands = new ArrayList<>();
+            for (Part part : or) {
+                ands.add(condition(part, arguments));
+            }
+            ors.add(Where.and(ands.toArray(Condition[]::new)));
+        }
+        return ors.isEmpty() ? null : Where.or(ors.toArray(Condition[]::new));
+    }
+
+    private Condition condition(Part part, Iterator<Object> arguments) {
+        String field = part.getProperty().toDotPath();
+        boolean ignoreCase = part.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER;
+        return switch (part.getType()) {
+            case SIMPLE_PROPERTY -> equal(field, arguments.next(), ignoreCase);
+            case NEGATING_SIMPLE_PROPERTY -> Where.not(equal(field, arguments.next(), ignoreCase));
+            case TRUE -> Where.eq(field, true);
+            case FALSE -> Where.eq(field, false);
+            case IS_NULL -> Where.isNull(field);
+            case IS_NOT_NULL, EXISTS -> Where.isNotNull(field);
+            case IN -> in(field, arguments.next(), ignoreCase);
+            case NOT_IN -> Where.not(in(field, arguments.next(), ignoreCase));
+            case GREATER_THAN, AFTER -> Where.gt(field, value(arguments.next()));
+            case GREATER_THAN_EQUAL -> Where.gte(field, value(arguments.next()));
+            case LESS_THAN, BEFORE -> Where.lt(field, value(arguments.next()));
+            case LESS_THAN_EQUAL -> Where.lte(field, value(arguments.next()));
+            case BETWEEN -> Where.between(field, value(arguments.next()), value(arguments.next()));
+            case STARTING_WITH -> ignoreCase ? regex(field, Pattern.quote(text(arguments.next())) + ".*", true)
+                    : Where.startsWith(field, text(arguments.next()));
+            case ENDING_WITH -> regex(field, ".*" + Pattern.quote(text(arguments.next())), ignoreCase);
+            case CONTAINING -> containing(field, arguments.next(), ignoreCase);
+            case NOT_CONTAINING -> Where.not(containing(field, arguments.next(), ignoreCase));
+            case LIKE -> like(field, text(arguments.next()), ignoreCase);
+            case NOT_LIKE -> Where.not(like(field, text(arguments.next()), ignoreCase));
+            case REGEX -> regex(field, text(arguments.next()), ignoreCase);
+            default -> throw new IllegalStateException("Keyword " + part.getType() + " is not supported");
+        };
+    }
+
+    private Condition equal(String field, Object argument, boolean ignoreCase) {
+        if (argument == null) {
+            return Where.isNull(field);
+        }
+        return ignoreCase && argument instanceof String text ? Where.equalsIgnoreCase(field, text)
+                : Where.eq(field, value(argument));
+    }
+
+    private Condition in(String field, Object argument, boolean ignoreCase) {
+        Collection<?> values = argument instanceof Collection<?> collection ? collection
+                : argument instanceof Object[] array ? Arrays.asList(array) : List.of(argument);
+        if (ignoreCase) {
+            return Where.or(values.stream().map(v -> equal(field, v, true)).toArray(Condition[]::new));
+        }
+        return Where.in(field, values.stream().map(this::value).toList());
+    }
+
+    private Condition containing(String field, Object argument, boolean ignoreCase) {
+        if (argument instanceof String text && ignoreCase) {
+            return regex(field, ".*" + Pattern.quote(text) + ".*", true);
+        }
+        return Where.contains(field, value(argument));
+    }
+
+    private static Condition like(String field, String pattern, boolean ignoreCase) {
+        if (pattern.indexOf('%') < 0 && pattern.indexOf('_') < 0) {
+            return regex(field, ".*" + Pattern.quote(pattern) + ".*", ignoreCase);
+        }
+        StringBuilder regex = new StringBuilder();
+        StringBuilder literal = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            if (c == '%' || c == '_') {
+                if (literal.length() > 0) {
+                    regex.append(Pattern.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                regex.append(c == '%' ? ".*" : ".");
+            } else {
+                literal.append(c);
+            }
+        }
+        if (literal.length() > 0) {
+            regex.append(Pattern.quote(literal.toString()));
+        }
+        return regex(field, regex.toString(), ignoreCase);
+    }
+
+    private static Condition regex(String field, String regex, boolean ignoreCase) {
+        int flags = Pattern.DOTALL | (ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        return Where.matches(field, Pattern.compile(regex, flags));
+    }
+
+    private JsonNode value(Object argument) {
+        return mapper.toValue(argument);
+    }
+
+    private static String text(Object argument) {
+        if (argument == null) {
+            throw new org.springframework.dao.InvalidDataAccessApiUsageException("A text comparison needs a value, not null");
+        }
+        return argument.toString();
+    }
+}

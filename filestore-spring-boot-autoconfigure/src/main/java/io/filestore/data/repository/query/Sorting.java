@@ -1,0 +1,35 @@
+package io.filestore.data.repository.query;
+
+import org.springframework.data.domain.Sort;
+
+import io.filestore.query.Order;
+import io.filestore.query.Query;
+
+/**
+ * Applies a Spring Data {@link Sort} to a FileStore query: ties by id, missing values last ascending and
+ * first descending (an explicit other null handling, or ignoring case, is refused).
+ */
+public final class Sorting {
+
+    private Sorting() {
+    }
+
+    public static Query apply(Query query, Sort sort) {
+        Query sorted = query;
+        for (Sort.Order order : sort) {
+            if (order.isIgnoreCase()) {
+                throw new org.springframework.dao.InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
+                        + " ignoring case is not supported; FileStore sorts text by its characters");
+            }
+            Sort.NullHandling nulls = order.getNullHandling();
+            boolean nullsFirst = !order.isAscending();
+            if (nulls == Sort.NullHandling.NULLS_FIRST && !nullsFirst || nulls == Sort.NullHandling.NULLS_LAST && nullsFirst) {
+                throw new org.springframework.dao.InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
+                        + " with " + nulls + " is not supported: FileStore sorts missing values last ascending and"
+                        + " first descending, as SQL does by default");
+            }
+            sorted = sorted.orderBy(new Order(order.getProperty(), order.isAscending()));
+        }
+        return sorted;
+    }
+}

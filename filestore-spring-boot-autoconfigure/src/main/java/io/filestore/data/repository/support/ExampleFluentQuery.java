@@ -1,0 +1,131 @@
+package io.filestore.data.repository.support;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
+import org.springframework.data.repository.query.FluentQuery;
+
+import io.filestore.data.core.FileStoreTemplate;
+import io.filestore.data.repository.query.Sorting;
+import io.filestore.query.Query;
+
+/**
+ * The fluent query of {@code findBy(Example, ...)}: sort, limit, and map results to another type (an
+ * interface projection, or a class Jackson can build from the entity's fields). {@code project}
+ * narrows nothing: whole records are read from memory either way. Immutable.
+ */
+final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery<R> {
+
+    private static final SpelAwareProxyProjectionFactory PROJECTIONS = new SpelAwareProxyProjectionFactory();
+
+    private final FileStoreTemplate template;
+    private final Query query;
+    private final Class<S> domainType;
+    private final Class<R> resultType;
+    private final Sort sort;
+    private final int limit;
+
+    ExampleFluentQuery(FileStoreTemplate template, Query query, Class<S> domainType, Class<R> resultType, Sort sort,
+                       int limit) {
+        this.template = template;
+        this.query = query;
+        this.domainType = domainType;
+        this.resultType = resultType;
+        this.sort = sort;
+        this.limit = limit;
+    }
+
+    @Override
+    public FetchableFluentQuery<R> sortBy(Sort by) {
+        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort.and(by), limit);
+    }
+
+    @Override
+    public FetchableFluentQuery<R> limit(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("limit must be 0 or more, not " + max);
+        }
+        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort, max);
+    }
+
+    @Override
+    public <N> FetchableFluentQuery<N> as(Class<N> type) {
+        return new ExampleFluentQuery<>(template, query, domainType, type, sort, limit);
+    }
+
+    @Override
+    public FetchableFluentQuery<R> project(Collection<String> properties) {
+        return this;
+    }
+
+    @Override
+    public R oneValue() {
+        List<R> found = fetch(sorted().limit(2));
+        if (found.size() > 1) {
+            throw new IncorrectResultSizeDataAccessException("Expected one result but found more", 1);
+        }
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public R firstValue() {
+        List<R> found = fetch(sorted().limit(1));
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public List<R> all() {
+        return fetch(sorted());
+    }
+
+    @Override
+    public Page<R> page(Pageable pageable) {
+        Page<S> page = SimpleFileStoreRepository.page(template, Sorting.apply(limited(query), sort), pageable, domainType);
+        return page.map(this::convert);
+    }
+
+    @Override
+    public Stream<R> stream() {
+        return all().stream();
+    }
+
+    @Override
+    public long count() {
+        long count = template.count(query);
+        return limit > 0 ? Math.min(count, limit) : count;
+    }
+
+    @Override
+    public boolean exists() {
+        return template.translate(query::exists);
+    }
+
+    private Query sorted() {
+        return limited(Sorting.apply(query, sort));
+    }
+
+    private Query limited(Query base) {
+        return limit > 0 ? base.limit(limit) : base;
+    }
+
+    private List<R> fetch(Query run) {
+        return template.find(run, domainType).stream().map(this::convert).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private R convert(S entity) {
+        if (resultType.isInstance(entity)) {
+            return (R) entity;
+        }
+        if (resultType.isInterface()) {
+            return PROJECTIONS.createProjection(resultType, entity);
+        }
+        return template.mapper().mapper().convertValue(entity, resultType);
+    }
+}

@@ -1,0 +1,2 @@
+/** Spring's transaction management over FileStore transactions. */
+package io.filestore.data.transaction;
