@@ -1,0 +1,8 @@
+package io.filestore.data.repository;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The application the {@code @FileStoreTest} slice test finds by searching up its package. */
+@SpringBootApplication
+public class SliceApplication {
+}
