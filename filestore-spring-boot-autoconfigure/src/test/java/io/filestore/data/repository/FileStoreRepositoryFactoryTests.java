@@ -42,7 +42,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** The repository contract through the factory alone: no Spring context. */
 class FileStoreRepositoryFactoryTests {
 
-    static final List<Class<?>> ENTITIES = List.of(User.class, Order.class);
+    static final List<Class<?>> ENTITIES = List.of(User.class, Order.class, Post.class, Tag.class);
 
     @TempDir
     Path dir;
@@ -51,6 +51,8 @@ class FileStoreRepositoryFactoryTests {
     FileStoreTemplate template;
     UserRepository users;
     OrderRepository orders;
+    PostRepository posts;
+    TagRepository tags;
 
     @BeforeEach
     void open() {
@@ -64,6 +66,8 @@ class FileStoreRepositoryFactoryTests {
         FileStoreRepositoryFactory factory = new FileStoreRepositoryFactory(template);
         users = factory.getRepository(UserRepository.class);
         orders = factory.getRepository(OrderRepository.class);
+        posts = factory.getRepository(PostRepository.class);
+        tags = factory.getRepository(TagRepository.class);
     }
 
     @AfterEach
@@ -145,6 +149,28 @@ class FileStoreRepositoryFactoryTests {
 
         users.delete(loaded); // cascade, as Order.userId declares
         assertThat(orders.count()).isZero();
+    }
+
+    @Test
+    void entityTypedReferencesAndManyToManyLinksRoundTripAcrossARestart() {
+        User ada = users.save(new User("ada@x.io", "ada"));
+        tags.save(new Tag("java", "Java"));
+        tags.save(new Tag("db", "Databases"));
+        Post post = posts.save(new Post("Hello", ada, List.of("java", "db")));
+        posts.save(new Post("Other", null, List.of("db")));
+        assertThatThrownBy(() -> posts.save(new Post("Orphan", new User("x@x.io", "x"), List.of())))
+                .hasMessageContaining("has no id yet; save it first");
+        reopen();
+
+        ObjectNode document = store.collection("posts").get(post.id).orElseThrow();
+        assertThat(document.get("author").stringValue()).isEqualTo(ada.id); // the id, never a copy
+        Post loaded = posts.findById(post.id).orElseThrow();
+        assertThat(loaded.author.email).isEqualTo("ada@x.io");
+        assertThat(loaded.author.orders).isNull(); // one level deep
+        assertThat(tags.findById("db").orElseThrow().posts).extracting(p -> p.title).containsExactlyInAnyOrder("Hello", "Other");
+        assertThat(tags.findById("java").orElseThrow().posts).extracting(p -> p.title).containsExactly("Hello");
+        assertThat(posts.findByTagIdsContaining("java")).extracting(p -> p.id).containsExactly(post.id);
+        assertThat(store.collection("tags").get("db").orElseThrow().has("posts")).isFalse();
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.filestore.FileStore;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
 import io.filestore.data.auditing.EnableFileStoreAuditing;
+import io.filestore.data.repository.config.EnableFileStoreRepositories;
 import io.filestore.data.repository.Order;
 import io.filestore.data.repository.OrderRepository;
 import io.filestore.data.repository.User;
@@ -75,6 +76,18 @@ class FileStoreRepositoriesAutoConfigurationTests {
     void repositoriesCanBeSwitchedOff() {
         runner().withPropertyValues("filestore.repositories.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(UserRepository.class).hasSingleBean(FileStore.class));
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableFileStoreRepositories(basePackageClasses = User.class)
+    static class EnabledByHand {
+    }
+
+    @Test
+    void enableFileStoreRepositoriesRegistersThemWhenTheAutoConfiguredOnesAreOff() {
+        runner().withPropertyValues("filestore.repositories.enabled=false").withUserConfiguration(EnabledByHand.class)
+                .run(context -> assertThat(context.getBean(UserRepository.class).save(new User("a@x.io", "a")).id)
+                        .isNotNull());
     }
 
     @Test

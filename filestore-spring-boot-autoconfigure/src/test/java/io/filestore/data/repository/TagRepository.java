@@ -1,0 +1,4 @@
+package io.filestore.data.repository;
+
+public interface TagRepository extends FileStoreRepository<Tag, String> {
+}
