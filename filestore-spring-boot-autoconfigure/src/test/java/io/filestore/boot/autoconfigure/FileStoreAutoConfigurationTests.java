@@ -229,7 +229,9 @@ class FileStoreAutoConfigurationTests {
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 
         assertThat(imports.lines().toList()).containsExactlyInAnyOrder(FileStoreAutoConfiguration.class.getName(),
-                FileStoreMetricsAutoConfiguration.class.getName(), FileStoreHealthAutoConfiguration.class.getName());
+                FileStoreMetricsAutoConfiguration.class.getName(), FileStoreHealthAutoConfiguration.class.getName(),
+                io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration.class.getName(),
+                io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration.class.getName());
     }
 
     static PropertySource<?> issueExampleYaml() {
