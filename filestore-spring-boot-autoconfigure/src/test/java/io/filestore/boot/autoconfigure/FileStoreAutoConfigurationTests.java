@@ -112,7 +112,8 @@ class FileStoreAutoConfigurationTests {
 
     @Test
     void theIssueExampleYamlWorksAsWritten() {
-        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(issueExampleYaml()))
+        // last, so that the test's data-dir wins over the example's ./data
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addLast(issueExampleYaml()))
                 .withPropertyValues("filestore.data-dir=" + dataDir)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -133,6 +134,7 @@ class FileStoreAutoConfigurationTests {
                     assertThat(auditLogs.resolvePath(dataDir)).isEqualTo(dataDir.resolve("logs/audit.jsonl"));
 
                     FileStore store = context.getBean(FileStore.class);
+                    assertThat(store.dataDir()).isEqualTo(dataDir.toAbsolutePath().normalize());
                     store.collection("auditLogs").put("a1", Map.of("action", "login"));
                     assertThat(store.collectionNames()).contains("users", "orders", "sessions", "auditLogs");
                 });
