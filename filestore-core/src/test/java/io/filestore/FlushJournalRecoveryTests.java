@@ -56,6 +56,30 @@ class FlushJournalRecoveryTests {
     }
 
     @Test
+    void logRecordsUpToTheJournalsSequenceGoBeforeItAndLoggedRecordsNeedNoJournal() throws Exception {
+        FaultyStorageIO io = new FaultyStorageIO();
+        FileStore store = FileStore.open(TestStores.options(dir).storageIO(io).build());
+        store.runInTransaction(tx -> { // logged whole, because users is logged: orders/o1 gets "LOGGED" in the log
+            store.collection("users").put("u1", json("email", "a@x.io"));
+            store.collection("orders").put("o1", json("status", "LOGGED"));
+        });
+        store.collection("orders").put("o1", json("status", "NEWER")); // orders only: not logged, only journaled
+        store.collection("users").put("u2", json("email", "b@x.io"));  // logged, never journaled
+        io.failRenamesAfter(1); // the journal, then the crash before any record file
+        assertThatThrownBy(store::flush).isInstanceOf(StorageException.class);
+        assertThatThrownBy(store::close).isInstanceOf(StorageException.class);
+
+        try (FileStore reopened = TestStores.open(dir)) {
+            assertThat(reopened.collection("orders").get("o1").orElseThrow().get("status").stringValue()).isEqualTo("NEWER");
+            assertThat(reopened.collection("users").ids()).containsExactlyInAnyOrder("u1", "u2");
+        }
+        try (FileStore again = TestStores.open(dir)) { // nothing stale is replayed a second time
+            assertThat(again.collection("orders").get("o1").orElseThrow().get("status").stringValue()).isEqualTo("NEWER");
+        }
+        assertThat(dir.resolve(FlushJournal.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
     void aTornJournalIsDiscardedBecauseNoRecordFileWasTouchedYet() throws Exception {
         try (FileStore store = TestStores.open(dir)) {
             store.collection("orders").put("o1", json("status", "NEW"));

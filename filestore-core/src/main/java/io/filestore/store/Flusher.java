@@ -24,14 +24,19 @@ import io.filestore.wal.WriteAheadLog;
  * <ol>
  *   <li><b>snapshot</b>: under the commit stamp's read lock (so between two commits), take the dirty
  *       records' current bytes, the changed indexes' entries and the values;</li>
- *   <li><b>journal</b>: write the batch to the flush journal, durably;</li>
+ *   <li><b>journal</b>: write to the flush journal, durably, what the write-ahead log does not hold: the
+ *       records of collections without the log, and the values (a transaction that touches a logged
+ *       collection is logged whole, but one that touches only values or unlogged collections is not);</li>
  *   <li><b>materialize</b>: replace the record, index and values files ({@link AtomicFiles});</li>
  *   <li><b>checkpoint</b>: record in the write-ahead log that the files now cover the snapshot's
  *       sequence, and drop the log segments that hold nothing newer;</li>
  *   <li><b>retire</b>: delete the journal.</li>
  * </ol>
  * If any step fails, the snapshot's records are marked dirty again and the next flush retries them;
- * a crash at any step is repaired at open by replaying the journal. One flush runs at a time.
+ * a crash at any step is repaired at open by replaying the journal and then the log above its
+ * checkpoint, which still holds every logged record of the snapshot (the checkpoint moves only after
+ * the files are written). Logged records are not journaled: writing them a third time (log, journal,
+ * file) bought nothing. One flush runs at a time.
  */
 final class Flusher {
 
@@ -70,15 +75,31 @@ final class Flusher {
 
     /** Flushes every change committed before the call; returns how many records it wrote or deleted. */
     synchronized int flush() {
+        return flush(false);
+    }
+
+    /**
+     * As {@link #flush()}, journaling logged records too. For the flush after recovery: the journal it
+     * replaces may hold records whose log segments were already dropped (a crash after the checkpoint,
+     * before the journal was deleted), so until that flush is done the new journal must hold everything.
+     */
+    synchronized int flushJournalingEverything() {
+        return flush(true);
+    }
+
+    private int flush(boolean journalEverything) {
         long started = System.nanoTime();
         Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
         WriteAheadLog log = wal;
         boolean checkpointDue = log != null && snapshot.sequence > log.checkpointSequence();
         if (snapshot.isEmpty() && !checkpointDue) {
+            if (journalEverything) {
+                journal.delete(); // a recovered journal with nothing left to write must not be replayed again
+            }
             return 0;
         }
         try {
-            List<ChangeEntry> entries = snapshot.journalEntries();
+            List<ChangeEntry> entries = snapshot.journalEntries(journalEverything || log == null);
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
@@ -87,7 +108,7 @@ final class Flusher {
                 // before the journal goes: a crash in between replays the journal, which covers this sequence
                 log.checkpoint(snapshot.sequence);
             }
-            if (!entries.isEmpty()) {
+            if (!entries.isEmpty() || journalEverything) {
                 journal.delete();
             }
         } catch (RuntimeException | Error e) {
@@ -145,9 +166,13 @@ final class Flusher {
             return collections.stream().mapToInt(part -> part.records.size()).sum();
         }
 
-        List<ChangeEntry> journalEntries() {
+        /** What the journal must hold: every record when asked, else those of collections without the log. */
+        List<ChangeEntry> journalEntries(boolean everything) {
             List<ChangeEntry> entries = new ArrayList<>();
             for (CollectionSnapshot part : collections) {
+                if (!everything && part.collection.options().wal()) {
+                    continue;
+                }
                 part.records.forEach((id, bytes) -> entries.add(ChangeEntry.record(part.collection.name(), id, bytes)));
             }
             if (values != null) {

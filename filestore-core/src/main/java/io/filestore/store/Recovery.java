@@ -14,15 +14,18 @@ import io.filestore.wal.ChangeEntry;
 import io.filestore.wal.WriteAheadLog;
 
 /**
- * Brings the loaded record files up to date at open, in two steps:
- * <ol>
- *   <li>the <b>flush journal</b>: a journal that verifies holds a complete batch whose files may be
- *       partly replaced, so its images are applied again; one that does not verify was torn before any
- *       record file was touched and is discarded;</li>
- *   <li>the <b>write-ahead log</b>: every transaction above the checkpoint (and above the journal's
- *       sequence, which the journal already covers) is applied in order.</li>
- * </ol>
- * Every entry carries a full image, so applying one twice is harmless. The caller flushes afterwards.
+ * Brings the loaded record files up to date at open from two sources:
+ * <ul>
+ *   <li>the <b>flush journal</b>: a journal that verifies holds the images, as of its sequence, of what
+ *       an interrupted flush wrote and the log does not hold (unlogged collections, values), so its
+ *       images are applied again; one that does not verify was torn before any record file was
+ *       touched and is discarded;</li>
+ *   <li>the <b>write-ahead log</b>: every transaction above the checkpoint, in order.</li>
+ * </ul>
+ * The journal is applied at its place in the log's order: after the logged transactions up to its
+ * sequence (some of which may touch an unlogged collection with older images than the journal's) and
+ * before those above it. Every entry carries a full image, so applying one twice is harmless. The
+ * caller flushes afterwards.
  */
 final class Recovery {
 
@@ -47,26 +50,31 @@ final class Recovery {
 
     /** Applies the journal and the log; returns whether anything was applied (so a flush is due). */
     boolean run() {
-        long covered = wal.checkpointSequence();
-        boolean applied = false;
+        long checkpoint = wal.checkpointSequence();
         FlushJournal.Batch batch = readJournal();
-        if (batch != null) {
-            committer.applyRecovered(() -> batch.entries().forEach(this::apply));
-            covered = Math.max(covered, batch.sequence());
-            applied = true;
-            log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
-        }
+        boolean[] journalApplied = {batch == null};
         long[] transactions = {0};
-        long last = wal.replay(covered, (sequence, entries) -> {
+        long last = wal.replay(checkpoint, (sequence, entries) -> {
+            if (!journalApplied[0] && sequence > batch.sequence()) {
+                applyJournal(batch);
+                journalApplied[0] = true;
+            }
             committer.applyRecovered(() -> entries.forEach(this::apply));
             transactions[0]++;
         });
-        committer.advanceSequenceTo(Math.max(last, covered));
+        if (!journalApplied[0]) {
+            applyJournal(batch);
+        }
+        committer.advanceSequenceTo(Math.max(last, Math.max(checkpoint, batch == null ? 0 : batch.sequence())));
         if (transactions[0] > 0) {
             log.info("Replayed {} transaction(s) from the write-ahead log, up to sequence {}", transactions[0], last);
-            applied = true;
         }
-        return applied;
+        return batch != null || transactions[0] > 0;
+    }
+
+    private void applyJournal(FlushJournal.Batch batch) {
+        committer.applyRecovered(() -> batch.entries().forEach(this::apply));
+        log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
     }
 
     private FlushJournal.Batch readJournal() {

@@ -143,7 +143,7 @@ public final class Store implements FileStore {
         committer.logTo(wal);
         flusher.checkpointTo(wal);
         if (recovered) {
-            flusher.flush();
+            flusher.flushJournalingEverything();
         }
         new IndexFileCheck(indexFiles, indexFormat, persistContext.files())
                 .run(collections.values().stream().map(StoreCollection::state).toList());
