@@ -1,6 +1,7 @@
 package io.filestore.index;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,23 @@ public final class CollectionIndexes {
             for (Object key : keys.get(i)) {
                 indexes.get(i).add(key, id);
             }
+        }
+    }
+
+    /**
+     * Fills the empty indexes with many records' keys at once (see {@link FieldIndex#load}).
+     *
+     * @param records record id -> its keys in every index, as {@link #keysOf} gives them
+     */
+    public void load(Collection<Map.Entry<String, List<List<Object>>>> records) {
+        for (int i = 0; i < indexes.size(); i++) {
+            List<FieldIndex.Entry> entries = new ArrayList<>(records.size());
+            for (Map.Entry<String, List<List<Object>>> record : records) {
+                for (Object key : record.getValue().get(i)) {
+                    entries.add(new FieldIndex.Entry(key, record.getKey()));
+                }
+            }
+            indexes.get(i).load(entries);
         }
     }
 

@@ -76,17 +76,24 @@ final class CollectionLoader {
         checkPathIsFree(options);
         migration.migrateIfMoved(options);
         CollectionState state = new CollectionState(options, Persisters.forCollection(options, persistContext), expiry);
-        state.persister().load(new LoadSink(state));
+        LoadSink sink = new LoadSink(state);
+        state.persister().load(sink);
+        sink.buildIndexes();
         UniqueCheck.warnAboutDuplicates(state);
         StoreCollection collection = facade.apply(state);
         collections.put(options.name(), collection);
         return collection;
     }
 
-    /** Puts loaded records into the state; builds a record's tree only when there are indexes to feed. */
+    /**
+     * Puts loaded records into the state; builds a record's tree only when there are indexes to feed,
+     * and collects the keys so the indexes are built in bulk once every record is read.
+     */
     private final class LoadSink implements CollectionPersister.RecordSink {
         private final CollectionState state;
         private final boolean indexed;
+        private final java.util.Queue<java.util.Map.Entry<String, List<List<Object>>>> keys =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
 
         LoadSink(CollectionState state) {
             this.state = state;
@@ -109,12 +116,18 @@ final class CollectionLoader {
         }
 
         private void add(String id, byte[] bytes, ObjectNode record) {
-            state.records().put(id, bytes); // a concurrent map: loader threads need no lock here
+            state.records().put(id, bytes); // concurrent collections: loader threads need no lock here
             if (indexed) {
-                List<List<Object>> keys = state.indexes().keysOf(record);
-                synchronized (state) { // indexes take one writer at a time
-                    state.indexes().add(id, keys);
-                }
+                keys.add(java.util.Map.entry(id, state.indexes().keysOf(record)));
+            }
+        }
+
+        void buildIndexes() {
+            if (indexed) {
+                // a persister that hands the same id over twice: its last keys win, as its last bytes do
+                java.util.Map<String, List<List<Object>>> byId = new java.util.HashMap<>(keys.size() * 2);
+                keys.forEach(entry -> byId.put(entry.getKey(), entry.getValue()));
+                state.indexes().load(byId.entrySet());
             }
         }
     }

@@ -25,6 +25,7 @@ final class CollectionState {
     private final Map<String, byte[]> records = new ConcurrentHashMap<>();
     private final CollectionIndexes indexes;
     private final Set<String> dirtyIds = ConcurrentHashMap.newKeySet();
+    private final Set<String> flushingIds = ConcurrentHashMap.newKeySet();
     private final Set<String> dirtyIndexFields = ConcurrentHashMap.newKeySet();
     private final ExpiryQueue expiry;
     private final long ttlNanos;
@@ -104,6 +105,11 @@ final class CollectionState {
         long now = System.nanoTime();
         writtenAt.put(id, now);
         expiry.add(new ExpiryQueue.Deadline(now + ttlNanos, this, id, now));
+    }
+
+    /** Records a flush has taken from the dirty set and is writing now: their files are in motion. */
+    Set<String> flushingIds() {
+        return flushingIds;
     }
 
     Set<String> dirtyIds() {

@@ -28,8 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * collection logs them.
  *
  * <p>The store's own writes never echo back, decided by content rather than timing: a file whose
- * JSON equals the record in memory changes nothing, and a record with changes not yet flushed keeps
- * them (memory wins over a concurrent outside edit). A file that is not a JSON object, or whose
+ * JSON equals the record in memory changes nothing, and a record with changes not yet flushed, or
+ * being flushed, keeps them (memory wins over a concurrent outside edit; an event about a file the
+ * flusher is replacing or deleting is stale by then). A file that is not a JSON object, or whose
  * content breaks a unique index, is reported and not applied.
  */
 final class ExternalEdits implements AutoCloseable {
@@ -81,14 +82,13 @@ final class ExternalEdits implements AutoCloseable {
             return;
         }
         String id = RecordFileNames.idOf(name);
-        if (id == null || collection.state().dirtyIds().contains(id)) {
-            return;
+        if (id == null || collection.state().dirtyIds().contains(id) || collection.state().flushingIds().contains(id)) {
+            return; // the store is about to write this file, or writing it: what is there now is not news
         }
         byte[] content = read(file);
         byte[] inMemory = collection.state().committed(id);
         if (content == null) {
-            if (inMemory != null && !io.exists(file)) {
-                collection.deleteFromDisk(id);
+            if (inMemory != null && !io.exists(file) && collection.deleteFromDisk(id, inMemory)) {
                 log.info("Applied the outside deletion of {}", file);
             }
             return;
@@ -107,8 +107,9 @@ final class ExternalEdits implements AutoCloseable {
             return; // the store's own write, or no change
         }
         try {
-            collection.putFromDisk(id, record);
-            log.info("Applied the outside edit of {}", file);
+            if (collection.putFromDisk(id, record, inMemory)) {
+                log.info("Applied the outside edit of {}", file);
+            }
         } catch (FileStoreException e) {
             reject(file, e.getMessage());
         }

@@ -115,6 +115,8 @@ final class Flusher {
             snapshot.markDirtyAgain();
             statistics.failed(e);
             throw e;
+        } finally {
+            snapshot.doneFlushing();
         }
         statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return snapshot.recordCount();
@@ -125,6 +127,7 @@ final class Flusher {
         for (CollectionState collection : collections.get()) {
             CollectionSnapshot part = new CollectionSnapshot(collection);
             for (String id : List.copyOf(collection.dirtyIds())) {
+                collection.flushingIds().add(id); // before it leaves the dirty set: a watcher never sees it in neither
                 collection.dirtyIds().remove(id);
                 part.records.put(id, collection.committed(id));
             }
@@ -222,6 +225,10 @@ final class Flusher {
             FileBatch batch = new FileBatch();
             persister.stage(changes, all, batch);
             files.apply(batch);
+        }
+
+        void doneFlushing() {
+            collections.forEach(part -> part.collection.flushingIds().removeAll(part.records.keySet()));
         }
 
         void markDirtyAgain() {

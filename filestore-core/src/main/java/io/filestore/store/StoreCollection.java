@@ -253,14 +253,38 @@ final class StoreCollection implements DocumentCollection {
         return state;
     }
 
-    /** Applies a record read from its file after an outside edit; the file needs no flush. */
-    void putFromDisk(String id, ObjectNode record) {
-        write(id, new PendingWrite(json.toBytes(record), state.indexes().keysOf(record), true));
+    /**
+     * Applies a record read from its file after an outside edit (the file needs no flush), unless the
+     * record changed in memory since it was seen; returns whether it was applied.
+     */
+    boolean putFromDisk(String id, ObjectNode record, byte[] seen) {
+        return store.callInTransaction(tx -> {
+            if (!unchangedSince(id, seen)) {
+                return false;
+            }
+            write(id, new PendingWrite(json.toBytes(record), state.indexes().keysOf(record), true));
+            return true;
+        });
     }
 
-    /** Applies the outside deletion of a record's file. */
-    void deleteFromDisk(String id) {
-        write(id, PendingWrite.DELETED_ON_DISK);
+    /** Applies the outside deletion of a record's file, unless the record changed in memory since it was seen. */
+    boolean deleteFromDisk(String id, byte[] seen) {
+        return store.callInTransaction(tx -> {
+            if (!unchangedSince(id, seen)) {
+                return false;
+            }
+            write(id, PendingWrite.DELETED_ON_DISK);
+            return true;
+        });
+    }
+
+    /**
+     * Whether the record is still what the watcher compared the file with, and no flush has it in hand.
+     * Checked inside a transaction, so no commit can come between the check and the write.
+     */
+    private boolean unchangedSince(String id, byte[] seen) {
+        return !state.dirtyIds().contains(id) && !state.flushingIds().contains(id)
+                && java.util.Arrays.equals(state.committed(id), seen);
     }
 
     private byte[] bytes(String id) {
