@@ -1,0 +1,2 @@
+/** The audit trail: an append-only JSONL log of user changes, newest entries by index. */
+package io.filestore.sample.audit;

@@ -1,0 +1,57 @@
+package io.filestore.sample.order;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.filestore.sample.user.UserRepository;
+
+/** {@code /api/orders}: create orders for existing users, list them by status. */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final OrderRepository orders;
+    private final UserRepository users;
+
+    OrderController(OrderRepository orders, UserRepository users) {
+        this.orders = orders;
+        this.users = users;
+    }
+
+    /**
+     * Stores the order if its user exists. The check and the write are one transaction, and FileStore runs
+     * one write transaction at a time, so the user cannot be deleted in between.
+     */
+    @PostMapping
+    @Transactional
+    public ResponseEntity<Order> create(@Valid @RequestBody OrderRequest request) {
+        if (!users.existsById(request.userId())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No user with id '" + request.userId() + "'");
+        }
+        Order order = orders.save(new Order(request.userId(), request.total(), request.status()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(order);
+    }
+
+    @GetMapping("/{id}")
+    Order get(@PathVariable String id) {
+        return orders.findById(id).orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order with id '" + id + "'"));
+    }
+
+    @GetMapping(params = "status")
+    List<Order> findByStatus(@RequestParam String status) {
+        return orders.findByStatus(status);
+    }
+}
