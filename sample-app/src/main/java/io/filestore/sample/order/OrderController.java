@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.filestore.sample.user.UserRepository;
+import io.filestore.sample.user.Users;
 
 /** {@code /api/orders}: create orders for existing users, list them by status. */
 @RestController
@@ -23,23 +23,18 @@ import io.filestore.sample.user.UserRepository;
 class OrderController {
 
     private final OrderRepository orders;
-    private final UserRepository users;
+    private final Users users;
 
-    OrderController(OrderRepository orders, UserRepository users) {
+    OrderController(OrderRepository orders, Users users) {
         this.orders = orders;
         this.users = users;
     }
 
-    /**
-     * Stores the order if its user exists. The check and the write are one transaction, and FileStore runs
-     * one write transaction at a time, so the user cannot be deleted in between.
-     */
+    /** Stores the order if its user exists; the check and the write are one transaction. */
     @PostMapping
     @Transactional
     public ResponseEntity<Order> create(@Valid @RequestBody OrderRequest request) {
-        if (!users.existsById(request.userId())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No user with id '" + request.userId() + "'");
-        }
+        users.requireExisting(request.userId());
         Order order = orders.save(new Order(request.userId(), request.total(), request.status()));
         return ResponseEntity.status(HttpStatus.CREATED).body(order);
     }

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-import io.filestore.sample.user.UserRepository;
+import io.filestore.sample.user.Users;
 
 /** {@code /api/sessions}: sessions of existing users, gone after their TTL (404 from then on). */
 @RestController
@@ -20,9 +20,9 @@ import io.filestore.sample.user.UserRepository;
 class SessionController {
 
     private final SessionRepository sessions;
-    private final UserRepository users;
+    private final Users users;
 
-    SessionController(SessionRepository sessions, UserRepository users) {
+    SessionController(SessionRepository sessions, Users users) {
         this.sessions = sessions;
         this.users = users;
     }
@@ -30,9 +30,7 @@ class SessionController {
     @PostMapping
     @Transactional
     public ResponseEntity<Session> create(@Valid @RequestBody SessionRequest request) {
-        if (!users.existsById(request.userId())) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No user with id '" + request.userId() + "'");
-        }
+        users.requireExisting(request.userId());
         return ResponseEntity.status(HttpStatus.CREATED).body(sessions.save(new Session(request.userId())));
     }
 

@@ -23,6 +23,16 @@ public class Users {
         this.audit = audit;
     }
 
+    /**
+     * Fails with {@link UnknownUserException} unless the user exists. Called inside a write transaction,
+     * the answer holds until it commits: FileStore runs one write transaction at a time.
+     */
+    public void requireExisting(String id) {
+        if (!users.existsById(id)) {
+            throw new UnknownUserException(id);
+        }
+    }
+
     /** Stores a new user; a taken email fails the commit with a {@code DuplicateKeyException}. */
     @Transactional
     public User create(UserRequest request) {

@@ -19,10 +19,13 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import io.filestore.sample.user.UnknownUserException;
+
 /**
  * Every error of the API as an RFC 9457 problem (JSON with {@code status}, {@code title}, {@code detail}):
  * Spring MVC's own (malformed JSON and failed validation are 400) plus FileStore's, translated by its
- * Spring Data layer: a taken unique value or a stale version is 409, an id FileStore refuses is 400.
+ * Spring Data layer: a taken unique value or a stale version is 409, an id FileStore refuses is 400; a
+ * request naming a user that does not exist is 400.
  * A failed validation also lists each invalid field under {@code errors}.
  */
 @RestControllerAdvice
@@ -57,6 +60,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ProblemDetail staleVersion(OptimisticLockingFailureException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownUserException.class)
+    ProblemDetail unknownUser(UnknownUserException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(InvalidDataAccessApiUsageException.class)
