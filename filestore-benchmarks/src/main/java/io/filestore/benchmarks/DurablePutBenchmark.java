@@ -26,10 +26,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Durable puts into a {@code wal: true} collection with 1, 16 and 64 writer threads: each put returns
  * after its write-ahead log group is fsynced ({@code fsyncIntervalMillis = 0}) or written to the OS
- * ({@code 200}). The collection uses a {@link DiscardingPersister}, so this measures the commit path
- * (log write, group fsync, in-memory apply) without record-file flushes competing for the disk (and
- * without a huge final flush in the tear-down); {@link FlushBenchmark} measures flushes. Compare with
- * {@link SqliteInsertBenchmark} and {@link RawAppendFsyncBenchmark}, run in the same session.
+ * ({@code 200}). The collection indexes {@code email} (unique) and {@code age}, as the peers do, and
+ * every put carries a new email (a copy of one of 1024 pre-built records). The collection uses a
+ * {@link DiscardingPersister}, so this measures the commit path (log write, group fsync, in-memory
+ * apply) without record-file flushes competing for the disk (and without a huge final flush in the
+ * tear-down); {@link FlushBenchmark} measures flushes. Compare with
+ * {@link PeerWriteBenchmark} and {@link RawAppendFsyncBenchmark}, run in the same session.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -56,7 +58,7 @@ public class DurablePutBenchmark {
         store = FileStore.open(FileStoreOptions.builder(dir)
                 .flushInterval(Duration.ofHours(1))
                 .fsyncInterval(Duration.ofMillis(fsyncIntervalMillis))
-                .collection(CollectionOptions.builder("users").wal(true).indexed("city")
+                .collection(CollectionOptions.builder("users").wal(true).unique("email").indexed("age")
                         .persister((options, path, context) -> new DiscardingPersister()).build())
                 .build());
         users = store.collection("users");
@@ -88,6 +90,6 @@ public class DurablePutBenchmark {
 
     private void put() {
         int i = nextId.getAndIncrement();
-        users.put(Records.id(i), records[i & (DISTINCT_RECORDS - 1)]);
+        users.put(Records.id(i), Records.withEmailOf(records[i & (DISTINCT_RECORDS - 1)], i));
     }
 }

@@ -81,7 +81,8 @@ public final class HeapPerRecord {
         }
     }
 
-    private static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
+    /** The used heap after five {@code System.gc()} calls with short sleeps: close to the live set with G1. */
+    static long usedHeapAfterGc(MemoryMXBean memory) throws InterruptedException {
         for (int i = 0; i < 5; i++) {
             System.gc();
             Thread.sleep(200);

@@ -37,7 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li>{@code getJson}: {@code collection.getJson(id)}, a map lookup plus bytes to String;</li>
  *   <li>{@code getTree}: {@code collection.get(id)}, the same plus parsing into a fresh
  *       {@code ObjectNode};</li>
- *   <li>{@code findIdsByEmail}: {@code collection.findIds("email", value)} through the hash index.</li>
+ *   <li>{@code findIdsByEmail}: {@code collection.findIds("email", value)} through the hash index;</li>
+ *   <li>{@code findJsonByEmail}: the same, then {@code getJson} of the id found: the matching document
+ *       as JSON text, what the peers of the side-by-side suite return.</li>
  * </ul>
  * Every call picks a uniformly random existing key ({@link ThreadLocalRandom}) from arrays built in
  * the set-up, so the working set is the whole collection, not a few cached entries. The data set is
@@ -120,5 +122,12 @@ public class LookupBenchmark {
     @Benchmark
     public List<String> findIdsByEmail() {
         return users.findIds("email", emails[ThreadLocalRandom.current().nextInt(records)]);
+    }
+
+    /** Find the record whose unique indexed {@code email} equals a value, as JSON text. */
+    @Benchmark
+    public Optional<String> findJsonByEmail() {
+        List<String> ids = users.findIds("email", emails[ThreadLocalRandom.current().nextInt(records)]);
+        return ids.isEmpty() ? Optional.empty() : users.getJson(ids.get(0));
     }
 }

@@ -39,10 +39,12 @@ import io.filestore.data.repository.FileStoreRepository;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
 
 /**
- * {@code findByEmail} through a Spring Data repository at {@code users} records (default 100k): a
- * FileStore repository ({@code memory-only} collection, {@code email} unique-indexed) against Spring
- * Data KeyValue's map repository ({@code @EnableMapRepositories}'s {@code MapKeyValueAdapter}) holding
- * the same entities, in the same run. Average time per call, random existing email each call. Both
+ * Lookups through a Spring Data repository at {@code users} records (default 100k): a FileStore
+ * repository ({@code memory-only} collection, {@code email} unique-indexed, {@code age} indexed)
+ * against Spring Data KeyValue's map repository ({@code @EnableMapRepositories}'s {@code MapKeyValueAdapter}) holding
+ * the same entities, in the same run: {@code findById}, {@code findByEmail} and
+ * {@code findTop10ByAgeGreaterThanEqualOrderByAge}, which the map repository answers by scanning
+ * (and sorting) every entity. Average time per call, a random existing key each call. Both
  * repositories are built by their factories without a Spring context, as their factories allow.
  */
 @State(Scope.Benchmark)
@@ -63,6 +65,7 @@ public class RepositoryBenchmark {
         public String username;
         public String name;
         public String city;
+        @Indexed
         public int age;
         public String bio;
 
@@ -72,10 +75,14 @@ public class RepositoryBenchmark {
 
     public interface FileStoreUsers extends FileStoreRepository<User, String> {
         Optional<User> findByEmail(String email);
+
+        List<User> findTop10ByAgeGreaterThanEqualOrderByAge(int age);
     }
 
     public interface MapUsers extends ListCrudRepository<User, String> {
         List<User> findByEmail(String email);
+
+        List<User> findTop10ByAgeGreaterThanEqualOrderByAge(int age);
     }
 
     /** How many users both repositories hold. */
@@ -84,8 +91,8 @@ public class RepositoryBenchmark {
 
     private Path dir;
     private FileStore store;
-    private FileStoreUsers fileStoreUsers;
-    private MapUsers mapUsers;
+    FileStoreUsers fileStoreUsers;
+    MapUsers mapUsers;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -116,7 +123,8 @@ public class RepositoryBenchmark {
         }
     }
 
-    private static User user(int i) {
+    /** User {@code i}: the fields of {@link Records#record(int)}. */
+    static User user(int i) {
         var record = Records.record(i);
         User user = new User();
         user.id = Records.id(i);
@@ -136,6 +144,26 @@ public class RepositoryBenchmark {
         } finally {
             TempDirs.delete(dir);
         }
+    }
+
+    @Benchmark
+    public Optional<User> fileStoreFindById() {
+        return fileStoreUsers.findById(Records.id(ThreadLocalRandom.current().nextInt(users)));
+    }
+
+    @Benchmark
+    public Optional<User> keyValueFindById() {
+        return mapUsers.findById(Records.id(ThreadLocalRandom.current().nextInt(users)));
+    }
+
+    @Benchmark
+    public List<User> fileStoreTop10ByAge() {
+        return fileStoreUsers.findTop10ByAgeGreaterThanEqualOrderByAge(18 + ThreadLocalRandom.current().nextInt(60));
+    }
+
+    @Benchmark
+    public List<User> keyValueTop10ByAge() {
+        return mapUsers.findTop10ByAgeGreaterThanEqualOrderByAge(18 + ThreadLocalRandom.current().nextInt(60));
     }
 
     @Benchmark

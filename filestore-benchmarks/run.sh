@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Builds the benchmarks with the reactor (no install: the local Maven repository is left alone) and runs
+# the side-by-side suite: ./filestore-benchmarks/run.sh full|quick [output folder]
+#   full  -> docs/benchmarks/ (the published report; about 20 minutes on 2 cores)
+#   quick -> filestore-benchmarks/target/benchmarks-quick/ (a smoke run on tiny data sets, a few minutes)
+# Extra JVM options for the runner (e.g. -Dbench.dir=/somewhere/else) go in BENCH_JAVA_OPTS.
+set -euo pipefail
+profile="${1:?usage: run.sh full|quick [output folder]}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+mvn -B -q package -DskipTests -pl filestore-benchmarks -am
+# run a private copy: a rebuild during the run would otherwise replace the jar under the forks
+jar="$(mktemp -d)/benchmarks.jar"
+cp filestore-benchmarks/target/benchmarks.jar "$jar"
+trap 'rm -rf "$(dirname "$jar")"' EXIT
+java -Djava.awt.headless=true ${BENCH_JAVA_OPTS:-} -cp "$jar" io.filestore.benchmarks.report.Suite "$profile" "${@:2}"

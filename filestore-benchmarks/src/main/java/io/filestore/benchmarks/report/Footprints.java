@@ -1,0 +1,38 @@
+package io.filestore.benchmarks.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.filestore.json.Json;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the file {@code io.filestore.benchmarks.Footprint} writes into {@link Measurement}s named
+ * {@code Footprint.disk} (allocated bytes per record, or apparent where {@code du} was missing) and
+ * {@code Footprint.heap}, with the store in the {@code store} parameter.
+ */
+final class Footprints {
+
+    private Footprints() {
+    }
+
+    static List<Measurement> read(Path json) {
+        JsonNode footprint = Json.defaultMapper().readTree(json.toFile());
+        List<Measurement> measurements = new ArrayList<>();
+        for (JsonNode disk : footprint.path("disk")) {
+            JsonNode bytes = disk.has("allocatedBytesPerRecord") ? disk.get("allocatedBytesPerRecord")
+                    : disk.get("apparentBytesPerRecord");
+            measurements.add(bytes("Footprint.disk", disk, bytes.asDouble()));
+        }
+        for (JsonNode heap : footprint.path("heap")) {
+            measurements.add(bytes("Footprint.heap", heap, heap.get("bytesPerRecord").asDouble()));
+        }
+        return measurements;
+    }
+
+    private static Measurement bytes(String benchmark, JsonNode entry, double perRecord) {
+        return new Measurement(benchmark, Map.of("store", entry.get("store").asString()), perRecord, "B", false);
+    }
+}

@@ -1,0 +1,68 @@
+package io.filestore.benchmarks.report;
+
+
+import java.util.Locale;
+
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * How big and how long a run of the {@link Suite} is: {@code full} is the published run (100k
+ * records, open of 100k and 1M, within 20 minutes on 2 cores), {@code quick} a smoke run of the same
+ * benchmarks on tiny data sets (a few minutes) that proves everything works, not how fast it is.
+ */
+public enum Profile {
+
+    QUICK(new Sizes(2_000, 2_000, 10_000, 2_000, 2_000, 20_000), 1, 500, 2, 500, 1, 3),
+    FULL(new Sizes(100_000, 100_000, 1_000_000, 100_000, 100_000, 1_000_000), 1, 2000, 4, 2000, 1, 3);
+
+    private final Sizes sizes;
+    private final int warmupIterations;
+    private final int warmupMillis;
+    private final int iterations;
+    private final int iterationMillis;
+    private final int singleShotWarmups;
+    private final int singleShots;
+
+    Profile(Sizes sizes, int warmupIterations, int warmupMillis, int iterations, int iterationMillis,
+            int singleShotWarmups, int singleShots) {
+        this.sizes = sizes;
+        this.warmupIterations = warmupIterations;
+        this.warmupMillis = warmupMillis;
+        this.iterations = iterations;
+        this.iterationMillis = iterationMillis;
+        this.singleShotWarmups = singleShotWarmups;
+        this.singleShots = singleShots;
+    }
+
+    /** The data-set sizes. */
+    public Sizes sizes() {
+        return sizes;
+    }
+
+    /** Applies the iteration settings of a rate benchmark (throughput or average time). */
+    ChainedOptionsBuilder rates(ChainedOptionsBuilder options) {
+        return options.warmupIterations(warmupIterations).warmupTime(TimeValue.milliseconds(warmupMillis))
+                .measurementIterations(iterations).measurementTime(TimeValue.milliseconds(iterationMillis));
+    }
+
+    /**
+     * Applies the iteration settings of a single-shot benchmark; {@code warm} false skips the warm-up
+     * (for the flush, whose every iteration is long and disk-bound rather than JIT-bound).
+     */
+    ChainedOptionsBuilder singleShots(ChainedOptionsBuilder options, boolean warm) {
+        return options.warmupIterations(warm ? singleShotWarmups : 0).measurementIterations(singleShots)
+                .timeout(TimeValue.minutes(10));
+    }
+
+    /** The iteration settings in words, for the report. */
+    String describeRates() {
+        return String.format(Locale.ROOT, "%d x %.1f s warm-up, %d x %.1f s measured", warmupIterations,
+                warmupMillis / 1000.0, iterations, iterationMillis / 1000.0);
+    }
+
+    /** The single-shot settings in words, for the report. */
+    String describeSingleShots() {
+        return String.format("%d warm-up + %d measured shots (flush: no warm-up)", singleShotWarmups, singleShots);
+    }
+}

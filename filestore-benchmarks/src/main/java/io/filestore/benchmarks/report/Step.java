@@ -1,0 +1,54 @@
+package io.filestore.benchmarks.report;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One JMH run of the suite: the benchmarks a regular expression selects, with parameters that
+ * override their {@code @Param} defaults.
+ *
+ * @param name       a short name, for the log and the report's time per step
+ * @param include    the JMH include pattern, anchored
+ * @param params     parameter name to values
+ * @param singleShot whether the benchmarks are single-shot (open, flush) rather than rates
+ * @param warm       whether a single-shot step runs its warm-up shot
+ * @param jvmArgs    arguments appended to the fork's JVM, replacing the benchmark's own
+ */
+record Step(String name, String include, Map<String, String[]> params, boolean singleShot, boolean warm,
+            String[] jvmArgs) {
+
+    private static final String PACKAGE = "^io\\.filestore\\.benchmarks\\.";
+
+    /**
+     * A fixed 2 GB heap, without the {@code -XX:+AlwaysPreTouch} of the benchmarks' own forks: on these
+     * virtual machines pre-touching takes 12 s for 2 GB and 25 s for 4 GB per fork, which over the
+     * suite's forty forks would be a third of its time budget. The warm-up iterations touch the heap
+     * the measurement uses instead.
+     */
+    private static final String[] HEAP = {"-Xms2g", "-Xmx2g"};
+
+    /** A rate step running {@code classAndMethods} (a regular expression after the package). */
+    static Step rates(String name, String classAndMethods) {
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), false, true, HEAP);
+    }
+
+    /** A single-shot step. */
+    static Step singleShots(String name, String classAndMethods, boolean warm) {
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), true, warm, HEAP);
+    }
+
+    /** This step with one more parameter. */
+    Step param(String param, Object... values) {
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = String.valueOf(values[i]);
+        }
+        params.put(param, texts);
+        return this;
+    }
+
+    /** This step with its forks started with {@code args} instead of the benchmark's own JVM arguments. */
+    Step jvm(String... args) {
+        return new Step(name, include, params, singleShot, warm, args);
+    }
+}

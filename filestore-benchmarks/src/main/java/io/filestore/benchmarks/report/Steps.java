@@ -1,0 +1,53 @@
+package io.filestore.benchmarks.report;
+
+import java.util.List;
+
+/**
+ * The JMH runs that produce every cell of {@link Workloads}, in the order the suite runs them:
+ * writes, reads, opens, the flush. Every step pins the parameters it needs, so a benchmark's own
+ * {@code @Param} lists (which offer more variants for manual runs) do not multiply the suite.
+ */
+final class Steps {
+
+    private static final String PEERS = "sqlite,h2-mvstore,nitrite";
+
+    private Steps() {
+    }
+
+    static List<Step> of(Sizes sizes) {
+        String[] peers = PEERS.split(",");
+        return List.of(
+                Step.rates("raw append+fsync", "RawAppendFsyncBenchmark\\.appendAndForce"),
+                Step.rates("FileStore durable insert", "DurablePutBenchmark\\.writers(01|16|64)")
+                        .param("fsyncIntervalMillis", 0),
+                Step.rates("FileStore async insert", "DurablePutBenchmark\\.writers01")
+                        .param("fsyncIntervalMillis", 200),
+                Step.rates("peers durable insert", "PeerWriteBenchmark\\.insert(01|16|64)")
+                        .param("peer", (Object[]) peers).param("commit", "FSYNC"),
+                Step.rates("peers async insert", "PeerWriteBenchmark\\.insert01")
+                        .param("peer", (Object[]) peers).param("commit", "WRITE"),
+                Step.rates("FileStore update", "PutBenchmark\\.put").param("collection", "file-per-record-async")
+                        .param("keys", sizes.records()),
+                Step.rates("peers update", "PeerWriteBenchmark\\.update")
+                        .param("peer", (Object[]) peers).param("commit", "WRITE").param("records", sizes.records()),
+                Step.rates("FileStore get and find", "LookupBenchmark\\.(getJson|findJsonByEmail)")
+                        .param("records", sizes.records()),
+                Step.rates("FileStore queries", "QueryBenchmark\\.(byEmail|ageRangeTop10)")
+                        .param("records", sizes.records()).param("indexed", true),
+                Step.rates("peers reads", "PeerReadBenchmark\\.(get|findByEmail|ageAtLeastTop10)")
+                        .param("peer", (Object[]) peers).param("records", sizes.records()),
+                Step.rates("repositories", "RepositoryBenchmark\\..*").param("users", sizes.records()),
+                Step.singleShots("FileStore open small", "OpenBenchmark\\.(fileStoreOpen|rawParallelRead)", true)
+                        .param("records", sizes.openSmall()).param("layout", "file-per-record").param("indexed", true),
+                Step.singleShots("FileStore open large", "OpenBenchmark\\.(fileStoreOpen|rawParallelRead)", true)
+                        .param("records", sizes.openLarge()).param("layout", "single-file-jsonl").param("indexed", true)
+                        .jvm("-Xms4g", "-Xmx4g"),
+                Step.singleShots("peers open small", "PeerOpenBenchmark\\.openCountAndGet", true)
+                        .param("peer", (Object[]) peers).param("records", sizes.openSmall()),
+                // Nitrite loads a few thousand documents a second here: a million would take the suite's budget
+                Step.singleShots("peers open large", "PeerOpenBenchmark\\.openCountAndGet", true)
+                        .param("peer", "sqlite", "h2-mvstore").param("records", sizes.openLarge()),
+                Step.singleShots("flush", "FlushBenchmark\\.(fileStoreFlush|rawParallel)", false)
+                        .param("records", sizes.flush()).param("wal", true));
+    }
+}

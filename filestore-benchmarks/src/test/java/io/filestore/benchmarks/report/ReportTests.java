@@ -1,0 +1,105 @@
+package io.filestore.benchmarks.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report turns a run's files (JMH's JSON, the footprint, the run description) into the Markdown
+ * tables and the chart a reader sees.
+ */
+class ReportTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theTablesShowMediansAndFileStoresAdvantageAndTheChartIsAPng() throws Exception {
+        Files.writeString(folder.resolve(Report.JMH_RESULTS), """
+                [
+                  %s,
+                  %s,
+                  %s,
+                  %s,
+                  %s,
+                  %s
+                ]""".formatted(
+                rate("DurablePutBenchmark.writers01", "thrpt", "ops/s", "\"fsyncIntervalMillis\": \"0\"",
+                        "5000, 7000, 6000"),
+                rate("PeerWriteBenchmark.insert01", "thrpt", "ops/s",
+                        "\"peer\": \"sqlite\", \"commit\": \"FSYNC\", \"records\": \"2000\"", "3000, 4000, 3000"),
+                rate("QueryBenchmark.byEmail", "avgt", "us/op", "\"records\": \"2000\", \"indexed\": \"true\"",
+                        "1.0, 4.0, 2.0"),
+                rate("PeerReadBenchmark.findByEmail", "thrpt", "ops/ms", "\"peer\": \"sqlite\", \"records\": \"2000\"",
+                        "1000, 1000"),
+                singleShot("OpenBenchmark.fileStoreOpen",
+                        "\"records\": \"2000\", \"layout\": \"file-per-record\", \"indexed\": \"true\"", 120),
+                singleShot("PeerOpenBenchmark.openCountAndGet", "\"peer\": \"sqlite\", \"records\": \"2000\"", 12)));
+        Files.writeString(folder.resolve(Report.FOOTPRINT_PREFIX + "disk.json"), """
+                {"diskRecords": 2000, "disk": [
+                  {"store": "filestore file-per-record", "apparentBytesPerRecord": 431,
+                   "allocatedBytesPerRecord": 4100},
+                  {"store": "sqlite", "apparentBytesPerRecord": 410.0}]}
+                """);
+        Files.writeString(folder.resolve(Report.FOOTPRINT_PREFIX + "filestore-heap.json"), """
+                {"heapRecords": 20000, "heap": [{"store": "filestore memory-only", "bytesPerRecord": 700.0,
+                  "jsonBytesPerRecord": 300.0}]}
+                """);
+        Files.writeString(folder.resolve(Report.RUN), """
+                {"profile": "quick", "wallSeconds": 150,
+                 "machine": {"date": "2026-12-02 03:00 UTC", "cores": 2, "memoryBytes": 25769803776, "cpu": "Test CPU",
+                   "os": "Linux amd64", "kernel": "6.1.0-test",
+                   "jdk": "Eclipse Adoptium OpenJDK 64-Bit Server VM 17.0.15",
+                   "benchDir": "/tmp", "fileSystem": "ext4", "commit": "abc1234",
+                   "libraries": {"sqlite-jdbc": "3.53.2.1"}},
+                 "sizes": {"records": 2000, "openSmall": 2000, "openLarge": 10000, "flush": 2000,
+                   "footprintDisk": 2000, "footprintHeap": 20000},
+                 "settings": {"throughput": "1 x 1 s warm-up, 2 x 1 s measured", "singleShot": "1 + 3"},
+                 "steps": {"writes": 60.0}}
+                """);
+
+        Path markdown = Report.writeFrom(folder);
+
+        String report = Files.readString(markdown);
+        assertThat(report)
+                .contains("| workload | FileStore | raw I/O limit | SQLite | H2 MVStore | Nitrite"
+                        + " | Spring Data KeyValue |")
+                .as("medians: of the iterations for rates, p50 for single shots, times turned into rates")
+                .contains("| durable insert 1t | 6,000/s | — | 3,000/s | — | — | — |")
+                .contains("| query by email | 500,000/s | — | 1,000,000/s | — | — | — |")
+                .contains("| open 2k | 120 ms | — | 12.0 ms | — | — | — |")
+                .as("sizes: allocated bytes where du measured them, apparent otherwise")
+                .contains("| disk B/record, file-per-record | 4,100 B | — | 410 B | — | — | — |")
+                .contains("| heap B/record | 700 B | — | — | — | — | — |")
+                .as("advantage: above 1 FileStore is faster, in bold where the peer wins")
+                .contains("| durable insert 1t | 1 | — | 2.00 | — | — | — |")
+                .contains("| query by email | 1 | — | **0.50** | — | — | — |")
+                .contains("- query by email: SQLite is 2.0x better")
+                .contains("- open 2k: SQLite is 10.0x better")
+                .contains("- disk B/record, file-per-record: SQLite is 10.0x better")
+                .contains("6.1.0-test", "Eclipse Adoptium", "2 cores", "2026-12-02 03:00 UTC", "abc1234")
+                .contains("durable insert 1t, Spring Data KeyValue: in memory only")
+                .contains("durable insert 16t, FileStore: no result in this run");
+        byte[] png = Files.readAllBytes(folder.resolve("chart.png"));
+        assertThat(png.length).isGreaterThan(10_000);
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private static String rate(String benchmark, String mode, String unit, String params, String iterations) {
+        return """
+                {"benchmark": "io.filestore.benchmarks.%s", "mode": "%s", "params": {%s},
+                 "primaryMetric": {"score": 0, "scoreUnit": "%s", "rawData": [[%s]]}}""".formatted(benchmark, mode,
+                params, unit, iterations);
+    }
+
+    private static String singleShot(String benchmark, String params, double p50) {
+        return """
+                {"benchmark": "io.filestore.benchmarks.%s", "mode": "ss", "params": {%s},
+                 "primaryMetric": {"score": 0, "scoreUnit": "ms/op", "scorePercentiles": {"50.0": %s},
+                   "rawData": [[1, 2, 3]]}}""".formatted(benchmark, params, p50);
+    }
+}
