@@ -100,8 +100,9 @@ public interface DocumentCollection {
     /**
      * The first entries (key and id) of the range in the field's order, ascending or descending, at most
      * {@code limit} of them: O(log n + limit), for reading a range until enough rows are found. Keys are
-     * {@link io.filestore.index.IndexKeys} values; ids of one key come in no particular order, the last
-     * key's may be cut, and a record with several keys in the range appears once per key.
+     * {@link io.filestore.index.IndexKeys} values; ids of one key come in ascending id order (the last
+     * key's may be cut: then its smallest ids come), so a larger limit only adds entries at the end; a
+     * record with several keys in the range appears once per key.
      *
      * @throws IllegalArgumentException when the field is not indexed
      */

@@ -159,20 +159,58 @@ public final class FieldIndex {
     }
 
     /**
-     * The first (key, id) entries of the range in key order, ascending or descending; at most
-     * {@code limit} (the last key's ids may be cut). O(log n + limit).
+     * The first (key, id) entries of the range in key order, ascending or descending, and within a key
+     * in id order (ascending either way, the order of ties in a query); at most {@code limit}. So the
+     * first {@code n} entries are the same whatever the limit, as long as it is at least {@code n}.
+     * O(log n + limit) plus, for the key the limit cuts, one pass over its ids.
      */
     public List<Entry> entriesInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive,
                                       boolean descending, int limit) {
         List<Entry> out = new ArrayList<>(Math.min(limit, 1024));
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
-            if (out.size() >= limit) {
+            int room = limit - out.size();
+            if (room <= 0) {
                 break;
             }
             Object key = entry.getKey();
-            addAll(entry.getValue(), id -> out.add(new Entry(key, id)));
+            for (String id : smallestIds(entry.getValue(), room)) {
+                out.add(new Entry(key, id));
+            }
         }
-        return out.size() > limit ? new ArrayList<>(out.subList(0, limit)) : out;
+        return out;
+    }
+
+    /**
+     * At most {@code count} of the posting's ids, the smallest, in order. A key shared by many records
+     * may be cut by a small limit: a bounded heap then finds its first ids in one pass instead of
+     * sorting all of them.
+     */
+    private static List<String> smallestIds(Object posting, int count) {
+        if (posting == null) {
+            return List.of();
+        }
+        if (posting instanceof String single) {
+            return List.of(single);
+        }
+        Set<String> ids = ids(posting);
+        if (ids.size() <= count) {
+            List<String> all = new ArrayList<>(ids);
+            all.sort(null);
+            return all;
+        }
+        java.util.PriorityQueue<String> largestFirst = new java.util.PriorityQueue<>(count + 1,
+                java.util.Comparator.reverseOrder());
+        for (String id : ids) {
+            if (largestFirst.size() < count) {
+                largestFirst.add(id);
+            } else if (id.compareTo(largestFirst.peek()) < 0) {
+                largestFirst.poll();
+                largestFirst.add(id);
+            }
+        }
+        List<String> first = new ArrayList<>(largestFirst);
+        first.sort(null);
+        return first;
     }
 
     /** Visits (key, id) pairs of the range in key order, ascending or descending. */

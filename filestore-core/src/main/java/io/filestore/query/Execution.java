@@ -170,45 +170,30 @@ final class Execution {
     }
 
     /**
-     * Reads the range's index entries in the query's order, a key at a time, each key's ids in id order
-     * (the final order of ties), so the first matches found are the first rows: only they are read. The
-     * entries are fetched in growing batches; a key cut by a batch's end is fetched again whole.
+     * Reads the range's index entries in the query's order, ties in id order (the final order of the
+     * rows), so the first matches found are the first rows: only they are read. The entries come in
+     * growing batches, each read whole again, so each answer comes from one consistent read.
      */
     private List<Row> firstOfOrderedRange(Planner.Source source, Order order, long needed) {
-        long batch = Math.max(Planner.FIRST_READ, needed * 2);
+        long batch = Planner.firstRead(needed);
         while (true) {
             int size = (int) Math.min(Integer.MAX_VALUE, batch);
             List<FieldIndex.Entry> entries = source.ordered().apply(size);
-            boolean whole = entries.size() < size;
             List<Row> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            int start = 0;
-            while (start < entries.size()) {
-                int end = start;
-                while (end < entries.size() && IndexKeys.compare(entries.get(end).key(), entries.get(start).key()) == 0) {
-                    end++;
-                }
-                if (end == entries.size() && !whole) {
-                    break; // this key may go on past the batch
-                }
-                List<String> ids = new ArrayList<>();
-                entries.subList(start, end).forEach(entry -> ids.add(entry.rowId()));
-                Collections.sort(ids);
-                for (String id : ids) {
-                    Optional<Row> match = seen.add(id) ? evaluate(id) : Optional.empty();
-                    if (match.isPresent()) {
-                        if (match.get().keys(order.field()).size() != 1) {
-                            return matches(source);
-                        }
-                        out.add(match.get());
-                        if (out.size() >= needed) {
-                            return out;
-                        }
+            for (FieldIndex.Entry entry : entries) {
+                Optional<Row> match = seen.add(entry.rowId()) ? evaluate(entry.rowId()) : Optional.empty();
+                if (match.isPresent()) {
+                    if (match.get().keys(order.field()).size() != 1) {
+                        return matches(source);
+                    }
+                    out.add(match.get());
+                    if (out.size() >= needed) {
+                        return out;
                     }
                 }
-                start = end;
             }
-            if (whole) {
+            if (entries.size() < size) {
                 return out;
             }
             batch *= 8;

@@ -57,6 +57,11 @@ final class Planner {
     /** The fewest index entries a first read of an ordered range asks for. */
     static final int FIRST_READ = 64;
 
+    /** How many index entries the first read of an ordered range asks for, when {@code needed} rows are. */
+    static int firstRead(long needed) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(FIRST_READ, needed * 2));
+    }
+
     private final FileStore store;
     private final String collection;
     private final Map<String, Join> joins;
@@ -79,12 +84,15 @@ final class Planner {
             Object[] b = bounds(where);
             IntFunction<List<FieldIndex.Entry>> first = n -> target.findEntriesInRange(order.field(), b[0],
                     (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), n);
-            int firstRead = (int) Math.max(FIRST_READ, needed * 2);
+            int firstRead = firstRead(needed);
+            List<FieldIndex.Entry> firstEntries = first.apply(firstRead);
             Set<String> ids = new LinkedHashSet<>();
-            first.apply(firstRead).forEach(entry -> ids.add(entry.rowId()));
+            firstEntries.forEach(entry -> ids.add(entry.rowId()));
+            // the execution starts with the same read: it gets these entries instead of reading them again
+            IntFunction<List<FieldIndex.Entry>> ordered = n -> n == firstRead ? firstEntries : first.apply(n);
             return new Source(Plan.Access.INDEX_RANGE, new ArrayList<>(ids), where + " (read in order, "
                     + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries, more if needed") + ")", order.field(),
-                    false, first);
+                    false, ordered);
         }
         return choose(where);
     }

@@ -96,6 +96,23 @@ class QueryTests {
     }
 
     @Test
+    void rangeEntriesOfAKeyComeInIdOrderSoASmallerLimitReadsAPrefixOfALargerOne() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            ids.add(String.format("k%03d", (i * 7919) % 300));
+        }
+        store.runInTransaction(tx -> ids.forEach(id -> store.collection("orders").put(id, json("total", 7))));
+        var orders = store.collection("orders");
+        List<String> all = orders.findEntriesInRange("total", 7, true, 7, true, false, 1000).stream()
+                .map(io.filestore.index.FieldIndex.Entry::rowId).toList();
+        assertThat(all).hasSize(300).isSorted();
+        for (int limit : new int[] {1, 10, 64, 299}) {
+            assertThat(orders.findEntriesInRange("total", 7, true, 7, true, true, limit).stream()
+                    .map(io.filestore.index.FieldIndex.Entry::rowId)).containsExactlyElementsOf(all.subList(0, limit));
+        }
+    }
+
+    @Test
     void joinsAttachTheRelatedRecordsAndConditionsOnThemUseTheirIndex() {
         Query query = Query.from(store, "orders").join("user", userOfOrder)
                 .where(Where.eq("user.email", "ada@x.io")).orderBy("total").select("id", "total", "user.username");
