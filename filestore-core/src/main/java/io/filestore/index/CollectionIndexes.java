@@ -57,6 +57,18 @@ public final class CollectionIndexes {
         return index == null ? -1 : indexes.indexOf(index);
     }
 
+    /**
+     * The top-level fields the indexes read: a tree holding only these fields of a record gives the
+     * same {@link #keysOf keys} as the whole record. Empty when there are no indexes.
+     */
+    public Set<String> topLevelFields() {
+        Set<String> fields = new java.util.HashSet<>();
+        for (FieldIndex index : indexes) {
+            fields.add(index.path().head());
+        }
+        return Set.copyOf(fields);
+    }
+
     /** The keys of a record in every index. */
     public List<List<Object>> keysOf(JsonNode record) {
         if (indexes.isEmpty()) {
@@ -79,20 +91,37 @@ public final class CollectionIndexes {
     }
 
     /**
-     * Fills the empty indexes with many records' keys at once (see {@link FieldIndex#load}).
+     * Fills the empty indexes with many records' keys at once (see {@link FieldIndex#load}), one task
+     * per index on {@code executor} so that the indexes of a collection are built side by side; returns
+     * when all are built. Writer only, before the indexes have readers.
      *
-     * @param records record id -> its keys in every index, as {@link #keysOf} gives them
+     * @param records  record id -> its keys in every index, as {@link #keysOf} gives them
+     * @param executor runs the per-index tasks; must not be a pool whose threads wait on this call
      */
-    public void load(Collection<Map.Entry<String, List<List<Object>>>> records) {
+    public void load(Collection<Map.Entry<String, List<List<Object>>>> records, java.util.concurrent.Executor executor) {
+        List<java.util.concurrent.CompletableFuture<Void>> builds = new ArrayList<>(indexes.size());
         for (int i = 0; i < indexes.size(); i++) {
-            List<FieldIndex.Entry> entries = new ArrayList<>(records.size());
-            for (Map.Entry<String, List<List<Object>>> record : records) {
-                for (Object key : record.getValue().get(i)) {
-                    entries.add(new FieldIndex.Entry(key, record.getKey()));
-                }
-            }
-            indexes.get(i).load(entries);
+            int position = i;
+            builds.add(java.util.concurrent.CompletableFuture.runAsync(() -> load(position, records), executor));
         }
+        try {
+            java.util.concurrent.CompletableFuture.allOf(builds.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void load(int position, Collection<Map.Entry<String, List<List<Object>>>> records) {
+        List<FieldIndex.Entry> entries = new ArrayList<>(records.size());
+        for (Map.Entry<String, List<List<Object>>> record : records) {
+            for (Object key : record.getValue().get(position)) {
+                entries.add(new FieldIndex.Entry(key, record.getKey()));
+            }
+        }
+        indexes.get(position).load(entries);
     }
 
     /** Removes a record's keys. Writer only. */

@@ -41,6 +41,11 @@ public final class FieldPath {
         return path;
     }
 
+    /** The top-level field the path starts with (the whole path when it has one segment). */
+    public String head() {
+        return segments[0];
+    }
+
     /** The index keys the record has at this path, in document order; empty when none. */
     public List<Object> keysOf(JsonNode record) {
         List<Object> keys = new ArrayList<>(1);

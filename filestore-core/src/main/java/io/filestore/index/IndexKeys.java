@@ -79,6 +79,9 @@ public final class IndexKeys {
 
     /** Compares two keys in the index order. */
     public static int compare(Object a, Object b) {
+        if (a instanceof String s && b instanceof String t) {
+            return s.compareTo(t); // the common case first: sorting a string index at open is mostly this
+        }
         int byRank = Integer.compare(rank(a), rank(b));
         if (byRank != 0) {
             return byRank;

@@ -40,6 +40,8 @@ public final class FolderWatcher implements AutoCloseable {
     private final WatchService service;
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private volatile boolean running = true;
+    /** Released by {@link #close()}: wakes a poll loop from its sleep without interrupting the thread. */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * Starts watching.
@@ -99,7 +101,9 @@ public final class FolderWatcher implements AutoCloseable {
         Map<Path, Stamp> seen = new HashMap<>(baseline);
         while (running) {
             try {
-                Thread.sleep(pollMillis);
+                if (stopped.await(pollMillis, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -158,7 +162,10 @@ public final class FolderWatcher implements AutoCloseable {
         } catch (IOException e) {
             log.debug("Closing the watch service", e);
         }
-        thread.interrupt();
+        // no interrupt: the thread may be committing an outside edit, and an interrupt during the
+        // write-ahead log's fsync closes the log's channel (ClosedByInterruptException), which fences
+        // the store; closing the watch service or releasing the latch ends its wait instead
+        stopped.countDown();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {

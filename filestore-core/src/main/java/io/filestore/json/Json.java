@@ -104,14 +104,32 @@ public final class Json {
      * @throws CorruptedFileException naming the file and offset when it is not exactly one JSON object
      */
     public byte[] compactObjectFile(byte[] bytes, Path file) {
+        return compactObjectFile(bytes, file, java.util.Set.of()).bytes();
+    }
+
+    /**
+     * As {@link #compactObjectFile(byte[], Path)}, and in the same single pass builds trees of only the
+     * named top-level fields: what a collection's indexes read, without a tree of the whole record.
+     *
+     * @param treeFields top-level field names whose values are wanted as trees; may be empty
+     * @return the compact bytes, and an object holding those of the fields the record has (absent
+     *         fields are absent; with duplicate names the last wins, as when parsing the bytes)
+     * @throws CorruptedFileException naming the file and offset when it is not exactly one JSON object
+     */
+    public CompactRecord compactObjectFile(byte[] bytes, Path file, java.util.Set<String> treeFields) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        ObjectNode fields = mapper.createObjectNode();
         try (tools.jackson.core.JsonParser parser = mapper.createParser(bytes);
              tools.jackson.core.JsonGenerator generator = mapper.createGenerator(out)) {
             tools.jackson.core.JsonToken first = parser.nextToken();
             if (first != tools.jackson.core.JsonToken.START_OBJECT) {
                 throw new CorruptedFileException(file, 0, "expected a JSON object, found " + (first == null ? "nothing" : first));
             }
-            generator.copyCurrentStructure(parser);
+            if (treeFields.isEmpty()) {
+                generator.copyCurrentStructureExact(parser);
+            } else {
+                copyObjectCapturing(parser, generator, treeFields, fields);
+            }
             if (parser.nextToken() != null) {
                 throw new CorruptedFileException(file, parser.currentTokenLocation().getByteOffset(),
                         "unexpected content after the JSON object");
@@ -120,7 +138,36 @@ public final class Json {
             long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
             throw new CorruptedFileException(file, offset, "not valid JSON: " + e.getOriginalMessage());
         }
-        return out.toByteArray();
+        return new CompactRecord(out.toByteArray(), fields);
+    }
+
+    /**
+     * Copies the object the parser is at; a wanted field's value is read as a tree, kept, and written
+     * from that tree (so its bytes are exactly what encoding the tree gives), the others are copied.
+     */
+    private void copyObjectCapturing(tools.jackson.core.JsonParser parser, tools.jackson.core.JsonGenerator generator,
+                                     java.util.Set<String> treeFields, ObjectNode fields) {
+        generator.writeStartObject();
+        while (parser.nextToken() == tools.jackson.core.JsonToken.PROPERTY_NAME) {
+            String name = parser.currentName();
+            generator.writeName(name);
+            parser.nextToken();
+            if (treeFields.contains(name)) {
+                JsonNode value = parser.readValueAsTree(); // the mapper's features apply, as in parse()
+                if (value == null) {
+                    value = fields.nullNode(); // a JSON null, which some Jackson versions read as no tree
+                }
+                fields.set(name, value);
+                generator.writeTree(value);
+            } else {
+                generator.copyCurrentStructureExact(parser);
+            }
+        }
+        generator.writeEndObject();
+    }
+
+    /** A record as compact JSON, plus trees of the top-level fields that were asked for. */
+    public record CompactRecord(byte[] bytes, ObjectNode fields) {
     }
 
     /** A plain Java object as an object tree; fails when it does not map to a JSON object. */

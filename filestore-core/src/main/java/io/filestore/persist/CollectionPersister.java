@@ -25,19 +25,30 @@ public interface CollectionPersister {
         void accept(String id, ObjectNode record);
 
         /**
-         * A record as compact JSON bytes of one object, which lets the store skip building a tree it
-         * does not need. By default the bytes are parsed and passed to {@link #accept}.
+         * A hint, before any record, that about this many records are coming, so that the sink can
+         * size its maps once instead of growing them while loader threads fill them. Default: ignored.
          */
-        default void acceptCompact(String id, byte[] compactJson, io.filestore.json.Json json) {
-            accept(id, json.parseObject(compactJson));
+        default void expect(int records) {
         }
 
         /**
-         * Whether the sink needs each record as a tree anyway (to index it), so that a persister that
-         * can offer either form parses once instead of copying and then parsing. Default: yes.
+         * The top-level fields the sink needs of each record as trees (those its indexes start with);
+         * empty when it needs none. A persister that holds records as bytes can then copy each to
+         * compact JSON and build trees of only these fields in the same pass
+         * ({@link io.filestore.json.Json#compactObjectFile(byte[], Path, java.util.Set)}), and hand both
+         * to {@link #acceptCompact}. Default: none.
          */
-        default boolean wantsTrees() {
-            return true;
+        default java.util.Set<String> treeFields() {
+            return java.util.Set.of();
+        }
+
+        /**
+         * A record as compact JSON bytes of one object, with {@code fields} holding trees of those of
+         * its {@link #treeFields} it has, which lets the store skip building a tree of the whole record.
+         * By default the bytes are parsed and passed to {@link #accept}.
+         */
+        default void acceptCompact(String id, byte[] compactJson, ObjectNode fields, io.filestore.json.Json json) {
+            accept(id, json.parseObject(compactJson));
         }
     }
 

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
+import io.filestore.json.Json;
 
 /**
  * The {@code file-per-record} strategy: {@code <folder>/<encoded id>.json} holds one record as a
@@ -45,11 +46,13 @@ final class FilePerRecordPersister implements CollectionPersister {
         List<Path> files = listRecordFilesDeletingTemps();
         int chunks = Math.max(1, Math.min(context.parallelism(), files.size() / 256));
         List<Future<?>> futures = new ArrayList<>(chunks);
+        java.util.Set<String> treeFields = sink.treeFields();
+        sink.expect(files.size());
         for (int chunk = 0; chunk < chunks; chunk++) {
             int first = chunk;
             futures.add(context.pool().submit(() -> {
                 for (int i = first; i < files.size(); i += chunks) {
-                    loadFile(files.get(i), sink);
+                    loadFile(files.get(i), sink, treeFields);
                 }
             }));
         }
@@ -108,7 +111,7 @@ final class FilePerRecordPersister implements CollectionPersister {
         return files;
     }
 
-    private void loadFile(Path file, RecordSink sink) {
+    private void loadFile(Path file, RecordSink sink, java.util.Set<String> treeFields) {
         byte[] bytes;
         try {
             bytes = context.io().readAllBytes(file);
@@ -121,11 +124,9 @@ final class FilePerRecordPersister implements CollectionPersister {
         }
         try {
             String id = RecordFileNames.idOf(file.getFileName().toString());
-            if (sink.wantsTrees()) {
-                sink.accept(id, context.json().parseObjectFile(bytes, file));
-            } else {
-                sink.acceptCompact(id, context.json().compactObjectFile(bytes, file), context.json());
-            }
+            // one pass over the pretty file: compact bytes plus trees of only the fields indexes read
+            Json.CompactRecord record = context.json().compactObjectFile(bytes, file, treeFields);
+            sink.acceptCompact(id, record.bytes(), record.fields(), context.json());
         } catch (CorruptedFileException e) {
             context.quarantine().add(collection, file, e.getMessage());
         }

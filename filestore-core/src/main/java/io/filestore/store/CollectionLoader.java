@@ -3,6 +3,8 @@ package io.filestore.store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -86,18 +88,21 @@ final class CollectionLoader {
     }
 
     /**
-     * Puts loaded records into the state; builds a record's tree only when there are indexes to feed,
-     * and collects the keys so the indexes are built in bulk once every record is read.
+     * Puts loaded records into the state; takes trees of only the fields the indexes read (none
+     * without indexes), and collects the keys so the indexes are built in bulk once every record is
+     * read.
      */
     private final class LoadSink implements CollectionPersister.RecordSink {
         private final CollectionState state;
         private final boolean indexed;
-        private final java.util.Queue<java.util.Map.Entry<String, List<List<Object>>>> keys =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Set<String> treeFields;
+        // a persister that hands the same id over twice (a log): its last keys win, as its last bytes do
+        private Map<String, List<List<Object>>> keys = new ConcurrentHashMap<>();
 
         LoadSink(CollectionState state) {
             this.state = state;
             this.indexed = !state.indexes().isEmpty();
+            this.treeFields = state.indexes().topLevelFields();
         }
 
         @Override
@@ -106,28 +111,35 @@ final class CollectionLoader {
         }
 
         @Override
-        public boolean wantsTrees() {
-            return indexed;
+        public void expect(int records) {
+            // called before the persister hands records to its loader threads, which then see these maps
+            state.sizeForLoad(records);
+            if (indexed && keys.isEmpty()) {
+                keys = new ConcurrentHashMap<>(Math.max(16, (int) (records / 0.75f) + 1));
+            }
         }
 
         @Override
-        public void acceptCompact(String id, byte[] compactJson, Json unused) {
-            add(id, compactJson, indexed ? json.parseObject(compactJson) : null);
+        public Set<String> treeFields() {
+            return treeFields;
         }
 
+        @Override
+        public void acceptCompact(String id, byte[] compactJson, ObjectNode fields, Json unused) {
+            add(id, compactJson, fields);
+        }
+
+        /** {@code record}: the record's tree, or one holding at least its {@link #treeFields}. */
         private void add(String id, byte[] bytes, ObjectNode record) {
             state.records().put(id, bytes); // concurrent collections: loader threads need no lock here
             if (indexed) {
-                keys.add(java.util.Map.entry(id, state.indexes().keysOf(record)));
+                keys.put(id, state.indexes().keysOf(record));
             }
         }
 
         void buildIndexes() {
             if (indexed) {
-                // a persister that hands the same id over twice: its last keys win, as its last bytes do
-                java.util.Map<String, List<List<Object>>> byId = new java.util.HashMap<>(keys.size() * 2);
-                keys.forEach(entry -> byId.put(entry.getKey(), entry.getValue()));
-                state.indexes().load(byId.entrySet());
+                state.indexes().load(keys.entrySet(), persistContext.pool());
             }
         }
     }

@@ -1,9 +1,13 @@
 package io.filestore.store;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,46 +31,79 @@ final class IndexFileCheck {
     private final IndexFiles indexFiles;
     private final IndexFileFormat format;
     private final AtomicFiles files;
+    private final Executor executor;
 
-    IndexFileCheck(IndexFiles indexFiles, IndexFileFormat format, AtomicFiles files) {
+    /** {@code executor} checks the index files side by side; the caller waits for it, so it must not be the caller's own pool. */
+    IndexFileCheck(IndexFiles indexFiles, IndexFileFormat format, AtomicFiles files, Executor executor) {
         this.indexFiles = indexFiles;
         this.format = format;
         this.files = files;
+        this.executor = executor;
     }
 
+    /** Checks every index file of the collections, rewriting or removing files as needed, and returns once done. */
     void run(List<CollectionState> collections) {
+        // each file is read, encoded and compared on its own task: on 100k records that is a full
+        // encoding of the index per file, which one thread would do one index after the other
+        List<CompletableFuture<Rewrite>> checks = new ArrayList<>();
         FileBatch batch = new FileBatch();
         for (CollectionState collection : collections) {
             Path folder = collection.persister().indexFolder();
             if (folder != null) {
-                check(collection, folder, batch);
+                for (FieldIndex index : collection.indexes().all()) {
+                    checks.add(CompletableFuture.supplyAsync(() -> check(collection, folder, index), executor));
+                }
+                removeUnindexed(collection, folder, batch);
+            }
+        }
+        for (CompletableFuture<Rewrite> check : checks) {
+            Rewrite rewrite = join(check);
+            if (rewrite != null) {
+                batch.write(rewrite.file(), rewrite.content());
             }
         }
         files.apply(batch);
     }
 
-    private void check(CollectionState collection, Path folder, FileBatch batch) {
-        for (FieldIndex index : collection.indexes().all()) {
-            List<FieldIndex.Entry> expected = index.entries();
-            byte[] expectedBytes = format.encode(expected);
-            byte[] content = indexFiles.read(folder, index.field());
-            // the writer is deterministic, so an up-to-date file matches byte for byte and needs no parsing
-            String problem = Arrays.equals(content, expectedBytes) ? null : problemOf(content, expected);
-            if (problem != null) {
-                Path file = IndexFiles.file(folder, index.field());
-                if (expected.isEmpty() && isMissing(problem)) {
-                    log.debug("Creating index file {} of new collection '{}'", file, collection.name());
-                } else {
-                    log.info("Rebuilding index file {} of collection '{}': {}", file, collection.name(), problem);
-                }
-                batch.write(file, expectedBytes);
-            }
+    /** A file to write, because it was missing, stale or unreadable. */
+    private record Rewrite(Path file, byte[] content) {
+    }
+
+    private Rewrite check(CollectionState collection, Path folder, FieldIndex index) {
+        List<FieldIndex.Entry> expected = index.entries();
+        byte[] expectedBytes = format.encode(expected);
+        byte[] content = indexFiles.read(folder, index.field());
+        // the writer is deterministic, so an up-to-date file matches byte for byte and needs no parsing
+        String problem = Arrays.equals(content, expectedBytes) ? null : problemOf(content, expected);
+        if (problem == null) {
+            return null;
         }
+        Path file = IndexFiles.file(folder, index.field());
+        if (expected.isEmpty() && isMissing(problem)) {
+            log.debug("Creating index file {} of new collection '{}'", file, collection.name());
+        } else {
+            log.info("Rebuilding index file {} of collection '{}': {}", file, collection.name(), problem);
+        }
+        return new Rewrite(file, expectedBytes);
+    }
+
+    private void removeUnindexed(CollectionState collection, Path folder, FileBatch batch) {
         for (String field : indexFiles.fieldsOnDisk(folder)) {
             if (collection.indexes().get(field) == null) {
                 log.info("Removing index file of '{}', which collection '{}' no longer indexes", field, collection.name());
                 batch.delete(IndexFiles.file(folder, field));
             }
+        }
+    }
+
+    private static Rewrite join(CompletableFuture<Rewrite> check) {
+        try {
+            return check.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

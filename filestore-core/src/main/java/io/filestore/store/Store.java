@@ -145,7 +145,7 @@ public final class Store implements FileStore {
         if (recovered) {
             flusher.flushJournalingEverything();
         }
-        new IndexFileCheck(indexFiles, indexFormat, persistContext.files())
+        new IndexFileCheck(indexFiles, indexFormat, persistContext.files(), pool)
                 .run(collections.values().stream().map(StoreCollection::state).toList());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.info("FileStore opened {} with {} collection(s) in {} ms", dataDir, collections.size(), millis);

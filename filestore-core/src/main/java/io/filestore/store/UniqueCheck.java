@@ -22,13 +22,8 @@ final class UniqueCheck {
             if (!index.isUnique()) {
                 continue;
             }
-            index.forEachInRange(null, true, null, true, false, (key, id) -> {
-                java.util.List<String> ids = index.idsEqual(key);
-                if (ids.size() > 1 && ids.get(0).equals(id)) {
-                    log.warn("Collection '{}' has {} records with the same unique {} = {} on disk: {}",
-                            state.name(), ids.size(), index.field(), key, ids);
-                }
-            });
+            index.forEachSharedKey((key, ids) -> log.warn("Collection '{}' has {} records with the same unique {} = {} on disk: {}",
+                    state.name(), ids.size(), index.field(), key, ids));
         }
     }
 }
