@@ -36,7 +36,9 @@ public final class Records {
 
     /** The id of record {@code i}: {@code u0000042}-style, fixed width. */
     public static String id(int i) {
-        return String.format("u%07d", i);
+        // the same as String.format("u%07d", i), which cost ~16% of a writer thread's CPU in DurablePutBenchmark
+        String digits = Integer.toString(i);
+        return digits.length() >= 7 ? "u" + digits : "u" + "0000000".substring(digits.length()) + digits;
     }
 
     /** The unique email of record {@code i}. */
