@@ -1,11 +1,9 @@
 package io.filestore.benchmarks;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -13,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import org.springframework.data.keyvalue.core.KeyValueTemplate;
 import org.springframework.data.map.MapKeyValueAdapter;
@@ -99,7 +96,7 @@ public final class Footprint {
         try {
             write.accept(dir);
             ObjectNode entry = Json.defaultMapper().createObjectNode().put("store", store);
-            entry.put("apparentBytesPerRecord", apparentBytes(dir) / (double) records);
+            entry.put("apparentBytesPerRecord", TempDirs.apparentBytes(dir, file -> true) / (double) records);
             long allocated = allocatedBytes(dir);
             if (allocated >= 0) {
                 entry.put("allocatedBytesPerRecord", allocated / (double) records);
@@ -157,20 +154,6 @@ public final class Footprint {
                 .put("bytesPerRecord", retained / (double) records)
                 .put("jsonBytesPerRecord", jsonBytes / (double) records);
         System.out.println("[footprint] " + entry);
-    }
-
-    private static long apparentBytes(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> {
-                try {
-                    return Files.size(file);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** What {@code du -s -B1} says the folder occupies, or -1 where {@code du} is not there. */

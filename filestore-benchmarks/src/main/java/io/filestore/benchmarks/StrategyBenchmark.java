@@ -1,12 +1,8 @@
 package io.filestore.benchmarks;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +49,7 @@ public class StrategyBenchmark {
         try (FileStore store = FileStore.open(options(loadDir))) {
             fill(store.collection("users"));
         }
-        long bytes = bytesOf(loadDir, "users");
+        long bytes = TempDirs.apparentBytes(loadDir, file -> !loadDir.relativize(file).toString().startsWith("_"));
         System.out.printf("%n[disk] layout=%s records=%d bytes=%d bytesPerRecord=%.1f%n", layout, records, bytes,
                 (double) bytes / records);
     }
@@ -107,19 +103,4 @@ public class StrategyBenchmark {
     }
 
     /** Bytes of the collection's record files and index files (not the log or the store's own files). */
-    private static long bytesOf(Path dir, String collection) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> !dir.relativize(file).toString().startsWith("_"))
-                    .mapToLong(file -> {
-                        try {
-                            return Files.size(file);
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -63,4 +63,19 @@ final class TempDirs {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The sum of the sizes of the regular files under {@code dir} that {@code counted} accepts. */
+    static long apparentBytes(Path dir, java.util.function.Predicate<Path> counted) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).filter(counted).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
