@@ -286,6 +286,17 @@ final class SimulatedDisk implements StorageIO {
         }
 
         @Override
+        public void preallocate(long from, long to) throws IOException {
+            synchronized (SimulatedDisk.this) {
+                step(false, path);
+                if (to > inode.data.length) {
+                    inode.data = Arrays.copyOf(inode.data, (int) to); // the new bytes are zeros
+                }
+                Arrays.fill(inode.data, (int) from, (int) to, (byte) 0);
+            }
+        }
+
+        @Override
         public long position() {
             return position;
         }

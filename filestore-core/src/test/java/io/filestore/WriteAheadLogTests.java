@@ -54,11 +54,11 @@ class WriteAheadLogTests {
                 }).findFirst().orElseThrow();
     }
 
-    /** The start offsets of the records of a segment, followed by its length. */
+    /** The start offsets of the records of a segment, followed by their end (where the zeros ahead start). */
     private static List<Integer> recordOffsets(byte[] segment) {
         List<Integer> offsets = new ArrayList<>();
         int offset = SegmentFormat.HEADER_SIZE;
-        while (offset < segment.length) {
+        while (offset < segment.length && ByteBuffer.wrap(segment).getInt(offset) != 0) {
             offsets.add(offset);
             offset += SegmentFormat.frameSize(ByteBuffer.wrap(segment).getInt(offset));
         }
@@ -77,15 +77,30 @@ class WriteAheadLogTests {
     }
 
     @Test
+    void theZerosAllocatedAheadOfTheRecordsReadBackAsTheSegmentsCleanEnd() throws Exception {
+        SimulatedDisk crashed = crashedWithFiveLoggedPuts();
+        byte[] bytes = crashed.readAllBytes(segment(crashed));
+        int recordsEnd = recordOffsets(bytes).get(5);
+        assertThat(bytes.length).as("1 MiB of zeros written ahead").isGreaterThanOrEqualTo(SegmentFormat.HEADER_SIZE + 1024 * 1024);
+        assertThat(java.util.Arrays.copyOfRange(bytes, recordsEnd, bytes.length)).containsOnly(0);
+        try (FileStore store = FileStore.open(options(crashed).build())) {
+            assertThat(store.collection("users").count()).isEqualTo(5);
+            assertThat(store.status().lastSequence()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void aTornTailIsCutAtEveryByteOffsetOfTheLastRecords() throws Exception {
         SimulatedDisk crashed = crashedWithFiveLoggedPuts();
         Path segment = segment(crashed);
         byte[] bytes = crashed.readAllBytes(segment);
         List<Integer> offsets = recordOffsets(bytes);
         assertThat(offsets).hasSize(6);
-        for (int cut = offsets.get(3); cut < bytes.length; cut++) {
+        assertThat(bytes.length).as("zeros allocated ahead of the records").isGreaterThan(offsets.get(5));
+        for (int cut = offsets.get(3); cut < offsets.get(5); cut++) {
             SimulatedDisk disk = crashed.afterPowerLoss();
-            disk.replaceContent(segment, java.util.Arrays.copyOf(bytes, cut));
+            // odd cuts keep the zeros after the torn record, as a write torn inside the preallocated zeros leaves
+            disk.replaceContent(segment, cut % 2 == 0 ? java.util.Arrays.copyOf(bytes, cut) : zeroedFrom(bytes, cut));
             int complete = 0; // records whose frame ends at or before the cut
             while (complete + 1 < offsets.size() && offsets.get(complete + 1) <= cut) {
                 complete++;
@@ -101,6 +116,12 @@ class WriteAheadLogTests {
                 assertThat(again.collection("users").count()).as("reopened after the cut at %d", cut).isEqualTo(complete);
             }
         }
+    }
+
+    private static byte[] zeroedFrom(byte[] bytes, int from) {
+        byte[] torn = bytes.clone();
+        java.util.Arrays.fill(torn, from, torn.length, (byte) 0);
+        return torn;
     }
 
     @Test

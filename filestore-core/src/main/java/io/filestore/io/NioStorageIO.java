@@ -156,6 +156,20 @@ final class NioStorageIO implements StorageIO {
         }
 
         @Override
+        public void forceData() throws IOException {
+            channel.force(false);
+        }
+
+        @Override
+        public void preallocate(long from, long to) throws IOException {
+            ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(to - from, 256 * 1024));
+            for (long at = from; at < to; ) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), to - at));
+                at += channel.write(zeros, at);
+            }
+        }
+
+        @Override
         public long position() throws IOException {
             return channel.position();
         }

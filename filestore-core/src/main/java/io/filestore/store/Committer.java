@@ -29,7 +29,9 @@ import io.filestore.wal.WriteAheadLog;
  * <ol>
  *   <li>a <b>writer mutex</b> admits one write transaction at a time, from {@code begin} to its end,
  *       so what a transaction reads cannot change under it (serializable) and commit-time checks see
- *       the state the commit will apply to;</li>
+ *       the state the commit will apply to; single-record writes made outside a transaction queue
+ *       instead, and the mutex's holder commits them all, each as a transaction of its own
+ *       ({@link WriteCombiner});</li>
  *   <li>the <b>commit stamp</b> ({@link StampedLock}) is write-locked only while a validated commit is
  *       applied to the in-memory maps, a few microseconds; multi-record readers use optimistic reads
  *       validated against it ({@link #read}), so they never see half a transaction and almost never
@@ -46,6 +48,7 @@ import io.filestore.wal.WriteAheadLog;
 final class Committer {
 
     private final ReentrantLock writerMutex = new ReentrantLock();
+    private final WriteCombiner combiner = new WriteCombiner(writerMutex, this::applyAlone);
     private final StampedLock commitStamp = new StampedLock();
     private final ThreadLocal<TransactionBuffer> current = new ThreadLocal<>();
     private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
@@ -101,7 +104,7 @@ final class Committer {
         try {
             work.run();
         } finally {
-            writerMutex.unlock();
+            combiner.release();
         }
     }
 
@@ -111,26 +114,59 @@ final class Committer {
      * @throws UniqueConstraintException when a unique index would get a duplicate; nothing is applied
      */
     ChangeSet commit(TransactionBuffer buffer) {
-        Commit commit;
+        Applied commit;
         try {
             if (buffer.isRollbackOnly()) {
                 throw new FileStoreException("Transaction was marked rollback-only; nothing was committed");
             }
             runHooks(buffer);
-            commit = buffer.isEmpty() ? Commit.nothing(lastSequence) : applyValidated(buffer);
+            commit = buffer.isEmpty() ? Applied.nothing(lastSequence) : applyValidated(buffer);
         } finally {
             end(buffer);
         }
         commit.awaitDurable();
-        listeners.dispatch(commit.changes);
-        return commit.changes;
+        listeners.dispatch(commit.changes());
+        return commit.changes();
+    }
+
+    /**
+     * Commits one record write made outside a transaction as a transaction of its own, possibly applied
+     * by another writer's thread together with other such writes (see {@link WriteCombiner}), then calls
+     * the listeners on this thread.
+     *
+     * @param admit throws when the store takes no writes (closed, fenced); runs under the writer mutex
+     * @param alone commits the write in a transaction on this thread: used while commit hooks are
+     *              registered, since a hook runs on its committing thread ({@link CommitHook})
+     */
+    void commitAlone(CollectionState collection, String id, PendingWrite write, Runnable admit, Runnable alone) {
+        if (!hooks.isEmpty()) {
+            alone.run();
+            return;
+        }
+        WriteCombiner.Request request = new WriteCombiner.Request(collection, id, write, admit);
+        if (combiner.commit(request)) {
+            listeners.dispatch(request.changes());
+        } else {
+            alone.run(); // a hook was registered meanwhile
+        }
+    }
+
+    /** Under the writer mutex, for the combiner: one queued write as its own transaction, or null to run it alone. */
+    private Applied applyAlone(WriteCombiner.Request request) {
+        if (!hooks.isEmpty()) {
+            return null;
+        }
+        request.admit.run();
+        TransactionBuffer buffer = new TransactionBuffer(this);
+        buffer.write(request.collection, request.id, request.write);
+        return applyValidated(buffer);
     }
 
     /** Unbinds the transaction from its thread and releases the writer mutex. */
     void end(TransactionBuffer buffer) {
         if (current.get() == buffer) {
             current.remove();
-            writerMutex.unlock();
+            combiner.release();
         }
     }
 
@@ -213,7 +249,7 @@ final class Committer {
         }
     }
 
-    private Commit applyValidated(TransactionBuffer buffer) {
+    private Applied applyValidated(TransactionBuffer buffer) {
         checkUnique(buffer);
         List<Step> steps = plan(buffer);
         List<ValueChange> valueChanges = new ArrayList<>();
@@ -226,7 +262,7 @@ final class Committer {
             }
         });
         if (steps.isEmpty() && valueChanges.isEmpty()) {
-            return Commit.nothing(lastSequence);
+            return Applied.nothing(lastSequence);
         }
         long sequence = lastSequence + 1;
         WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
@@ -244,7 +280,7 @@ final class Committer {
         for (Step step : steps) {
             recordChanges.add(new RecordChange(step.collection.name(), step.id, step.before, step.after, json));
         }
-        return new Commit(new ChangeSet(sequence, recordChanges, valueChanges), durable);
+        return new Applied(new ChangeSet(sequence, recordChanges, valueChanges), durable);
     }
 
     /**
@@ -264,21 +300,6 @@ final class Committer {
         }
         valueWrites.forEach((key, bytes) -> entries.add(ChangeEntry.value(key, bytes)));
         return log.append(sequence, entries) ? log : null;
-    }
-
-    /** A commit's changes and, for a logged one not yet durable, the log to wait on. */
-    private record Commit(ChangeSet changes, WriteAheadLog durable) {
-
-        static Commit nothing(long sequence) {
-            return new Commit(new ChangeSet(sequence, List.of(), List.of()), null);
-        }
-
-        /** Waits (outside the writer mutex, so others can join the same fsync) until the log made it durable. */
-        void awaitDurable() {
-            if (durable != null) {
-                durable.awaitDurable(changes.sequence());
-            }
-        }
     }
 
     /** Works out every real change and its old index keys before anything is applied. */

@@ -213,15 +213,23 @@ public final class Store implements FileStore {
     @Override
     public Transaction begin() {
         TransactionBuffer tx = committer.begin();
-        if (closed) {
+        try {
+            checkWritable();
+        } catch (RuntimeException e) {
             tx.rollback();
+            throw e;
+        }
+        return tx;
+    }
+
+    /** Under the writer mutex: throws when the store takes no more writes. */
+    void checkWritable() {
+        if (closed) {
             throw new StoreClosedException(options.dataDir().toString());
         }
         if (fencedReason != null) {
-            tx.rollback();
             throw new StoreFencedException(options.dataDir().toString(), fencedReason);
         }
-        return tx;
     }
 
     @Override

@@ -307,7 +307,8 @@ final class StoreCollection implements DocumentCollection {
             tx.write(state, id, write);
             return;
         }
-        store.runInTransaction(single -> committer.current().write(state, id, write));
+        committer.commitAlone(state, id, write, store::checkWritable,
+                () -> store.runInTransaction(single -> committer.current().write(state, id, write)));
     }
 
     /** The ids with the key, this thread's transaction included. Call inside one {@link Committer#read}. */

@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 
 import io.filestore.WriteAheadLogException;
 import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
 
 /**
  * Writes the log with leader/follower group commit.
@@ -67,8 +66,7 @@ final class LogWriter {
     /** Threads waiting for their commit's sequence to become durable, by sequence. */
     private final ConcurrentSkipListMap<Long, Thread> waiters = new ConcurrentSkipListMap<>();
     private long durableOffset;
-    private volatile Segment active;
-    private volatile WritableFile activeFile;
+    private volatile ActiveSegment active;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
     LogWriter(StorageIO io, Path folder, UUID storeId, long fsyncIntervalNanos, long firstSegmentSequence,
@@ -108,17 +106,15 @@ final class LogWriter {
             }
             buffer.clear();
             SegmentFormat.writeFrame(buffer, sequence, SegmentFormat.TYPE_TRANSACTION, payload);
-            long start = active.size;
+            long start = active.segment.size;
             try {
-                activeFile.write(buffer.array(), 0, buffer.position());
+                active.write(buffer.array(), buffer.position(), sequence);
             } catch (IOException | RuntimeException e) {
                 // with an fsync interval, earlier records were acknowledged already: cut only this one
                 throw fail(e, fsyncIntervalNanos > 0 ? start : durableOffset);
             }
-            active.size += size;
-            active.lastSequence = sequence;
             writtenSequence = sequence;
-            if (active.size >= SEGMENT_SIZE) {
+            if (active.segment.size >= SEGMENT_SIZE) {
                 roll();
             }
         } catch (IOException e) {
@@ -147,9 +143,7 @@ final class LogWriter {
         if (group.isEmpty()) {
             return;
         }
-        activeFile.write(group.frames().array(), 0, group.frames().position());
-        active.size += group.frames().position();
-        active.lastSequence = group.lastSequence();
+        active.write(group.frames().array(), group.frames().position(), group.lastSequence());
         writtenSequence = group.lastSequence();
     }
 
@@ -233,7 +227,8 @@ final class LogWriter {
     void rollIfCovered(long sequence) throws IOException {
         segmentLock.lock();
         try {
-            if (!failureState.isFailing() && !closed && active.size > SegmentFormat.HEADER_SIZE && active.lastSequence <= sequence) {
+            Segment segment = active.segment;
+            if (!failureState.isFailing() && !closed && segment.size > SegmentFormat.HEADER_SIZE && segment.lastSequence <= sequence) {
                 roll();
             }
         } finally {
@@ -242,7 +237,7 @@ final class LogWriter {
     }
 
     Segment active() {
-        return active;
+        return active.segment;
     }
 
     Throwable failure() {
@@ -271,9 +266,9 @@ final class LogWriter {
                     writePending(); // waiters are gone by now; this is a safety net
                 }
                 if (!failureState.isFailing() && writtenSequence > durableSequence) {
-                    force(activeFile, writtenSequence, active.size);
+                    force(active, writtenSequence, active.segment.size);
                 }
-                activeFile.close();
+                active.close();
             } finally {
                 releaseForcing();
             }
@@ -295,11 +290,11 @@ final class LogWriter {
                 writePending();
             }
             long target = writtenSequence; // read before the size: the size then covers the target's record
-            long offset = active.size;
+            long offset = active.segment.size;
             if (!failureState.isFailing() && target > durableSequence) {
-                force(activeFile, target, offset);
+                force(active, target, offset);
             }
-            if (buffered && !failureState.isFailing() && active.size >= SEGMENT_SIZE) {
+            if (buffered && !failureState.isFailing() && active.segment.size >= SEGMENT_SIZE) {
                 startNextSegment();
             }
         } catch (IOException | RuntimeException e) {
@@ -321,14 +316,14 @@ final class LogWriter {
         }
     }
 
-    private void force(WritableFile file, long target, long offset) throws IOException {
+    private void force(ActiveSegment segment, long target, long offset) throws IOException {
         long started = System.nanoTime();
-        file.force();
+        segment.force();
         fsyncs.record(System.nanoTime() - started);
         synchronized (forceMonitor) {
             if (target > durableSequence) {
                 durableSequence = target;
-                if (file == activeFile) {
+                if (segment == active) {
                     durableOffset = Math.max(durableOffset, offset);
                 }
             }
@@ -359,19 +354,18 @@ final class LogWriter {
             writePending();
         }
         if (writtenSequence > durableSequence) {
-            force(activeFile, writtenSequence, active.size);
+            force(active, writtenSequence, active.segment.size);
         }
-        activeFile.close();
-        startSegment(active.segmentSequence + 1);
+        active.close();
+        startSegment(active.segment.segmentSequence + 1);
     }
 
     private void startSegment(long segmentSequence) throws IOException {
-        activeFile = Segment.create(io, folder, storeId, segmentSequence);
-        active = new Segment(folder.resolve(Segment.fileName(segmentSequence)), segmentSequence, 0, SegmentFormat.HEADER_SIZE);
+        active = ActiveSegment.create(io, folder, storeId, segmentSequence);
         synchronized (forceMonitor) {
             durableOffset = SegmentFormat.HEADER_SIZE;
         }
-        onNewSegment.accept(active);
+        onNewSegment.accept(active.segment);
     }
 
     private void acquireForcing() {
@@ -412,8 +406,7 @@ final class LogWriter {
     /** Under the segment lock: drops unacknowledged records from the end of the active segment. */
     private void cutBack(long offset) {
         try {
-            activeFile.truncate(offset); // those records were never acknowledged: replay must not apply them
-            active.size = offset;
+            active.cutBack(offset); // those records were never acknowledged: replay must not apply them
         } catch (IOException | RuntimeException ignored) {
             // the store is fenced either way; reopening replays whatever is intact
         }

@@ -8,9 +8,10 @@ import java.util.List;
 import io.filestore.CorruptedFileException;
 
 /**
- * Reads the records of one segment and tells a torn tail from corruption: a bad record with no valid
- * record after it is what an interrupted append leaves (the caller truncates it away); a bad record
- * followed by a valid one is damage, and reading refuses with the file and offset. Stateless.
+ * Reads the records of one segment and tells a torn tail from corruption: zeros after the last record
+ * are the segment's clean end (the writer allocates them ahead); a bad record with no valid record
+ * after it is what an interrupted append leaves (the caller truncates it away); a bad record followed
+ * by a valid one is damage, and reading refuses with the file and offset. Stateless.
  */
 final class SegmentReader {
 
@@ -58,6 +59,9 @@ final class SegmentReader {
         while (offset < bytes.length) {
             long sequence = bytes.length - offset >= SegmentFormat.FRAME_HEADER_SIZE ? in.getLong(offset + 8) : -1;
             if (!SegmentFormat.isValidFrame(bytes, offset, bytes.length) || sequence <= last) {
+                if (isZeros(bytes, offset)) {
+                    break; // the zeros the writer allocates ahead of its records (ActiveSegment)
+                }
                 int goodLater = findValidFrame(bytes, offset + 1, last);
                 if (goodLater >= 0) {
                     throw new CorruptedFileException(file, offset, "damaged WAL record followed by a valid record at offset "
@@ -73,6 +77,15 @@ final class SegmentReader {
             offset += SegmentFormat.frameSize(length);
         }
         return new Result(header, records, offset, null);
+    }
+
+    private static boolean isZeros(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int findValidFrame(byte[] bytes, int from, long after) {

@@ -51,6 +51,19 @@ public final class FailingLogStorageIO implements StorageIO {
             }
 
             @Override
+            public void forceData() throws IOException {
+                if (failing) {
+                    throw new IOException("injected: EIO on fdatasync of " + path);
+                }
+                file.forceData();
+            }
+
+            @Override
+            public void preallocate(long from, long to) throws IOException {
+                file.preallocate(from, to);
+            }
+
+            @Override
             public long position() throws IOException {
                 return file.position();
             }
