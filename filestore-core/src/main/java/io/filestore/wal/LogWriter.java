@@ -3,12 +3,8 @@ package io.filestore.wal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
@@ -63,8 +59,7 @@ final class LogWriter {
     private volatile long writtenSequence;
     private volatile long durableSequence;
     private volatile boolean forcing;
-    /** Threads waiting for their commit's sequence to become durable, by sequence. */
-    private final ConcurrentSkipListMap<Long, Thread> waiters = new ConcurrentSkipListMap<>();
+    private final DurableWaiters waiters = new DurableWaiters();
     private long durableOffset;
     private volatile ActiveSegment active;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
@@ -165,7 +160,8 @@ final class LogWriter {
                 if (tryLead()) {
                     forceWrittenRecords();
                 } else {
-                    parkUntilWoken(sequence);
+                    // woken when a force covers the sequence, or to lead the next group
+                    waiters.park(sequence, () -> durableSequence < sequence && forcing && !failureState.isFailing());
                 }
             }
         } finally {
@@ -181,45 +177,6 @@ final class LogWriter {
             }
             forcing = true;
             return true;
-        }
-    }
-
-    /**
-     * Sleeps until a leader's force covers the sequence or this thread is to lead the next group.
-     * Each waiter parks on its own and is woken alone (see {@link #wakeWaiters}): a shared monitor's
-     * notifyAll woke every writer after every fsync and made them re-enter the monitor one after the
-     * other, so with 64 writers on 2 cores each fsync was followed by 63 serialized hand-offs.
-     */
-    private void parkUntilWoken(long sequence) {
-        Thread self = Thread.currentThread();
-        waiters.put(sequence, self);
-        try {
-            // registered first, checked second: a leader that finishes in between finds this waiter
-            if (durableSequence >= sequence || !forcing || failureState.isFailing()) {
-                return;
-            }
-            LockSupport.park(this);
-            if (Thread.interrupted()) {
-                self.interrupt();
-                throw new WriteAheadLogException("Interrupted while waiting for the write-ahead log", null);
-            }
-        } finally {
-            waiters.remove(sequence);
-        }
-    }
-
-    /**
-     * After a force: wakes the waiters it made durable, and the first one it did not, to lead the next
-     * group (the others sleep on until a force covers them).
-     */
-    private void wakeWaiters() {
-        long durable = durableSequence;
-        for (Thread covered : waiters.headMap(durable, true).values()) {
-            LockSupport.unpark(covered);
-        }
-        Map.Entry<Long, Thread> next = waiters.higherEntry(durable);
-        if (next != null) {
-            LockSupport.unpark(next.getValue());
         }
     }
 
@@ -382,7 +339,7 @@ final class LogWriter {
             forcing = false;
             forceMonitor.notifyAll(); // close and roll wait on the monitor for forcing
         }
-        wakeWaiters();
+        waiters.wakeAfterForce(durableSequence);
     }
 
     private void waitOn() {
@@ -417,7 +374,7 @@ final class LogWriter {
             synchronized (forceMonitor) {
                 forceMonitor.notifyAll(); // waiters re-check and fail
             }
-            waiters.values().forEach(LockSupport::unpark);
+            waiters.wakeAll();
         });
     }
 

@@ -53,7 +53,7 @@ public final class FailingLogStorageIO implements StorageIO {
             @Override
             public void forceData() throws IOException {
                 if (failing) {
-                    throw new IOException("injected: EIO on fdatasync of " + path);
+                    throw new IOException("injected: EIO on fsync (fdatasync) of " + path);
                 }
                 file.forceData();
             }
