@@ -41,6 +41,10 @@ public enum Profile {
         return sizes;
     }
 
+    int warmupIterations() {
+        return warmupIterations;
+    }
+
     /** Applies the iteration settings of a rate benchmark (throughput or average time). */
     ChainedOptionsBuilder rates(ChainedOptionsBuilder options) {
         return options.warmupIterations(warmupIterations).warmupTime(TimeValue.milliseconds(warmupMillis))
@@ -58,12 +62,13 @@ public enum Profile {
 
     /** The iteration settings in words, for the report. */
     String describeRates() {
-        return String.format(Locale.ROOT, "%d x %.1f s warm-up, %d x %.1f s measured", warmupIterations,
-                warmupMillis / 1000.0, iterations, iterationMillis / 1000.0);
+        return String.format(Locale.ROOT, "%d x %.1f s warm-up (durable inserts: %d), %d x %.1f s measured",
+                warmupIterations, warmupMillis / 1000.0, warmupIterations + Steps.DURABLE_EXTRA_WARMUPS, iterations,
+                iterationMillis / 1000.0);
     }
 
     /** The single-shot settings in words, for the report. */
     String describeSingleShots() {
-        return String.format("%d warm-up + %d measured shots (flush: no warm-up)", singleShotWarmups, singleShots);
+        return String.format("%d warm-up + %d measured shots (flush: no warm-up, one shot)", singleShotWarmups, singleShots);
     }
 }

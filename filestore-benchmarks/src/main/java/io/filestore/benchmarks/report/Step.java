@@ -13,9 +13,11 @@ import java.util.Map;
  * @param singleShot whether the benchmarks are single-shot (open, flush) rather than rates
  * @param warm       whether a single-shot step runs its warm-up shot
  * @param jvmArgs    arguments appended to the fork's JVM, replacing the benchmark's own
+ * @param extraWarmups warm-up iterations beyond the profile's
+ * @param shots      measured single shots instead of the profile's (0: the profile's)
  */
 record Step(String name, String include, Map<String, String[]> params, boolean singleShot, boolean warm,
-            String[] jvmArgs) {
+            String[] jvmArgs, int extraWarmups, int shots) {
 
     private static final String PACKAGE = "^io\\.filestore\\.benchmarks\\.";
 
@@ -29,12 +31,12 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
 
     /** A rate step running {@code classAndMethods} (a regular expression after the package). */
     static Step rates(String name, String classAndMethods) {
-        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), false, true, HEAP);
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), false, true, HEAP, 0, 0);
     }
 
     /** A single-shot step. */
     static Step singleShots(String name, String classAndMethods, boolean warm) {
-        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), true, warm, HEAP);
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), true, warm, HEAP, 0, 0);
     }
 
     /** This step with one more parameter. */
@@ -49,6 +51,20 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
 
     /** This step with its forks started with {@code args} instead of the benchmark's own JVM arguments. */
     Step jvm(String... args) {
-        return new Step(name, include, params, singleShot, warm, args);
+        return new Step(name, include, params, singleShot, warm, args, extraWarmups, shots);
+    }
+
+    /**
+     * This step with more warm-up iterations: with 16 and 64 writer threads busy on 2 cores the JIT's
+     * compiler threads get little CPU, and the durable inserts were still climbing through the first
+     * measured iteration after one warm-up (64 writers: 15k, then 24-27k, then 29-33k ops/s).
+     */
+    Step warmLonger(int extra) {
+        return new Step(name, include, params, singleShot, warm, jvmArgs, extra, shots);
+    }
+
+    /** This single-shot step with {@code count} measured shots instead of the profile's. */
+    Step shots(int count) {
+        return new Step(name, include, params, singleShot, warm, jvmArgs, extraWarmups, count);
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 final class Steps {
 
     private static final String PEERS = "sqlite,h2-mvstore,nitrite";
+    /** Warm-up iterations the durable inserts get beyond the profile's (see {@link Step#warmLonger}). */
+    static final int DURABLE_EXTRA_WARMUPS = 1;
 
     private Steps() {
     }
@@ -19,11 +21,11 @@ final class Steps {
         return List.of(
                 Step.rates("raw append+fsync", "RawAppendFsyncBenchmark\\.appendAndForce"),
                 Step.rates("FileStore durable insert", "DurablePutBenchmark\\.writers(01|16|64)")
-                        .param("fsyncIntervalMillis", 0),
+                        .param("fsyncIntervalMillis", 0).warmLonger(DURABLE_EXTRA_WARMUPS),
                 Step.rates("FileStore async insert", "DurablePutBenchmark\\.writers01")
                         .param("fsyncIntervalMillis", 200),
                 Step.rates("peers durable insert", "PeerWriteBenchmark\\.insert(01|16|64)")
-                        .param("peer", (Object[]) peers).param("commit", "FSYNC"),
+                        .param("peer", (Object[]) peers).param("commit", "FSYNC").warmLonger(DURABLE_EXTRA_WARMUPS),
                 Step.rates("peers async insert", "PeerWriteBenchmark\\.insert01")
                         .param("peer", (Object[]) peers).param("commit", "WRITE"),
                 Step.rates("FileStore update", "PutBenchmark\\.put").param("collection", "file-per-record-async")
@@ -47,7 +49,8 @@ final class Steps {
                 // Nitrite loads a few thousand documents a second here: a million would take the suite's budget
                 Step.singleShots("peers open large", "PeerOpenBenchmark\\.openCountAndGet", true)
                         .param("peer", "sqlite", "h2-mvstore").param("records", sizes.openLarge()),
-                Step.singleShots("flush", "FlushBenchmark\\.(fileStoreFlush|rawParallel)", false)
+                // one shot each: two took 4 of the suite's 20 minutes (each writes 100k files at ~5k fsyncs/s)
+                Step.singleShots("flush", "FlushBenchmark\\.(fileStoreFlush|rawParallel)", false).shots(1)
                         .param("records", sizes.flush()).param("wal", true));
     }
 }

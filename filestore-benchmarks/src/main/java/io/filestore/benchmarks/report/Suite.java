@@ -84,6 +84,12 @@ public final class Suite {
         ChainedOptionsBuilder options = new OptionsBuilder().include(step.include()).forks(1)
                 .result(json.toString()).resultFormat(ResultFormatType.JSON);
         options = step.singleShot() ? profile.singleShots(options, step.warm()) : profile.rates(options);
+        if (step.extraWarmups() > 0) {
+            options = options.warmupIterations(profile.warmupIterations() + step.extraWarmups());
+        }
+        if (step.shots() > 0) {
+            options = options.measurementIterations(step.shots());
+        }
         for (Map.Entry<String, String[]> param : step.params().entrySet()) {
             options = options.param(param.getKey(), param.getValue());
         }
