@@ -51,6 +51,13 @@ final class Steps {
                         .param("peer", "sqlite", "h2-mvstore").param("records", sizes.openLarge()),
                 // one shot each: two took 4 of the suite's 20 minutes (each writes 100k files at ~5k fsyncs/s)
                 Step.singleShots("flush", "FlushBenchmark\\.(fileStoreFlush|rawParallel)", false).shots(1)
-                        .param("records", sizes.flush()).param("wal", true));
+                        .param("records", sizes.flush()).param("wal", true),
+                // The durable targets again, about 15 minutes after the first round: fsync latency here drifts by
+                // 2x within minutes, and each cell's median pools both rounds (JmhResults)
+                Step.rates("raw append+fsync, round 2", "RawAppendFsyncBenchmark\\.appendAndForce"),
+                Step.rates("FileStore durable insert, round 2", "DurablePutBenchmark\\.writers(01|64)")
+                        .param("fsyncIntervalMillis", 0).warmLonger(DURABLE_EXTRA_WARMUPS),
+                Step.rates("SQLite durable insert, round 2", "PeerWriteBenchmark\\.insert(01|64)")
+                        .param("peer", "sqlite").param("commit", "FSYNC").warmLonger(DURABLE_EXTRA_WARMUPS));
     }
 }

@@ -89,6 +89,18 @@ class ReportTests {
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }
 
+    @Test
+    void aRateMeasuredInTwoRoundsHasTheMedianOfBothRoundsIterations() {
+        String params = "\"fsyncIntervalMillis\": \"0\"";
+        var measurements = JmhResults.parse(io.filestore.json.Json.defaultMapper().readTree("[%s, %s, %s]".formatted(
+                rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "10, 11, 12"),
+                rate("DurablePutBenchmark.writers01", "thrpt", "ops/s", params, "5, 5, 5"),
+                rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "30, 31, 32"))));
+        assertThat(measurements).hasSize(2);
+        assertThat(measurements.get(0).benchmark()).isEqualTo("DurablePutBenchmark.writers64");
+        assertThat(measurements.get(0).median()).isEqualTo((12 + 30) / 2.0); // of 10, 11, 12, 30, 31, 32
+    }
+
     private static String rate(String benchmark, String mode, String unit, String params, String iterations) {
         return """
                 {"benchmark": "io.filestore.benchmarks.%s", "mode": "%s", "params": {%s},
