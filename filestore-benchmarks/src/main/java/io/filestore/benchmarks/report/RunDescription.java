@@ -34,8 +34,9 @@ final class RunDescription {
         }
         JsonNode settings = run.path("settings");
         text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark; rates: %s; single-shot: %s."
-                        + " Medians: of the iteration scores for rates (for the durable inserts and the raw loop, of two rounds"
-                        + " about 15 minutes apart, pooled), the p50 for single-shot."
+                        + " Medians: of the iteration scores for rates (pooled over two rounds about 15 minutes apart for"
+                        + " the raw loop, FileStore's 1 and 64 durable writers and SQLite FULL's 1 and 64 threads), the p50"
+                        + " for single-shot."
                         + " Absolute numbers on shared virtual"
                         + " machines drift 2-3x between runs; the ratios, measured in the same run, are the point.%n",
                 settings.path("throughput").asString(), settings.path("singleShot").asString()));

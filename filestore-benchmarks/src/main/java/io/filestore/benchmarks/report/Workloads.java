@@ -100,7 +100,8 @@ public final class Workloads {
     private static Workload durableInsert(int threads, String fileStoreMethod, String peerMethod) {
         Workload row = Workload.of("durable insert " + threads + "t", threads + (threads == 1 ? " thread" : " threads")
                         + ", fsync before each insert returns (FileStore wal: true, fsync interval 0; SQLite"
-                        + " synchronous=FULL; MVStore commit + sync)")
+                        + " synchronous=FULL; MVStore commit + sync)"
+                        + (threads == 1 ? "; raw: a 300 B write over zeros written ahead + fdatasync, in a loop" : ""))
                 .with(FILESTORE, "DurablePutBenchmark." + fileStoreMethod, "fsyncIntervalMillis", "0")
                 .with(SQLITE, "PeerWriteBenchmark." + peerMethod, "peer", "sqlite", "commit", "FSYNC")
                 .with(H2_MVSTORE, "PeerWriteBenchmark." + peerMethod, "peer", "h2-mvstore", "commit", "FSYNC")
