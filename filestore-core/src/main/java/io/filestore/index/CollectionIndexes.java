@@ -1,7 +1,6 @@
 package io.filestore.index;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +89,33 @@ public final class CollectionIndexes {
         }
     }
 
+    /** Sizes the empty indexes for a load of about {@code records} records (see {@link FieldIndex#presizeForLoad}). */
+    public void presizeForLoad(int records) {
+        indexes.forEach(index -> index.presizeForLoad(records));
+    }
+
     /**
-     * Fills the empty indexes with many records' keys at once (see {@link FieldIndex#load}), one task
-     * per index on {@code executor} so that the indexes of a collection are built side by side; returns
-     * when all are built. Writer only, before the indexes have readers.
+     * Adds a loaded record's keys to the indexes' hash maps, straight from its tree: no key lists are
+     * kept per record. Safe from many loader threads at once, each record given once;
+     * {@link #finishLoad} completes the indexes.
+     */
+    public void loadAdd(String id, JsonNode record) {
+        for (FieldIndex index : indexes) {
+            index.path().forEachKey(record, key -> index.loadAdd(key, id));
+        }
+    }
+
+    /**
+     * Builds the sorted maps of the loaded indexes (see {@link FieldIndex#finishLoad}), one task per
+     * index on {@code executor} so that they are built side by side; returns when all are built.
+     * Writer only, before the indexes have readers.
      *
-     * @param records  record id -> its keys in every index, as {@link #keysOf} gives them
      * @param executor runs the per-index tasks; must not be a pool whose threads wait on this call
      */
-    public void load(Collection<Map.Entry<String, List<List<Object>>>> records, java.util.concurrent.Executor executor) {
+    public void finishLoad(java.util.concurrent.Executor executor) {
         List<java.util.concurrent.CompletableFuture<Void>> builds = new ArrayList<>(indexes.size());
-        for (int i = 0; i < indexes.size(); i++) {
-            int position = i;
-            builds.add(java.util.concurrent.CompletableFuture.runAsync(() -> load(position, records), executor));
+        for (FieldIndex index : indexes) {
+            builds.add(java.util.concurrent.CompletableFuture.runAsync(index::finishLoad, executor));
         }
         try {
             java.util.concurrent.CompletableFuture.allOf(builds.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
@@ -112,16 +125,6 @@ public final class CollectionIndexes {
             }
             throw e;
         }
-    }
-
-    private void load(int position, Collection<Map.Entry<String, List<List<Object>>>> records) {
-        List<FieldIndex.Entry> entries = new ArrayList<>(records.size());
-        for (Map.Entry<String, List<List<Object>>> record : records) {
-            for (Object key : record.getValue().get(position)) {
-                entries.add(new FieldIndex.Entry(key, record.getKey()));
-            }
-        }
-        indexes.get(position).load(entries);
     }
 
     /** Removes a record's keys. Writer only. */

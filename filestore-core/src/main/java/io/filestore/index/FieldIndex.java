@@ -70,21 +70,50 @@ public final class FieldIndex {
     }
 
     /**
-     * Fills an empty index with many pairs at once, as when a collection is loaded: the postings go
-     * into a hash map sized for them, then the sorted map is built in one pass from the postings
-     * sorted by key, instead of one skip-list descent per key (which was 40% of opening an indexed
-     * collection). The postings are sorted as (key, posting) pairs, so building the sorted map needs
-     * no hash lookup per key. Writer only, before the index has readers.
-     *
-     * @throws IllegalStateException when the index is not empty
+     * Sizes the empty index's hash map for a load of about {@code records} records, before loader
+     * threads call {@link #loadAdd}. Only a unique index is sized: its keys are about as many as the
+     * records, while another index's may be few, and a hash map never shrinks.
      */
-    public void load(Collection<Entry> entries) {
-        if (!byHash.isEmpty()) {
-            throw new IllegalStateException("Bulk load needs an empty index: " + field());
+    public void presizeForLoad(int records) {
+        if (unique && byHash.isEmpty()) {
+            byHash = new ConcurrentHashMap<>(Math.max(16, (int) (records / 0.75f) + 1));
         }
-        byHash = new ConcurrentHashMap<>(Math.max(16, (int) (entries.size() / 0.75f) + 1));
-        for (Entry entry : entries) {
-            addToHash(entry.key(), entry.rowId());
+    }
+
+    /**
+     * Adds a pair to the hash map only, while a collection is loaded; safe from many loader threads at
+     * once. {@link #finishLoad} then builds the sorted map in one pass. No readers yet.
+     */
+    public void loadAdd(Object key, String id) {
+        Object posting = byHash.putIfAbsent(key, id); // one hash lookup for a new key, the usual case
+        if (posting != null && !id.equals(posting)) {
+            byHash.compute(key, (k, current) -> {
+                if (current instanceof String single) {
+                    if (single.equals(id)) {
+                        return single;
+                    }
+                    Set<String> ids = ConcurrentHashMap.newKeySet();
+                    ids.add(single);
+                    ids.add(id);
+                    return ids;
+                }
+                ids(current).add(id);
+                return current;
+            });
+        }
+    }
+
+    /**
+     * Builds the sorted map of a loaded index from its postings sorted by key, in one pass, instead of
+     * one skip-list descent per key (which was 40% of opening an indexed collection). The postings are
+     * sorted as (key, posting) pairs, so building the sorted map needs no hash lookup per key. Writer
+     * only, after every {@link #loadAdd} and before the index has readers.
+     *
+     * @throws IllegalStateException when the sorted map is not empty
+     */
+    public void finishLoad() {
+        if (!bySort.isEmpty()) {
+            throw new IllegalStateException("The sorted map of index " + field() + " is built already");
         }
         @SuppressWarnings("unchecked")
         Map.Entry<Object, Object>[] postings = byHash.entrySet().toArray(new Map.Entry[0]);
@@ -109,22 +138,6 @@ public final class FieldIndex {
                 visitor.accept(key, ids(posting).stream().sorted().toList());
             }
         });
-    }
-
-    private void addToHash(Object key, String id) {
-        Object posting = byHash.putIfAbsent(key, id); // one hash lookup for a new key, the usual case
-        if (posting == null) {
-            return;
-        } else if (posting instanceof String single) {
-            if (!single.equals(id)) {
-                Set<String> ids = ConcurrentHashMap.newKeySet();
-                ids.add(single);
-                ids.add(id);
-                byHash.put(key, ids);
-            }
-        } else {
-            ids(posting).add(id);
-        }
     }
 
     /** Removes the pair; a no-op when absent. Writer only. */

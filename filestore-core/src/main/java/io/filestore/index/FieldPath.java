@@ -49,29 +49,34 @@ public final class FieldPath {
     /** The index keys the record has at this path, in document order; empty when none. */
     public List<Object> keysOf(JsonNode record) {
         List<Object> keys = new ArrayList<>(1);
-        collect(record, 0, keys);
+        forEachKey(record, keys::add);
         return keys.isEmpty() ? List.of() : keys.size() == 1 ? List.of(keys.get(0)) : List.copyOf(new java.util.LinkedHashSet<>(keys));
     }
 
-    private void collect(JsonNode node, int depth, List<Object> keys) {
+    /** Calls {@code visitor} with each index key the record has at this path, in document order; a key an array repeats comes again. */
+    public void forEachKey(JsonNode record, java.util.function.Consumer<Object> visitor) {
+        collect(record, 0, visitor);
+    }
+
+    private void collect(JsonNode node, int depth, java.util.function.Consumer<Object> visitor) {
         if (node == null) {
             return;
         }
         if (node.isArray()) {
             for (JsonNode element : node) {
-                collect(element, depth, keys);
+                collect(element, depth, visitor);
             }
             return;
         }
         if (depth == segments.length) {
             Object key = IndexKeys.of(node);
             if (key != null) {
-                keys.add(key);
+                visitor.accept(key);
             }
             return;
         }
         if (node.isObject()) {
-            collect(node.get(segments[depth]), depth + 1, keys);
+            collect(node.get(segments[depth]), depth + 1, visitor);
         }
     }
 

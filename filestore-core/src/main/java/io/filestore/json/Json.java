@@ -152,18 +152,45 @@ public final class Json {
             String name = parser.currentName();
             generator.writeName(name);
             parser.nextToken();
-            if (treeFields.contains(name)) {
+            if (!treeFields.contains(name)) {
+                generator.copyCurrentStructureExact(parser);
+                continue;
+            }
+            JsonNode scalar = scalarNode(parser, fields);
+            if (scalar != null) {
+                fields.set(name, scalar);
+                generator.copyCurrentStructureExact(parser);
+            } else {
                 JsonNode value = parser.readValueAsTree(); // the mapper's features apply, as in parse()
                 if (value == null) {
                     value = fields.nullNode(); // a JSON null, which some Jackson versions read as no tree
                 }
                 fields.set(name, value);
                 generator.writeTree(value);
-            } else {
-                generator.copyCurrentStructureExact(parser);
             }
         }
         generator.writeEndObject();
+    }
+
+    /**
+     * The node of a string, integer or boolean token, made without the databind context that
+     * {@code readValueAsTree} sets up per call (it allocated more than the rest of copying a small
+     * record, and indexed fields are mostly such scalars); {@code null} for any other token, whose
+     * tree the mapper must build (floats follow its decimal features). These tokens are copied as they
+     * are, which writes the same bytes as encoding their node.
+     */
+    private static JsonNode scalarNode(tools.jackson.core.JsonParser parser, ObjectNode factory) {
+        return switch (parser.currentToken()) {
+            case VALUE_STRING -> factory.stringNode(parser.getString());
+            case VALUE_TRUE -> factory.booleanNode(true);
+            case VALUE_FALSE -> factory.booleanNode(false);
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> factory.numberNode(parser.getIntValue());
+                case LONG -> factory.numberNode(parser.getLongValue());
+                default -> factory.numberNode(parser.getBigIntegerValue());
+            };
+            default -> null;
+        };
     }
 
     /** A record as compact JSON, plus trees of the top-level fields that were asked for. */

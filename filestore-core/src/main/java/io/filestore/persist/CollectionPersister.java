@@ -17,7 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface CollectionPersister {
 
-    /** Receives the records found on disk; may be called concurrently. */
+    /**
+     * Receives the records found on disk, each id once (a persister that finds an id twice, as in a log,
+     * hands over the last); may be called concurrently.
+     */
     @FunctionalInterface
     interface RecordSink {
 

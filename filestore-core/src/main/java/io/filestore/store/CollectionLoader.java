@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -88,16 +87,14 @@ final class CollectionLoader {
     }
 
     /**
-     * Puts loaded records into the state; takes trees of only the fields the indexes read (none
-     * without indexes), and collects the keys so the indexes are built in bulk once every record is
-     * read.
+     * Puts loaded records into the state and their keys straight into the indexes' hash maps, from
+     * trees of only the fields the indexes read (none without indexes); the sorted side of the
+     * indexes is built once every record is read.
      */
     private final class LoadSink implements CollectionPersister.RecordSink {
         private final CollectionState state;
         private final boolean indexed;
         private final Set<String> treeFields;
-        // a persister that hands the same id over twice (a log): its last keys win, as its last bytes do
-        private Map<String, List<List<Object>>> keys = new ConcurrentHashMap<>();
 
         LoadSink(CollectionState state) {
             this.state = state;
@@ -114,9 +111,7 @@ final class CollectionLoader {
         public void expect(int records) {
             // called before the persister hands records to its loader threads, which then see these maps
             state.sizeForLoad(records);
-            if (indexed && keys.isEmpty()) {
-                keys = new ConcurrentHashMap<>(Math.max(16, (int) (records / 0.75f) + 1));
-            }
+            state.indexes().presizeForLoad(records);
         }
 
         @Override
@@ -131,15 +126,19 @@ final class CollectionLoader {
 
         /** {@code record}: the record's tree, or one holding at least its {@link #treeFields}. */
         private void add(String id, byte[] bytes, ObjectNode record) {
-            state.records().put(id, bytes); // concurrent collections: loader threads need no lock here
+            // concurrent collections: loader threads need no lock here
+            if (state.records().putIfAbsent(id, bytes) != null) {
+                // the keys it added could not be taken back: a persister hands each id over once
+                throw new IllegalStateException("Collection '" + state.name() + "' was handed record '" + id + "' twice while loading");
+            }
             if (indexed) {
-                keys.put(id, state.indexes().keysOf(record));
+                state.indexes().loadAdd(id, record);
             }
         }
 
         void buildIndexes() {
             if (indexed) {
-                state.indexes().load(keys.entrySet(), persistContext.pool());
+                state.indexes().finishLoad(persistContext.pool());
             }
         }
     }
