@@ -53,20 +53,32 @@ public final class FieldIndex {
     /** Adds the pair; a no-op when present. Writer only. */
     public void add(Object key, String id) {
         Object posting = byHash.get(key);
-        if (posting == null) {
-            byHash.put(key, id);
-            bySort.put(key, id);
-        } else if (posting instanceof String single) {
-            if (!single.equals(id)) {
-                Set<String> ids = ConcurrentHashMap.newKeySet();
-                ids.add(single);
-                ids.add(id);
-                byHash.put(key, ids);
-                bySort.put(key, ids);
-            }
-        } else {
-            ids(posting).add(id);
+        Object updated = withId(posting, id);
+        if (updated != posting) {
+            byHash.put(key, updated);
+            bySort.put(key, updated);
         }
+    }
+
+    /**
+     * The posting with {@code id} added: the id alone for no posting, a new set once a second id
+     * comes, else the same posting (a set gains the id in place).
+     */
+    private static Object withId(Object posting, String id) {
+        if (posting == null) {
+            return id;
+        }
+        if (posting instanceof String single) {
+            if (single.equals(id)) {
+                return single;
+            }
+            Set<String> ids = ConcurrentHashMap.newKeySet();
+            ids.add(single);
+            ids.add(id);
+            return ids;
+        }
+        ids(posting).add(id);
+        return posting;
     }
 
     /**
@@ -85,22 +97,7 @@ public final class FieldIndex {
      * once. {@link #finishLoad} then builds the sorted map in one pass. No readers yet.
      */
     public void loadAdd(Object key, String id) {
-        Object posting = byHash.putIfAbsent(key, id); // one hash lookup for a new key, the usual case
-        if (posting != null && !id.equals(posting)) {
-            byHash.compute(key, (k, current) -> {
-                if (current instanceof String single) {
-                    if (single.equals(id)) {
-                        return single;
-                    }
-                    Set<String> ids = ConcurrentHashMap.newKeySet();
-                    ids.add(single);
-                    ids.add(id);
-                    return ids;
-                }
-                ids(current).add(id);
-                return current;
-            });
-        }
+        byHash.merge(key, id, (posting, unused) -> withId(posting, id)); // one hash lookup for a new key, the usual case
     }
 
     /**
