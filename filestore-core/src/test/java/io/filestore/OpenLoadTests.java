@@ -88,4 +88,29 @@ class OpenLoadTests {
                     .isInstanceOf(UniqueConstraintException.class);
         }
     }
+
+    @Test
+    void keysSharedByManyRecordsAreLoadedOnceEachAndStayEditable() throws Exception {
+        int records = 2000; // enough for the load to spread over several loader threads
+        try (FileStore store = open()) {
+            store.runInTransaction(tx -> {
+                for (int i = 0; i < records; i++) {
+                    // "tags" repeats its key: the record is still in that key once
+                    store.collection("people").put("p" + i, TestStores.json("email", i + "@x.io", "score", i % 7,
+                            "tags", java.util.List.of("t" + (i % 3), "t" + (i % 3))));
+                }
+            });
+        }
+        try (FileStore store = open()) {
+            DocumentCollection people = store.collection("people");
+            assertThat(people.findIds("score", 3)).hasSize((records + 3) / 7).doesNotHaveDuplicates();
+            assertThat(people.findIds("tags", "t1")).hasSize(667).doesNotHaveDuplicates();
+            assertThat(Files.readAllLines(dir.resolve("people/indices/tags.jsonl"))).hasSize(records).doesNotHaveDuplicates();
+            people.delete("p1");
+            people.put("p7", TestStores.json("email", "7@x.io", "score", 3, "tags", java.util.List.of("t1")));
+            assertThat(people.findIds("tags", "t1")).hasSize(666).doesNotContain("p1").contains("p7");
+            assertThat(people.findIds("score", 0)).doesNotContain("p7");
+            assertThat(people.findIdsInRange("score", 3L, true, 3L, true)).hasSize((records + 3) / 7 + 1).contains("p7");
+        }
+    }
 }

@@ -110,12 +110,13 @@ public final class CollectionIndexes {
      * index on {@code executor} so that they are built side by side; returns when all are built.
      * Writer only, before the indexes have readers.
      *
-     * @param executor runs the per-index tasks; must not be a pool whose threads wait on this call
+     * @param executor runs the per-index tasks and halves of their sorts; must not be a pool whose
+     *                 threads wait on this call
      */
     public void finishLoad(java.util.concurrent.Executor executor) {
         List<java.util.concurrent.CompletableFuture<Void>> builds = new ArrayList<>(indexes.size());
         for (FieldIndex index : indexes) {
-            builds.add(java.util.concurrent.CompletableFuture.runAsync(index::finishLoad, executor));
+            builds.add(java.util.concurrent.CompletableFuture.runAsync(() -> index.finishLoad(executor), executor));
         }
         try {
             java.util.concurrent.CompletableFuture.allOf(builds.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();

@@ -108,6 +108,9 @@ public final class RecordFileNames {
 
     private static boolean isWindowsReserved(String id) {
         int dot = id.indexOf('.');
+        if ((dot < 0 ? id.length() : dot) > 4) {
+            return false; // reserved names have at most 4 characters, and upper-casing never shortens a string
+        }
         String base = (dot < 0 ? id : id.substring(0, dot)).toUpperCase(Locale.ROOT);
         return WINDOWS_RESERVED.contains(base);
     }
