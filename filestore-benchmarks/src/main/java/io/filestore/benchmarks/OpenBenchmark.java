@@ -46,8 +46,13 @@ import io.filestore.Strategy;
  *       the indexes (when {@code indexed}), check the index files; close finds nothing to flush;</li>
  *   <li>{@code rawParallelRead}: list the collection's record files (every {@code *.json} file of
  *       its folder, or its one {@code .jsonl} file) and {@code Files.readAllBytes} each of them on 4
- *       threads; no parsing.</li>
+ *       threads; no parsing;</li>
+ *   <li>{@code fileStoreFirstOpen} and {@code rawFirstRead}: the same, but only the first one of a
+ *       JVM (no warm-up, one shot): what an application sees at startup, with the JIT cold. The setup
+ *       before it has run FileStore's write path, not its load.</li>
  * </ul>
+ * The suite measures {@code fileStoreOpen} and {@code rawParallelRead} after 8 warm-up shots, with a GC
+ * before every shot: the first ten opens of a JVM get faster shot by shot as the JIT compiles the load.
  * The collection uses the default {@code wal: true}; after the close that wrote the data set the log
  * holds nothing to replay, so an open only checks the checkpoint and starts a fresh segment.
  * The data set is written once per trial by FileStore itself (put in transactions of 1000, then
@@ -129,6 +134,20 @@ public class OpenBenchmark {
             }
             return count;
         }
+    }
+
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public int fileStoreFirstOpen() {
+        return fileStoreOpen();
+    }
+
+    @Benchmark
+    @Warmup(iterations = 0)
+    @Measurement(iterations = 1)
+    public long rawFirstRead() {
+        return rawParallelRead();
     }
 
     @Benchmark

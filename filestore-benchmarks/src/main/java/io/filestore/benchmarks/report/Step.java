@@ -12,12 +12,14 @@ import java.util.Map;
  * @param params     parameter name to values
  * @param singleShot whether the benchmarks are single-shot (open, flush) rather than rates
  * @param warm       whether a single-shot step runs its warm-up shot
+ * @param steadyState whether a single-shot step runs the profile's steady-state settings instead
+ *                   ({@link Profile.SteadyShots})
  * @param jvmArgs    arguments appended to the fork's JVM, replacing the benchmark's own
  * @param extraWarmups warm-up iterations beyond the profile's
  * @param shots      measured single shots instead of the profile's (0: the profile's)
  */
 record Step(String name, String include, Map<String, String[]> params, boolean singleShot, boolean warm,
-            String[] jvmArgs, int extraWarmups, int shots) {
+            boolean steadyState, String[] jvmArgs, int extraWarmups, int shots) {
 
     private static final String PACKAGE = "^io\\.filestore\\.benchmarks\\.";
 
@@ -31,12 +33,12 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
 
     /** A rate step running {@code classAndMethods} (a regular expression after the package). */
     static Step rates(String name, String classAndMethods) {
-        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), false, true, HEAP, 0, 0);
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), false, true, false, HEAP, 0, 0);
     }
 
     /** A single-shot step. */
     static Step singleShots(String name, String classAndMethods, boolean warm) {
-        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), true, warm, HEAP, 0, 0);
+        return new Step(name, PACKAGE + classAndMethods + "$", new LinkedHashMap<>(), true, warm, false, HEAP, 0, 0);
     }
 
     /** This step with one more parameter. */
@@ -51,7 +53,7 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
 
     /** This step with its forks started with {@code args} instead of the benchmark's own JVM arguments. */
     Step jvm(String... args) {
-        return new Step(name, include, params, singleShot, warm, args, extraWarmups, shots);
+        return new Step(name, include, params, singleShot, warm, steadyState, args, extraWarmups, shots);
     }
 
     /**
@@ -60,11 +62,16 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
      * measured iteration after one warm-up (64 writers: 15k, then 24-27k, then 29-33k ops/s).
      */
     Step warmLonger(int extra) {
-        return new Step(name, include, params, singleShot, warm, jvmArgs, extra, shots);
+        return new Step(name, include, params, singleShot, warm, steadyState, jvmArgs, extra, shots);
+    }
+
+    /** This single-shot step measured in the JIT's steady state ({@link Profile.SteadyShots}). */
+    Step inSteadyState() {
+        return new Step(name, include, params, singleShot, warm, true, jvmArgs, extraWarmups, shots);
     }
 
     /** This single-shot step with {@code count} measured shots instead of the profile's. */
     Step shots(int count) {
-        return new Step(name, include, params, singleShot, warm, jvmArgs, extraWarmups, count);
+        return new Step(name, include, params, singleShot, warm, steadyState, jvmArgs, extraWarmups, count);
     }
 }

@@ -40,7 +40,11 @@ final class Steps {
                         .param("peer", (Object[]) peers).param("records", sizes.records()),
                 Step.rates("repositories", "RepositoryBenchmark\\..*").param("users", sizes.records()),
                 Step.singleShots("FileStore open small", "OpenBenchmark\\.(fileStoreOpen|rawParallelRead)", true)
-                        .param("records", sizes.openSmall()).param("layout", "file-per-record").param("indexed", true),
+                        .inSteadyState().param("records", sizes.openSmall()).param("layout", "file-per-record")
+                        .param("indexed", true),
+                Step.singleShots("FileStore first open small", "OpenBenchmark\\.(fileStoreFirstOpen|rawFirstRead)", false)
+                        .shots(1).param("records", sizes.openSmall()).param("layout", "file-per-record")
+                        .param("indexed", true),
                 Step.singleShots("FileStore open large", "OpenBenchmark\\.(fileStoreOpen|rawParallelRead)", true)
                         .param("records", sizes.openLarge()).param("layout", "single-file-jsonl").param("indexed", true)
                         .jvm("-Xms4g", "-Xmx4g"),

@@ -83,7 +83,11 @@ public final class Suite {
         Path json = out.resolve("jmh-step.json");
         ChainedOptionsBuilder options = new OptionsBuilder().include(step.include()).forks(1)
                 .result(json.toString()).resultFormat(ResultFormatType.JSON);
-        options = step.singleShot() ? profile.singleShots(options, step.warm()) : profile.rates(options);
+        if (step.steadyState()) {
+            options = profile.steadyShots(options);
+        } else {
+            options = step.singleShot() ? profile.singleShots(options, step.warm()) : profile.rates(options);
+        }
         if (step.extraWarmups() > 0) {
             options = options.warmupIterations(profile.warmupIterations() + step.extraWarmups());
         }

@@ -61,6 +61,7 @@ public final class Workloads {
                 repository("repository top 10 by age", "RepositoryBenchmark.fileStoreTop10ByAge",
                         "RepositoryBenchmark.keyValueTop10ByAge"),
                 open(sizes.openSmall(), "file-per-record"),
+                firstOpen(sizes.openSmall()),
                 open(sizes.openLarge(), "single-file-jsonl").without(NITRITE, "not run: Nitrite loads a few thousand"
                         + " documents per second on this machine, so building its " + count(sizes.openLarge())
                         + " data set alone would take minutes of the suite's budget"),
@@ -140,6 +141,18 @@ public final class Workloads {
                 .with(SQLITE, "PeerOpenBenchmark.openCountAndGet", "peer", "sqlite", "records", size)
                 .with(H2_MVSTORE, "PeerOpenBenchmark.openCountAndGet", "peer", "h2-mvstore", "records", size)
                 .with(NITRITE, "PeerOpenBenchmark.openCountAndGet", "peer", "nitrite", "records", size)
+                .without(KEYVALUE, NO_DURABILITY);
+    }
+
+    private static Workload firstOpen(int records) {
+        String size = String.valueOf(records);
+        String warmOnly = "measured warm only (its open is milliseconds, lazy)";
+        return Workload.of("first open " + count(records), "as open " + count(records) + " (file-per-record), but"
+                        + " the first open (raw: the first read) in a new JVM, JIT cold, one shot per fork; the setup"
+                        + " before it wrote the data set through FileStore")
+                .with(FILESTORE, "OpenBenchmark.fileStoreFirstOpen", "records", size, "layout", "file-per-record")
+                .with(RAW_LIMIT, "OpenBenchmark.rawFirstRead", "records", size, "layout", "file-per-record")
+                .without(SQLITE, warmOnly).without(H2_MVSTORE, warmOnly).without(NITRITE, warmOnly)
                 .without(KEYVALUE, NO_DURABILITY);
     }
 
