@@ -88,8 +88,9 @@ public enum Profile {
 
     /** The single-shot settings in words, for the report. */
     String describeSingleShots() {
-        return String.format("%d warm-up + %d measured shots (flush: no warm-up, one shot; open 100k: %d forks of %d"
+        return String.format("%d warm-up + %d measured shots (flush: no warm-up, one shot; open %s: %d fork%s of %d"
                         + " warm-up + %d measured shots with a GC before each; first open: one shot in a new JVM)",
-                singleShotWarmups, singleShots, steady.forks(), steady.warmups(), steady.shots());
+                singleShotWarmups, singleShots, Workloads.count(sizes.openSmall()), steady.forks(),
+                steady.forks() == 1 ? "" : "s", steady.warmups(), steady.shots());
     }
 }

@@ -33,7 +33,7 @@ final class RunDescription {
             row(text, library.getKey(), library.getValue().asString());
         }
         JsonNode settings = run.path("settings");
-        text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark (open 100k: two); rates: %s; single-shot: %s."
+        text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark unless said otherwise; rates: %s; single-shot: %s."
                         + " Medians: of the iteration scores for rates (pooled over two rounds about 15 minutes apart for"
                         + " the raw loop, FileStore's 1 and 64 durable writers and SQLite FULL's 1 and 64 threads), the p50"
                         + " for single-shot."
