@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads the JSON that JMH writes ({@code -rf json}: an array of results) into {@link Measurement}s.
  * Throughput and average-time results become operations per second, from the median of their
  * iteration scores ({@code primaryMetric.rawData}); single-shot results become milliseconds per
- * operation, from their p50. Other modes are skipped.
+ * operation, from the median of their shots (JMH's p50). Other modes are skipped.
  */
 public final class JmhResults {
 
@@ -43,10 +43,10 @@ public final class JmhResults {
     }
 
     /**
-     * The results with every rate benchmark that ran more than once with the same parameters (the
-     * suite's second round of the durable inserts) merged into one, whose iteration scores are all of
-     * theirs: its median then spans both rounds, minutes apart, so one slow minute of the disk weighs
-     * half as much. Single shots are kept as they are (the first one counts).
+     * The results with every benchmark that ran more than once with the same parameters (the suite's
+     * second round of the durable inserts and of the flush) merged into one, whose iteration scores
+     * (or shots) are all of theirs: its median then spans both rounds, minutes apart, so one slow
+     * minute of the disk weighs half as much.
      */
     private static List<JsonNode> pooled(JsonNode results) {
         Map<String, ObjectNode> byRun = new LinkedHashMap<>();
@@ -56,7 +56,7 @@ public final class JmhResults {
             ObjectNode first = byRun.get(key);
             if (first == null) {
                 byRun.put(key, (ObjectNode) result.deepCopy());
-            } else if (!result.get("mode").stringValue().equals("ss")) {
+            } else {
                 ArrayNode forks = (ArrayNode) first.get("primaryMetric").get("rawData");
                 result.get("primaryMetric").get("rawData").forEach(forks::add);
             }
@@ -79,8 +79,7 @@ public final class JmhResults {
         return switch (result.get("mode").stringValue()) {
             case "thrpt" -> new Measurement(benchmark, params, perSecond(median(metric), unit), "ops/s", true);
             case "avgt" -> new Measurement(benchmark, params, 1 / secondsPer(median(metric), unit), "ops/s", true);
-            case "ss" -> new Measurement(benchmark, params,
-                    secondsPer(metric.get("scorePercentiles").get("50.0").asDouble(), unit) * 1000, "ms", false);
+            case "ss" -> new Measurement(benchmark, params, secondsPer(median(metric), unit) * 1000, "ms", false);
             default -> null;
         };
     }

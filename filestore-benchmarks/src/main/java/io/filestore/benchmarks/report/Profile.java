@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How big and how long a run of the {@link Suite} is: {@code full} is the published run (100k
- * records, open of 100k and 1M, within 20 minutes on 2 cores), {@code quick} a smoke run of the same
+ * records, open of 100k and 1M, about 27 minutes on 2 cores), {@code quick} a smoke run of the same
  * benchmarks on tiny data sets (a few minutes) that proves everything works, not how fast it is.
  */
 public enum Profile {

@@ -34,9 +34,9 @@ final class RunDescription {
         }
         JsonNode settings = run.path("settings");
         text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark unless said otherwise; rates: %s; single-shot: %s."
-                        + " Medians: of the iteration scores for rates (pooled over two rounds about 15 minutes apart for"
-                        + " the raw loop, FileStore's 1 and 64 durable writers and SQLite FULL's 1 and 64 threads), the p50"
-                        + " for single-shot."
+                        + " Medians: of the iteration scores for rates and of the shots for single-shot, pooled over two"
+                        + " rounds about 15 minutes apart for the raw loop, FileStore's 1 and 64 durable writers, SQLite"
+                        + " FULL's 1 and 64 threads and the flush (one shot per round)."
                         + " Absolute numbers on shared virtual"
                         + " machines drift 2-3x between runs; the ratios, measured in the same run, are the point.%n",
                 settings.path("throughput").asString(), settings.path("singleShot").asString()));

@@ -110,6 +110,16 @@ class ReportTests {
         assertThat(measurements.get(0).median()).isEqualTo((12 + 30) / 2.0); // of 10, 11, 12, 30, 31, 32
     }
 
+    @Test
+    void aSingleShotRunInTwoRoundsHasTheMedianOfBothRoundsShots() {
+        String params = "\"records\": \"2000\", \"wal\": \"true\"";
+        var measurements = JmhResults.parse(io.filestore.json.Json.defaultMapper().readTree("[%s, %s]".formatted(
+                singleShot("FlushBenchmark.fileStoreFlush", params, 900),
+                singleShot("FlushBenchmark.fileStoreFlush", params, 1300))));
+        assertThat(measurements).hasSize(1);
+        assertThat(measurements.get(0).median()).isEqualTo(1100.0);
+    }
+
     private static String rate(String benchmark, String mode, String unit, String params, String iterations) {
         return """
                 {"benchmark": "io.filestore.benchmarks.%s", "mode": "%s", "params": {%s},
@@ -121,6 +131,6 @@ class ReportTests {
         return """
                 {"benchmark": "io.filestore.benchmarks.%s", "mode": "ss", "params": {%s},
                  "primaryMetric": {"score": 0, "scoreUnit": "ms/op", "scorePercentiles": {"50.0": %s},
-                   "rawData": [[1, 2, 3]]}}""".formatted(benchmark, params, p50);
+                   "rawData": [[%s]]}}""".formatted(benchmark, params, p50, p50);
     }
 }
