@@ -40,6 +40,18 @@ class JsonTests {
     }
 
     @Test
+    void capturedTreesFollowTheMappersDecimalFeaturesAndTheBytesStayExact() {
+        String text = "{\"f\":2.50,\"g\":[1.0E+2,{\"h\":true}],\"s\":\"x\"}";
+        Json.CompactRecord record = json.compactObjectFile(bytes(text), file, Set.of("f", "g", "s"));
+        assertThat(record.bytes()).isEqualTo(bytes(text));
+        assertThat(record.fields().get("f").isBigDecimal()).isTrue();
+        assertThat(record.fields().get("f").decimalValue()).isEqualByComparingTo("2.50");
+        assertThat(record.fields().get("f").decimalValue().scale()).isEqualTo(2);
+        assertThat(record.fields().get("g")).isEqualTo(json.parseObject(bytes(text)).get("g"));
+        assertThat(record.fields().get("s").stringValue()).isEqualTo("x");
+    }
+
+    @Test
     void compactCopyRefusesWhatIsNotExactlyOneObject() {
         for (String bad : new String[] {"[1]", "", "{\"a\":1} {\"b\":2}", "{\"a\":", "{\"a\":1,}"}) {
             assertThatThrownBy(() -> json.compactObjectFile(bytes(bad), file, Set.of("a")))
