@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * (O(log n)), sharing one posting per key.
  *
  * <p>A posting is a single id (a {@link String}) while a key has one record, which keeps unique and
- * near-unique fields compact, and a concurrent set once it has more.
+ * near-unique fields compact, and a concurrent set once it has more. A key that several loaded records
+ * share keeps its ids as a sorted array ({@link LoadedIds}) until its first write, which turns it into
+ * a set: building 100k ids into sets at open, then copying and sorting them again to check the index
+ * file, was a third of the index work of an open.
  *
  * <p>Thread-safety: one writer at a time (the store's apply step) with any number of concurrent
  * readers. Readers see a weakly consistent view; the store validates multi-step reads against its
@@ -29,6 +32,8 @@ public final class FieldIndex {
     // both replaced once by a bulk load, before the index has readers
     private Map<Object, Object> byHash = new ConcurrentHashMap<>();
     private NavigableMap<Object, Object> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
+    // set by loader threads once a key gets a second record; read after they are joined
+    private volatile boolean loadedSharedKeys;
 
     public FieldIndex(FieldPath path, boolean unique) {
         this.path = path;
@@ -77,6 +82,15 @@ public final class FieldIndex {
             ids.add(id);
             return ids;
         }
+        if (posting instanceof LoadedIds loaded) {
+            // readers may be walking the array: the set replaces it, the array itself never changes
+            if (loaded.contains(id)) {
+                return loaded;
+            }
+            Set<String> ids = loaded.toSet();
+            ids.add(id);
+            return ids;
+        }
         ids(posting).add(id);
         return posting;
     }
@@ -106,8 +120,9 @@ public final class FieldIndex {
         byHash.merge(key, id, (posting, unused) -> withLoadedId(posting, id)); // one hash lookup for a new key, the usual case
     }
 
-    private static Object withLoadedId(Object posting, String id) {
+    private Object withLoadedId(Object posting, String id) {
         if (posting instanceof String single) {
+            loadedSharedKeys = true;
             List<String> ids = new ArrayList<>();
             ids.add(single);
             ids.add(id);
@@ -122,11 +137,10 @@ public final class FieldIndex {
         return (List<String>) posting;
     }
 
-    /** The final posting of a loaded id list: a set presized to it, or the one id when the list repeats a single id. */
+    /** The final posting of a loaded id list: its ids sorted, or the one id when the list repeats a single id. */
     private static Object postingOf(List<String> loaded) {
-        Set<String> ids = ConcurrentHashMap.newKeySet(loaded.size());
-        ids.addAll(loaded);
-        return ids.size() == 1 ? ids.iterator().next() : ids;
+        LoadedIds ids = LoadedIds.of(loaded);
+        return ids.size() == 1 ? ids.get(0) : ids;
     }
 
     /**
@@ -143,11 +157,13 @@ public final class FieldIndex {
         if (!bySort.isEmpty()) {
             throw new IllegalStateException("The sorted map of index " + field() + " is built already");
         }
-        byHash.forEach((key, posting) -> {
-            if (posting instanceof List<?>) {
-                byHash.put(key, postingOf(loadedIds(posting))); // a value replaced in place: the walk is unaffected
-            }
-        });
+        if (loadedSharedKeys) { // a unique index usually has no list to finish: no walk over its 100k keys
+            byHash.forEach((key, posting) -> {
+                if (posting instanceof List<?>) {
+                    byHash.put(key, postingOf(loadedIds(posting))); // a value replaced in place: the walk is unaffected
+                }
+            });
+        }
         @SuppressWarnings("unchecked")
         Map.Entry<Object, Object>[] postings = SplitSort.sort(byHash.entrySet().toArray(new Map.Entry[0]),
                 (a, b) -> IndexKeys.compare(a.getKey(), b.getKey()), executor);
@@ -168,7 +184,7 @@ public final class FieldIndex {
     public void forEachSharedKey(java.util.function.BiConsumer<Object, List<String>> visitor) {
         byHash.forEach((key, posting) -> {
             if (!(posting instanceof String)) {
-                visitor.accept(key, ids(posting).stream().sorted().toList());
+                visitor.accept(key, sortedIds(posting));
             }
         });
     }
@@ -186,6 +202,12 @@ public final class FieldIndex {
             }
             return;
         }
+        if (posting instanceof LoadedIds loaded) {
+            if (!loaded.contains(id)) {
+                return;
+            }
+            posting = loaded.toSet();
+        }
         Set<String> ids = ids(posting);
         ids.remove(id);
         if (ids.size() == 1) {
@@ -195,6 +217,9 @@ public final class FieldIndex {
         } else if (ids.isEmpty()) {
             byHash.remove(key);
             bySort.remove(key);
+        } else if (ids != byHash.get(key)) { // a loaded array turned into a set
+            byHash.put(key, ids);
+            bySort.put(key, ids);
         }
     }
 
@@ -252,6 +277,9 @@ public final class FieldIndex {
         }
         if (posting instanceof String single) {
             return List.of(single);
+        }
+        if (posting instanceof LoadedIds loaded) {
+            return loaded.first(count);
         }
         Set<String> ids = ids(posting);
         if (ids.size() <= count) {
@@ -311,9 +339,7 @@ public final class FieldIndex {
             if (posting instanceof String single) {
                 out.add(new Entry(key, single));
             } else {
-                String[] sorted = ids(posting).toArray(new String[0]); // an array sort: no stream pipeline per key
-                Arrays.sort(sorted);
-                for (String id : sorted) {
+                for (String id : sortedIds(posting)) {
                     out.add(new Entry(key, id));
                 }
             }
@@ -336,12 +362,24 @@ public final class FieldIndex {
         return (Set<String>) posting;
     }
 
+    /** The ids of a posting of several, in string order; unmodifiable. */
+    private static List<String> sortedIds(Object posting) {
+        if (posting instanceof LoadedIds loaded) {
+            return loaded.asList(); // sorted already
+        }
+        String[] sorted = ids(posting).toArray(new String[0]); // an array sort: no stream pipeline per key
+        Arrays.sort(sorted);
+        return java.util.Collections.unmodifiableList(Arrays.asList(sorted));
+    }
+
     private static void addAll(Object posting, Consumer<String> sink) {
         if (posting == null) {
             return;
         }
         if (posting instanceof String single) {
             sink.accept(single);
+        } else if (posting instanceof LoadedIds loaded) {
+            loaded.forEach(sink);
         } else {
             ((Collection<String>) ids(posting)).forEach(sink);
         }
