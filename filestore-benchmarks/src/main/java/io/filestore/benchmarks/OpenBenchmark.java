@@ -28,7 +28,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.filestore.CollectionOptions;
-import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Format;
@@ -48,15 +47,17 @@ import io.filestore.Strategy;
  *       its folder, or its one {@code .jsonl} file) and {@code Files.readAllBytes} each of them on 4
  *       threads; no parsing;</li>
  *   <li>{@code fileStoreFirstOpen} and {@code rawFirstRead}: the same, but only the first one of a
- *       JVM (no warm-up, one shot): what an application sees at startup, with the JIT cold. The setup
- *       before it has run FileStore's write path, not its load.</li>
+ *       JVM (no warm-up, one shot): what an application sees at startup, with the JIT cold. In the
+ *       suite an earlier fork wrote the data set, so nothing ran in this JVM before the open; alone,
+ *       the setup before it has run FileStore's write path, not its load.</li>
  * </ul>
  * The suite measures {@code fileStoreOpen} and {@code rawParallelRead} after 8 warm-up shots, with a GC
  * before every shot: the first ten opens of a JVM get faster shot by shot as the JIT compiles the load.
  * The collection uses the default {@code wal: true}; after the close that wrote the data set the log
  * holds nothing to replay, so an open only checks the checkpoint and starts a fresh segment.
- * The data set is written once per trial by FileStore itself (put in transactions of 1000, then
- * close). The files are then in the page cache, so this measures warm opens; a cold open is
+ * The data set is written by FileStore itself (put in transactions of 1000, then close), once per
+ * trial, or once per suite run with {@link Seeds} on (the opens of every fork share it). The files
+ * are then in the page cache, so this measures warm opens; a cold open is
  * dominated by the disk (see PERFORMANCE.md). Single-shot: score = milliseconds per open (or per
  * full read) of the folder.
  * With {@code indexed=true} the collection has {@code email} unique and {@code age} indexed, as the
@@ -83,12 +84,28 @@ public class OpenBenchmark {
     public String layout;
 
     private Path dir;
+    private boolean seeded;
     private FileStoreOptions options;
     private ExecutorService rawPool;
 
     @Setup(Level.Trial)
     public void createDataSet() {
-        dir = TempDirs.create("open");
+        // opening never changes the records, so forks can share one seed as the shots of a fork share a folder
+        seeded = Seeds.enabled();
+        dir = seeded ? Seeds.get("filestore-" + layout + "-" + records + (indexed ? "-indexed" : ""), this::write)
+                : write(TempDirs.create("open"));
+        options = options(dir);
+        rawPool = Executors.newFixedThreadPool(RawFiles.THREADS);
+    }
+
+    private Path write(Path folder) {
+        try (FileStore store = FileStore.open(options(folder))) {
+            Records.fill(store.collection("users"), store, records);
+        }
+        return folder;
+    }
+
+    private FileStoreOptions options(Path folder) {
         CollectionOptions.Builder users = CollectionOptions.builder("users");
         switch (layout) {
             case "file-per-record" -> users.strategy(Strategy.FILE_PER_RECORD);
@@ -98,23 +115,10 @@ public class OpenBenchmark {
         if (indexed) {
             users.unique("email").indexed("age");
         }
-        options = FileStoreOptions.builder(dir)
+        return FileStoreOptions.builder(folder)
                 .flushInterval(Duration.ofHours(1))
                 .collection(users.build())
                 .build();
-        try (FileStore store = FileStore.open(options)) {
-            DocumentCollection collection = store.collection("users");
-            for (int first = 0; first < records; first += 1000) {
-                int from = first;
-                int to = Math.min(records, first + 1000);
-                store.runInTransaction(tx -> {
-                    for (int i = from; i < to; i++) {
-                        collection.put(Records.id(i), Records.record(i));
-                    }
-                });
-            }
-        }
-        rawPool = Executors.newFixedThreadPool(RawFiles.THREADS);
     }
 
     @TearDown(Level.Trial)
@@ -122,7 +126,9 @@ public class OpenBenchmark {
         if (rawPool != null) {
             rawPool.shutdownNow();
         }
-        TempDirs.delete(dir);
+        if (!seeded) {
+            TempDirs.delete(dir);
+        }
     }
 
     @Benchmark

@@ -17,7 +17,7 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import io.filestore.benchmarks.Footprint;
-import io.filestore.benchmarks.PeerDataSets;
+import io.filestore.benchmarks.Seeds;
 import io.filestore.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -71,7 +71,7 @@ public final class Suite {
             runFootprint();
             stepSeconds.put("footprint", (System.nanoTime() - footprintStart) / 1e9);
         } finally {
-            PeerDataSets.deleteSeeds();
+            Seeds.deleteAll();
         }
         writeRun(machine, (System.nanoTime() - start) / 1e9);
         Path report = Report.writeFrom(out);
@@ -110,7 +110,7 @@ public final class Suite {
         }
     }
 
-    /** Peer data sets are built once per run and copied, see {@link PeerDataSets}. */
+    /** Data sets are built once per run and shared between forks, see {@link Seeds}. */
     private static final String SEEDS = "-Dbench.seeds=true";
 
     /** The step's JVM arguments, plus {@code -Dbench.dir} when it is set: forks do not inherit properties. */

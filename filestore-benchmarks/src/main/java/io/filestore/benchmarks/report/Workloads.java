@@ -148,8 +148,8 @@ public final class Workloads {
         String size = String.valueOf(records);
         String warmOnly = "measured warm only (its open is milliseconds, lazy)";
         return Workload.of("first open " + count(records), "as open " + count(records) + " (file-per-record), but"
-                        + " the first open (raw: the first read) in a new JVM, JIT cold, one shot per fork; the setup"
-                        + " before it wrote the data set through FileStore")
+                        + " the first open (raw: the first read) in a new JVM, JIT cold, one shot per fork; an earlier"
+                        + " fork wrote the data set, so nothing ran in the JVM before it")
                 .with(FILESTORE, "OpenBenchmark.fileStoreFirstOpen", "records", size, "layout", "file-per-record")
                 .with(RAW_LIMIT, "OpenBenchmark.rawFirstRead", "records", size, "layout", "file-per-record")
                 .without(SQLITE, warmOnly).without(H2_MVSTORE, warmOnly).without(NITRITE, warmOnly)
