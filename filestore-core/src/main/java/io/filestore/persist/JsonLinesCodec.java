@@ -3,9 +3,17 @@ package io.filestore.persist;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.json.Json;
@@ -22,6 +30,9 @@ final class JsonLinesCodec implements RecordFileCodec {
 
     /** The member that marks a deletion line. */
     static final String DELETED = "_deleted";
+
+    /** The smallest slice of a file worth a thread of its own. */
+    private static final int MIN_SLICE = 1 << 20;
 
     private final Json json;
 
@@ -68,6 +79,124 @@ final class JsonLinesCodec implements RecordFileCodec {
             }
             apply(parseLine(content, start, end, file, lineNumber), records);
             start = end + 1;
+        }
+        return records;
+    }
+
+    /**
+     * Straight to compact records, without a tree of any whole line: the content is cut at line ends
+     * into slices parsed side by side (the calling thread takes the last), then merged in file order,
+     * so a later line of an id wins and a deletion line removes it, as in {@link #decode}. The sink
+     * sees nothing until every line parsed. Opening a 1M-line file this way, instead of holding 1M
+     * trees until the end, is what brings it near the time of the file-per-record open per record.
+     */
+    @Override
+    public void decodeInto(byte[] content, Path file, CollectionPersister.RecordSink sink, ExecutorService pool) {
+        Set<String> captured = new HashSet<>(sink.treeFields());
+        captured.add(DELETED);
+        List<int[]> slices = slices(content);
+        List<CompletableFuture<List<Json.KeyedRecord>>> parsed = new ArrayList<>();
+        for (int i = 0; i < slices.size() - 1; i++) {
+            int[] slice = slices.get(i);
+            parsed.add(CompletableFuture.supplyAsync(() -> parseSlice(content, slice, file, captured), pool));
+        }
+        List<List<Json.KeyedRecord>> lines = new ArrayList<>();
+        CorruptedFileException first = null;
+        try {
+            List<Json.KeyedRecord> last = parseSlice(content, slices.get(slices.size() - 1), file, captured);
+            for (CompletableFuture<List<Json.KeyedRecord>> slice : parsed) {
+                lines.add(slice.join());
+            }
+            lines.add(last);
+        } catch (CorruptedFileException e) {
+            first = e;
+        } catch (CompletionException e) {
+            first = e.getCause() instanceof CorruptedFileException corrupted ? corrupted : null;
+            if (first == null) {
+                throw e;
+            }
+        }
+        if (first != null) {
+            throw firstProblem(parsed, first, content, file);
+        }
+        Map<String, Json.KeyedRecord> records = merge(lines);
+        sink.expect(records.size());
+        boolean keepDeleted = sink.treeFields().contains(DELETED);
+        records.forEach((id, line) -> {
+            if (!keepDeleted) {
+                line.fields().remove(DELETED);
+            }
+            sink.acceptCompact(id, line.bytes(), line.fields(), json);
+        });
+    }
+
+    /** Up to one slice a core, each at least {@link #MIN_SLICE} bytes, cut after a newline: {start, end}. */
+    private static List<int[]> slices(byte[] content) {
+        int count = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), content.length / MIN_SLICE));
+        List<int[]> slices = new ArrayList<>(count);
+        int start = 0;
+        for (int i = 1; i < count && start < content.length; i++) {
+            int cut = indexOf(content, (byte) '\n', Math.max(start, (int) ((long) content.length * i / count)));
+            if (cut < 0) {
+                break;
+            }
+            slices.add(new int[] {start, cut + 1});
+            start = cut + 1;
+        }
+        slices.add(new int[] {start, content.length});
+        return slices;
+    }
+
+    private List<Json.KeyedRecord> parseSlice(byte[] content, int[] slice, Path file, Set<String> captured) {
+        List<Json.KeyedRecord> lines = new ArrayList<>();
+        int start = slice[0];
+        while (start < slice[1]) {
+            int end = indexOf(content, (byte) '\n', start);
+            if (end < 0) {
+                throw new CorruptedFileException(file, start, "no line end (torn write?)");
+            }
+            lines.add(json.compactKeyedObject(content, start, end - start, file, "id", captured));
+            start = end + 1;
+        }
+        return lines;
+    }
+
+    /** The problem at the lowest offset of all slices, its message naming the line as {@link #decode} does. */
+    private static CorruptedFileException firstProblem(List<CompletableFuture<List<Json.KeyedRecord>>> parsed,
+                                                       CorruptedFileException seen, byte[] content, Path file) {
+        CorruptedFileException first = seen;
+        for (CompletableFuture<List<Json.KeyedRecord>> slice : parsed) {
+            try {
+                slice.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof CorruptedFileException corrupted && corrupted.offset() < first.offset()) {
+                    first = corrupted;
+                }
+            }
+        }
+        int line = 1;
+        for (int i = 0; i < first.offset(); i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return new CorruptedFileException(file, first.offset(), "line " + line + ": " + first.problem());
+    }
+
+    private static Map<String, Json.KeyedRecord> merge(List<List<Json.KeyedRecord>> slices) {
+        int total = 0;
+        for (List<Json.KeyedRecord> slice : slices) {
+            total += slice.size();
+        }
+        Map<String, Json.KeyedRecord> records = new HashMap<>((int) (total / 0.75f) + 1);
+        for (List<Json.KeyedRecord> slice : slices) {
+            for (Json.KeyedRecord line : slice) {
+                if (line.members() == 1 && line.fields().path(DELETED).asBoolean(false)) {
+                    records.remove(line.key());
+                } else {
+                    records.put(line.key(), line);
+                }
+            }
         }
         return records;
     }

@@ -33,7 +33,7 @@ final class SingleFilePersister implements CollectionPersister {
             return;
         }
         try {
-            codec.decode(content, file).forEach(sink::accept);
+            codec.decodeInto(content, file, sink, context.pool());
         } catch (CorruptedFileException e) {
             context.quarantine().add(collection, file, e.getMessage());
         }

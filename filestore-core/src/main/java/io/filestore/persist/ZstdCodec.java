@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStream;
@@ -29,12 +30,19 @@ final class ZstdCodec implements RecordFileCodec {
 
     @Override
     public Map<String, ObjectNode> decode(byte[] content, Path file) {
-        byte[] plain;
+        return inner.decode(decompress(content, file), file);
+    }
+
+    @Override
+    public void decodeInto(byte[] content, Path file, CollectionPersister.RecordSink sink, ExecutorService pool) {
+        inner.decodeInto(decompress(content, file), file, sink, pool);
+    }
+
+    private static byte[] decompress(byte[] content, Path file) {
         try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(content))) {
-            plain = in.readAllBytes();
+            return in.readAllBytes();
         } catch (IOException | RuntimeException e) {
             throw new CorruptedFileException(file, 0, "not a valid zstd stream: " + e.getMessage());
         }
-        return inner.decode(plain, file);
     }
 }

@@ -1,0 +1,148 @@
+package io.filestore.persist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.filestore.CorruptedFileException;
+import io.filestore.json.Json;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON Lines load that goes straight to compact records ({@link JsonLinesCodec#decodeInto}) reads
+ * every file exactly as the tree decode does ({@link JsonLinesCodec#decode}), across the slices it
+ * parses side by side: later lines win, deletion lines delete, and one bad line anywhere fails the
+ * whole file before any record reaches the sink.
+ */
+class JsonLinesDecodeTests {
+
+    private static final Path FILE = Path.of("things.jsonl");
+
+    private final Json json = new Json(Json.defaultMapper());
+    private final JsonLinesCodec codec = new JsonLinesCodec(json);
+    private final ExecutorService pool = Executors.newFixedThreadPool(4);
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @Test
+    void aFileOfSeveralSlicesLoadsAsTheTreeDecodeReadsIt() {
+        // about 3 MB: more than one slice of 1 MiB, so ids repeat and deletions land in other slices
+        StringBuilder content = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            content.append("{\"id\":\"t").append(i).append("\",\"email\":\"t").append(i)
+                    .append("@x.io\",\"age\":").append(i % 90).append(",\"tags\":[\"a\",{\"b\":1.50}],\"note\":\"")
+                    .append("x".repeat(40)).append("\"}\n");
+        }
+        for (int i = 0; i < 30_000; i += 7) {
+            content.append("{\"id\":\"t").append(i).append("\",\"_deleted\":true}\n");
+        }
+        for (int i = 0; i < 30_000; i += 5) {
+            content.append("{\"age\":").append(i).append(",\"id\":\"t").append(i).append("\",\"_deleted\":false}\n");
+        }
+        byte[] bytes = content.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isGreaterThan(2 << 20);
+
+        CollectingSink sink = new CollectingSink(Set.of("age"));
+        codec.decodeInto(bytes, FILE, sink, pool);
+
+        Map<String, String> expected = new TreeMap<>();
+        codec.decode(bytes, FILE).forEach((id, record) -> expected.put(id, new String(json.toBytes(record), StandardCharsets.UTF_8)));
+        assertThat(new TreeMap<>(sink.records)).isEqualTo(expected);
+        assertThat(sink.expected).isEqualTo(expected.size());
+        assertThat(sink.records).doesNotContainKey("t7").containsKey("t35").containsKey("t1");
+        assertThat(sink.records.get("t35")).isEqualTo("{\"age\":35,\"_deleted\":false}");
+        assertThat(sink.fields.get("t35")).isEqualTo(json.parseObject("{\"age\":35}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sink.fields.get("t1")).isEqualTo(json.parseObject("{\"age\":1}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sink.records.get("t1")).contains("\"tags\":[\"a\",{\"b\":1.50}]");
+    }
+
+    @Test
+    void aBadLineInALaterSliceFailsTheWholeFileNamingItsLineBeforeAnyRecordIsLoaded() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int lines = 20_000;
+        long badOffset = 0;
+        for (int i = 0; i < lines; i++) {
+            if (i == 15_000) {
+                badOffset = out.size();
+                out.writeBytes("{\"id\":\"t15000\",\"email\":\n".getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            out.writeBytes(("{\"id\":\"t" + i + "\",\"note\":\"" + "y".repeat(100) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = out.toByteArray();
+        long offset = badOffset;
+        CollectingSink sink = new CollectingSink(Set.of());
+
+        assertThatThrownBy(() -> codec.decodeInto(bytes, FILE, sink, pool))
+                .isInstanceOfSatisfying(CorruptedFileException.class, e -> {
+                    assertThat(e.path()).isEqualTo(FILE);
+                    assertThat(e.offset()).isEqualTo(offset);
+                    assertThat(e.problem()).startsWith("line 15001: not valid JSON");
+                });
+        assertThat(sink.records).isEmpty();
+        assertThat(sink.expected).isZero();
+    }
+
+    @Test
+    void aLineWithoutAStringIdOrWithTrailingContentOrWithoutItsLineEndIsCorrupted() {
+        assertProblem("{\"id\":\"a\"}\n{\"id\":7,\"x\":1}\n", "line 2: not a JSON object with a string \"id\"");
+        assertProblem("{\"id\":\"a\"} {\"id\":\"b\"}\n", "line 1: unexpected content after the JSON object");
+        assertProblem("[1,2]\n", "line 1: not a JSON object");
+        assertProblem("{\"id\":\"a\"}\n{\"id\":\"b\"}", "line 2: no line end (torn write?)");
+    }
+
+    private void assertProblem(String content, String problem) {
+        CollectingSink sink = new CollectingSink(Set.of());
+        assertThatThrownBy(() -> codec.decodeInto(content.getBytes(StandardCharsets.UTF_8), FILE, sink, pool))
+                .isInstanceOfSatisfying(CorruptedFileException.class, e -> assertThat(e.problem()).isEqualTo(problem));
+        assertThat(sink.records).isEmpty();
+    }
+
+    /** Keeps what the codec hands over: each record's compact JSON and the trees of the fields asked for. */
+    private static final class CollectingSink implements CollectionPersister.RecordSink {
+        private final Set<String> treeFields;
+        final Map<String, String> records = new ConcurrentHashMap<>();
+        final Map<String, ObjectNode> fields = new ConcurrentHashMap<>();
+        int expected;
+
+        CollectingSink(Set<String> treeFields) {
+            this.treeFields = treeFields;
+        }
+
+        @Override
+        public void accept(String id, ObjectNode record) {
+            throw new AssertionError("the JSON Lines load hands over compact records, not trees");
+        }
+
+        @Override
+        public void expect(int records) {
+            expected = records;
+        }
+
+        @Override
+        public Set<String> treeFields() {
+            return treeFields;
+        }
+
+        @Override
+        public void acceptCompact(String id, byte[] compactJson, ObjectNode captured, Json json) {
+            assertThat(records.put(id, new String(compactJson, StandardCharsets.UTF_8))).as("handed over twice: " + id).isNull();
+            fields.put(id, captured);
+        }
+    }
+}
