@@ -51,6 +51,10 @@ final class Committer {
     private final WriteCombiner combiner = new WriteCombiner(writerMutex, this::applyAlone);
     private final StampedLock commitStamp = new StampedLock();
     private final ThreadLocal<TransactionBuffer> current = new ThreadLocal<>();
+    // transactions bound to a thread now: 0 or 1, changed only under the writer mutex. Every read asks
+    // for this thread's transaction; while there is none anywhere, this field answers without the
+    // thread-local map lookup (a thread with one sees its own increment)
+    private volatile int bound;
     private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
     private final ValueState values;
     private final Listeners listeners;
@@ -76,7 +80,7 @@ final class Committer {
 
     /** The open transaction of this thread, or {@code null}. */
     TransactionBuffer current() {
-        return current.get();
+        return bound == 0 ? null : current.get();
     }
 
     long lastSequence() {
@@ -95,6 +99,7 @@ final class Committer {
         writerMutex.lock();
         TransactionBuffer buffer = new TransactionBuffer(this);
         current.set(buffer);
+        bound++;
         return buffer;
     }
 
@@ -166,6 +171,7 @@ final class Committer {
     void end(TransactionBuffer buffer) {
         if (current.get() == buffer) {
             current.remove();
+            bound--;
             combiner.release();
         }
     }
