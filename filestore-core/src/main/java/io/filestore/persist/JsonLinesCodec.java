@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,27 +65,11 @@ final class JsonLinesCodec implements RecordFileCodec {
         return withNewline;
     }
 
-    @Override
-    public Map<String, ObjectNode> decode(byte[] content, Path file) {
-        Map<String, ObjectNode> records = new LinkedHashMap<>();
-        int start = 0;
-        int lineNumber = 0;
-        while (start < content.length) {
-            int end = indexOf(content, (byte) '\n', start);
-            lineNumber++;
-            if (end < 0) {
-                throw new CorruptedFileException(file, start, "line " + lineNumber + " has no line end (torn write?)");
-            }
-            apply(parseLine(content, start, end, file, lineNumber), records);
-            start = end + 1;
-        }
-        return records;
-    }
-
     /**
      * Straight to compact records, without a tree of any whole line: the content is cut at line ends
      * into slices parsed side by side (the calling thread takes the last), then merged in file order,
-     * so a later line of an id wins and a deletion line removes it, as in {@link #decode}. The sink
+     * so a later line of an id wins and a deletion line removes it (as {@link #apply} does for an
+     * append-only file, line by line). The sink
      * sees nothing until every line parsed. Opening a 1M-line file this way, instead of holding 1M
      * trees until the end, is what brings it near the time of the file-per-record open per record.
      */
@@ -161,7 +144,7 @@ final class JsonLinesCodec implements RecordFileCodec {
         return lines;
     }
 
-    /** The problem at the lowest offset of all slices, its message naming the line as {@link #decode} does. */
+    /** The problem at the lowest offset of all slices, its message naming the line. */
     private static CorruptedFileException firstProblem(List<CompletableFuture<List<Json.KeyedRecord>>> parsed,
                                                        CorruptedFileException seen, byte[] content, Path file) {
         CorruptedFileException first = seen;

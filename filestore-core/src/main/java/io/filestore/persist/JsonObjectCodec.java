@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.json.Json;
@@ -26,8 +27,9 @@ final class JsonObjectCodec implements RecordFileCodec {
         return json.pretty(json.toBytes(all));
     }
 
+    /** Parses the whole object, checks that every member is an object, then hands each to the sink. */
     @Override
-    public Map<String, ObjectNode> decode(byte[] content, Path file) {
+    public void decodeInto(byte[] content, Path file, CollectionPersister.RecordSink sink, ExecutorService pool) {
         ObjectNode all = json.parseObjectFile(content, file);
         Map<String, ObjectNode> records = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : all.properties()) {
@@ -36,6 +38,6 @@ final class JsonObjectCodec implements RecordFileCodec {
             }
             records.put(entry.getKey(), (ObjectNode) entry.getValue());
         }
-        return records;
+        records.forEach(sink::accept);
     }
 }

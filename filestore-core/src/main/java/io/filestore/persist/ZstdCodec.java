@@ -10,7 +10,6 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdInputStream;
 
 import io.filestore.CorruptedFileException;
-import tools.jackson.databind.node.ObjectNode;
 
 /** {@code compressed}: another codec's content (JSON lines) compressed with zstd, level 3. */
 final class ZstdCodec implements RecordFileCodec {
@@ -26,11 +25,6 @@ final class ZstdCodec implements RecordFileCodec {
     @Override
     public byte[] encode(Map<String, byte[]> records) {
         return Zstd.compress(inner.encode(records), LEVEL);
-    }
-
-    @Override
-    public Map<String, ObjectNode> decode(byte[] content, Path file) {
-        return inner.decode(decompress(content, file), file);
     }
 
     @Override
