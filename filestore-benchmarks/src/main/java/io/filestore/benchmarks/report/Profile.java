@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * How big and how long a run of the {@link Suite} is: {@code full} is the published run (100k
- * records, open of 100k and 1M, about 27 minutes on 2 cores), {@code quick} a smoke run of the same
+ * records, open of 100k and 1M, about 18 minutes on 2 cores), {@code quick} a smoke run of the same
  * benchmarks on tiny data sets (a few minutes) that proves everything works, not how fast it is.
  */
 public enum Profile {
@@ -19,8 +19,8 @@ public enum Profile {
             new SteadyShots(8, 5, 2));
 
     /**
-     * The settings of a single-shot step that must reach the JIT's steady state (the open of 100k
-     * records, a target of PERFORMANCE.md): with 1 warm-up the shots still fell from 3-4 s to 1.3 s over
+     * The settings of a single-shot step that must reach the JIT's steady state (the opens of 100k
+     * records, a target of PERFORMANCE.md, and of 1M): with 1 warm-up the shots still fell from 3-4 s to 1.3 s over
      * the first 10 opens of a fork, and forks of the same jar differed by 40%; so more warm-up shots,
      * a garbage collection between shots (an open leaves about 600 MB, which otherwise the next shot
      * collects), and two forks.
@@ -88,9 +88,10 @@ public enum Profile {
 
     /** The single-shot settings in words, for the report. */
     String describeSingleShots() {
-        return String.format("%d warm-up + %d measured shots (flush: no warm-up, one shot; open %s: %d fork%s of %d"
+        return String.format("%d warm-up + %d measured shots (flush: no warm-up, one shot; open %s and %s: %d fork%s of %d"
                         + " warm-up + %d measured shots with a GC before each; first open: one shot in a new JVM)",
-                singleShotWarmups, singleShots, Workloads.count(sizes.openSmall()), steady.forks(),
+                singleShotWarmups, singleShots, Workloads.count(sizes.openSmall()), Workloads.count(sizes.openLarge()),
+                steady.forks(),
                 steady.forks() == 1 ? "" : "s", steady.warmups(), steady.shots());
     }
 }

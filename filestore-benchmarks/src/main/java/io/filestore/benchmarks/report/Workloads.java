@@ -134,8 +134,9 @@ public final class Workloads {
     private static Workload open(int records, String layout) {
         String size = String.valueOf(records);
         return Workload.of("open " + count(records), "open until queries can run, page cache warm, " + records
-                        + " records; FileStore " + layout + " with email and age indexed loads every record (raw: read"
-                        + " every record file on 4 threads); the peers open lazily, count and get one record")
+                        + " records; FileStore " + layout + " with email and age indexed loads every record (raw: read "
+                        + (layout.equals("file-per-record") ? "every record file on 4 threads" : "its one file")
+                        + "); the peers open lazily, count and get one record")
                 .with(FILESTORE, "OpenBenchmark.fileStoreOpen", "records", size, "layout", layout)
                 .with(RAW_LIMIT, "OpenBenchmark.rawParallelRead", "records", size, "layout", layout)
                 .with(SQLITE, "PeerOpenBenchmark.openCountAndGet", "peer", "sqlite", "records", size)
