@@ -13,7 +13,7 @@ import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
 import io.filestore.io.FileBatch;
 import io.filestore.io.WritableFile;
-import tools.jackson.databind.node.ObjectNode;
+import io.filestore.json.Json;
 
 /**
  * {@code single-file} with {@code format: jsonl} and {@code append-only: true}, meant for audit logs:
@@ -53,7 +53,8 @@ final class AppendOnlyLogPersister implements CollectionPersister {
         if (content == null) {
             return;
         }
-        Map<String, ObjectNode> records = new LinkedHashMap<>();
+        java.util.Set<String> captured = JsonLinesCodec.capturedFields(sink);
+        Map<String, Json.KeyedRecord> records = new LinkedHashMap<>();
         int start = 0;
         int lineNumber = 0;
         try {
@@ -64,7 +65,7 @@ final class AppendOnlyLogPersister implements CollectionPersister {
                     cutTornTail(start, content.length);
                     break;
                 }
-                JsonLinesCodec.apply(codec.parseLine(content, start, end, file, lineNumber), records);
+                JsonLinesCodec.apply(parseLine(content, start, end, lineNumber, captured), records);
                 start = end + 1;
                 lines++;
             }
@@ -73,7 +74,15 @@ final class AppendOnlyLogPersister implements CollectionPersister {
             lines = 0;
             return;
         }
-        records.forEach(sink::accept);
+        codec.handOver(records, sink);
+    }
+
+    private Json.KeyedRecord parseLine(byte[] content, int start, int end, int lineNumber, java.util.Set<String> captured) {
+        try {
+            return codec.parseLine(content, start, end, file, captured);
+        } catch (CorruptedFileException e) {
+            throw JsonLinesCodec.atLine(e, lineNumber);
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.filestore.persist;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.json.Json;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,8 +73,7 @@ final class JsonLinesCodec implements RecordFileCodec {
      */
     @Override
     public void decodeInto(byte[] content, Path file, CollectionPersister.RecordSink sink, ExecutorService pool) {
-        Set<String> captured = new HashSet<>(sink.treeFields());
-        captured.add(DELETED);
+        Set<String> captured = capturedFields(sink);
         List<int[]> slices = slices(content);
         List<CompletableFuture<List<Json.KeyedRecord>>> parsed = new ArrayList<>();
         for (int i = 0; i < slices.size() - 1; i++) {
@@ -100,9 +97,20 @@ final class JsonLinesCodec implements RecordFileCodec {
             }
         }
         if (first != null) {
-            throw firstProblem(parsed, first, content, file);
+            throw firstProblem(parsed, first, content);
         }
-        Map<String, Json.KeyedRecord> records = merge(lines);
+        handOver(merge(lines), sink);
+    }
+
+    /** The fields a line's tree is built of: those the sink asks for, and the deletion mark. */
+    static Set<String> capturedFields(CollectionPersister.RecordSink sink) {
+        Set<String> captured = new HashSet<>(sink.treeFields());
+        captured.add(DELETED);
+        return captured;
+    }
+
+    /** Gives the sink the live records, their trees without the deletion mark unless it asked for it. */
+    void handOver(Map<String, Json.KeyedRecord> records, CollectionPersister.RecordSink sink) {
         sink.expect(records.size());
         boolean keepDeleted = sink.treeFields().contains(DELETED);
         records.forEach((id, line) -> {
@@ -138,7 +146,7 @@ final class JsonLinesCodec implements RecordFileCodec {
             if (end < 0) {
                 throw new CorruptedFileException(file, start, "no line end (torn write?)");
             }
-            lines.add(json.compactKeyedObject(content, start, end - start, file, "id", captured));
+            lines.add(parseLine(content, start, end, file, captured));
             start = end + 1;
         }
         return lines;
@@ -146,7 +154,7 @@ final class JsonLinesCodec implements RecordFileCodec {
 
     /** The problem at the lowest offset of all slices, its message naming the line. */
     private static CorruptedFileException firstProblem(List<CompletableFuture<List<Json.KeyedRecord>>> parsed,
-                                                       CorruptedFileException seen, byte[] content, Path file) {
+                                                       CorruptedFileException seen, byte[] content) {
         CorruptedFileException first = seen;
         for (CompletableFuture<List<Json.KeyedRecord>> slice : parsed) {
             try {
@@ -163,7 +171,12 @@ final class JsonLinesCodec implements RecordFileCodec {
                 line++;
             }
         }
-        return new CorruptedFileException(file, first.offset(), "line " + line + ": " + first.problem());
+        return atLine(first, line);
+    }
+
+    /** The problem of a line, its message naming the line. */
+    static CorruptedFileException atLine(CorruptedFileException problem, int line) {
+        return new CorruptedFileException(problem.path(), problem.offset(), "line " + line + ": " + problem.problem());
     }
 
     private static Map<String, Json.KeyedRecord> merge(List<List<Json.KeyedRecord>> slices) {
@@ -174,37 +187,26 @@ final class JsonLinesCodec implements RecordFileCodec {
         Map<String, Json.KeyedRecord> records = new HashMap<>((int) (total / 0.75f) + 1);
         for (List<Json.KeyedRecord> slice : slices) {
             for (Json.KeyedRecord line : slice) {
-                if (line.members() == 1 && line.fields().path(DELETED).asBoolean(false)) {
-                    records.remove(line.key());
-                } else {
-                    records.put(line.key(), line);
-                }
+                apply(line, records);
             }
         }
         return records;
     }
 
-    /** Parses one line; {@code end} is the offset of its newline. */
-    ObjectNode parseLine(byte[] content, int start, int end, Path file, int lineNumber) {
-        JsonNode node;
-        try {
-            node = json.mapper().readTree(new String(content, start, end - start, StandardCharsets.UTF_8));
-        } catch (JacksonException e) {
-            throw new CorruptedFileException(file, start, "line " + lineNumber + " is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject() || !node.path("id").isString()) {
-            throw new CorruptedFileException(file, start, "line " + lineNumber + " is not a JSON object with a string \"id\"");
-        }
-        return (ObjectNode) node;
+    /**
+     * Parses one line ({@code end}: the offset of its newline) to its compact record, with trees of the
+     * {@code captured} fields; the exception names the offset, not the line (see {@link #atLine}).
+     */
+    Json.KeyedRecord parseLine(byte[] content, int start, int end, Path file, Set<String> captured) {
+        return json.compactKeyedObject(content, start, end - start, file, "id", captured);
     }
 
-    /** Applies a parsed line to the records: a put, or a deletion. */
-    static void apply(ObjectNode line, Map<String, ObjectNode> records) {
-        String id = line.remove("id").stringValue();
-        if (line.path(DELETED).asBoolean(false) && line.size() == 1) {
-            records.remove(id);
+    /** Applies a parsed line to the records: a put, or a deletion (a line of only the id and {@code "_deleted":true}). */
+    static void apply(Json.KeyedRecord line, Map<String, Json.KeyedRecord> records) {
+        if (line.members() == 1 && line.fields().path(DELETED).asBoolean(false)) {
+            records.remove(line.key());
         } else {
-            records.put(id, line);
+            records.put(line.key(), line);
         }
     }
 

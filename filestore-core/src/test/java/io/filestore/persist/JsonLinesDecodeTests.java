@@ -107,14 +107,17 @@ class JsonLinesDecodeTests {
         assertProblem("{\"id\":\"a\"}\n{\"id\":\"b\"}", "line 2: no line end (torn write?)");
     }
 
-    /** The reference: every line parsed to a tree and applied in order, as an append-only file is read. */
+    /** The reference: every line parsed to a tree and applied in order; the last line of an id wins. */
     private Map<String, ObjectNode> treesLineByLine(byte[] content) {
         Map<String, ObjectNode> records = new LinkedHashMap<>();
-        int start = 0;
-        for (int line = 1; start < content.length; line++) {
-            int end = JsonLinesCodec.indexOf(content, (byte) '\n', start);
-            JsonLinesCodec.apply(codec.parseLine(content, start, end, FILE, line), records);
-            start = end + 1;
+        for (String text : new String(content, StandardCharsets.UTF_8).split("\n")) {
+            ObjectNode line = (ObjectNode) json.mapper().readTree(text);
+            String id = line.remove("id").stringValue();
+            if (line.size() == 1 && line.path("_deleted").asBoolean(false)) {
+                records.remove(id);
+            } else {
+                records.put(id, line);
+            }
         }
         return records;
     }
