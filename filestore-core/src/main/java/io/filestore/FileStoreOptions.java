@@ -50,6 +50,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         }
         collections = Map.copyOf(collections);
         Objects.requireNonNull(jsonMapper, "jsonMapper");
+        io.filestore.json.JsonLimits.checkReadableFiles(jsonMapper);
         Objects.requireNonNull(storageIO, "storageIO");
         checkNoSharedPaths(dataDir, collections);
     }

@@ -1,8 +1,8 @@
 package io.filestore;
 
 /**
- * A record id, value key or collection name that FileStore refuses, because it is empty, too long
- * or contains control characters. Nothing was changed.
+ * A record id, value key or collection name that FileStore refuses, because it is empty, too long,
+ * contains control characters or is not well-formed UTF-16 (a lone surrogate). Nothing was changed.
  */
 public class InvalidIdException extends FileStoreException {
 
@@ -24,7 +24,7 @@ public class InvalidIdException extends FileStoreException {
         }
         StringBuilder out = new StringBuilder("\"");
         id.codePoints().limit(80).forEach(c -> {
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
                 out.append(String.format("\\u%04x", c));
             } else {
                 out.appendCodePoint(c);

@@ -41,9 +41,11 @@ public final class Json {
     private final ObjectWriter pretty;
     private final TokenStreamFactory streams;
     private final JsonNodeFactory nodes;
+    private final JsonLimits limits;
 
     public Json(JsonMapper mapper) {
         this.mapper = mapper;
+        this.limits = new JsonLimits(mapper.tokenStreamFactory().streamReadConstraints());
         this.pretty = mapper.writerWithDefaultPrettyPrinter();
         this.streams = mapper.tokenStreamFactory();
         this.nodes = mapper.getNodeFactory();
@@ -59,6 +61,26 @@ public final class Json {
         return mapper;
     }
 
+    /** The limits every stored record and value keeps, so that it reads back by every path. */
+    public JsonLimits limits() {
+        return limits;
+    }
+
+    /**
+     * The compact bytes of a record or global value about to be stored, once it is checked against
+     * {@link #limits()}.
+     *
+     * @param collection the collection, or {@code null} for a global value
+     * @param id         the record's id or the value's key
+     * @throws io.filestore.InvalidRecordException naming the broken limit; nothing is stored
+     */
+    public byte[] toStorableBytes(JsonNode node, String collection, String id) {
+        limits.check(node, collection, id);
+        byte[] bytes = toBytes(node);
+        limits.checkSize(bytes, collection, id);
+        return bytes;
+    }
+
     /** A new empty object node. */
     public ObjectNode newObject() {
         return mapper.createObjectNode();
@@ -71,10 +93,42 @@ public final class Json {
 
     /** Pretty-printed bytes of compact JSON with a final newline, for files people read. */
     public byte[] pretty(byte[] compact) {
-        byte[] text = pretty.writeValueAsBytes(mapper.readTree(compact));
-        byte[] withNewline = java.util.Arrays.copyOf(text, text.length + 1);
-        withNewline[text.length] = '\n';
-        return withNewline;
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(compact.length * 2 + 16);
+        try (JsonGenerator generator = pretty.createGenerator(out)) {
+            copyExact(compact, generator);
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /**
+     * Pretty-printed bytes, with a final newline, of one object whose members are the given compact
+     * JSON values, in the map's order.
+     */
+    public byte[] prettyObject(Map<String, byte[]> members) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 + members.size() * 400);
+        try (JsonGenerator generator = pretty.createGenerator(out)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, byte[]> member : members.entrySet()) {
+                generator.writeName(member.getKey());
+                copyExact(member.getValue(), generator);
+            }
+            generator.writeEndObject();
+        }
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    /**
+     * Copies compact JSON token by token, every value exactly as it is: a number keeps its text
+     * ({@code 1E308} does not become {@code 1E+308} through a BigDecimal), so that every file holds
+     * what the log and memory hold, and no tree is built.
+     */
+    private void copyExact(byte[] compact, JsonGenerator generator) {
+        try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), compact)) {
+            parser.nextToken();
+            copyStructure(parser, generator);
+        }
     }
 
     /** A fresh tree of bytes this codec wrote. */
@@ -140,7 +194,7 @@ public final class Json {
                 throw new CorruptedFileException(file, 0, "expected a JSON object, found " + (first == null ? "nothing" : first));
             }
             if (treeFields.isEmpty()) {
-                generator.copyCurrentStructureExact(parser);
+                copyStructure(parser, generator);
             } else {
                 copyObjectCapturing(parser, generator, treeFields, fields);
             }
@@ -153,6 +207,43 @@ public final class Json {
             throw new CorruptedFileException(file, offset, "not valid JSON: " + e.getOriginalMessage());
         }
         return new CompactRecord(out.toByteArray(), fields);
+    }
+
+    /**
+     * The records of a file holding one JSON object that maps each id to its record object (the
+     * single-file JSON layout), each copied as {@link #compactObjectFile(byte[], Path, java.util.Set)}
+     * copies a file, in file order; with a duplicate id the last wins, as when parsing.
+     *
+     * @throws CorruptedFileException naming the file and offset when it is not such an object
+     */
+    public Map<String, CompactRecord> compactRecordsObject(byte[] content, Path file, java.util.Set<String> treeFields) {
+        Map<String, CompactRecord> records = new java.util.LinkedHashMap<>();
+        try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), content)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new CorruptedFileException(file, 0, "expected a JSON object of records");
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String id = parser.currentName();
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new CorruptedFileException(file, parser.currentTokenLocation().getByteOffset(),
+                            "record '" + id + "' is not a JSON object");
+                }
+                ObjectNode fields = new ObjectNode(nodes, new java.util.LinkedHashMap<>(treeFields.size() * 2));
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+                try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), out)) {
+                    copyObjectCapturing(parser, generator, treeFields, fields);
+                }
+                records.put(id, new CompactRecord(out.toByteArray(), fields));
+            }
+            if (parser.nextToken() != null) {
+                throw new CorruptedFileException(file, parser.currentTokenLocation().getByteOffset(),
+                        "unexpected content after the JSON object");
+            }
+        } catch (JacksonException e) {
+            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
+            throw new CorruptedFileException(file, offset, "not valid JSON: " + e.getOriginalMessage());
+        }
+        return records;
     }
 
     /**
@@ -175,13 +266,13 @@ public final class Json {
     private void copyMember(JsonParser parser, JsonGenerator generator, String name, java.util.Set<String> treeFields,
                             ObjectNode fields) {
         if (!treeFields.contains(name)) {
-            generator.copyCurrentStructureExact(parser);
+            copyStructure(parser, generator);
             return;
         }
         JsonNode scalar = scalarNode(parser, nodes);
         if (scalar != null) {
             fields.set(name, scalar);
-            generator.copyCurrentStructureExact(parser);
+            copyStructure(parser, generator);
         } else {
             byte[] value = copyOfValue(parser);
             generator.writeRawValue(new String(value, java.nio.charset.StandardCharsets.UTF_8));
@@ -189,11 +280,33 @@ public final class Json {
         }
     }
 
+    /**
+     * Copies the value the parser is at, token by token: a number keeps its exact text (Jackson's own
+     * "exact" copy writes a decimal through a BigDecimal, so {@code 1E308} would become {@code 1E+308}),
+     * so that every file holds the same bytes as the log and memory.
+     */
+    static void copyStructure(JsonParser parser, JsonGenerator generator) {
+        int depth = 0;
+        do {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+                generator.writeNumber(parser.getText());
+            } else {
+                generator.copyCurrentEventExact(parser);
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+        } while (depth > 0 && parser.nextToken() != null);
+    }
+
     /** The exact compact bytes of the value the parser is at (an array, object or float), which it consumes. */
     private byte[] copyOfValue(JsonParser parser) {
         java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream(64);
         try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), value)) {
-            generator.copyCurrentStructureExact(parser);
+            copyStructure(parser, generator);
         }
         return value.toByteArray();
     }
@@ -302,7 +415,7 @@ public final class Json {
 
     /** A plain Java object as an object tree; fails when it does not map to a JSON object. */
     public ObjectNode toObjectNode(Object value) {
-        JsonNode node = value instanceof JsonNode json ? json : mapper.valueToTree(value);
+        JsonNode node = toTree(value);
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("A record must map to a JSON object, but "
                     + (value == null ? "null" : value.getClass().getName()) + " maps to " + (node == null ? "null" : node.getNodeType()));
@@ -312,7 +425,16 @@ public final class Json {
 
     /** Any value as a tree; {@code null} becomes a JSON null. */
     public JsonNode toTree(Object value) {
-        return value instanceof JsonNode json ? json : mapper.valueToTree(value);
+        if (value instanceof JsonNode json) {
+            return json;
+        }
+        try {
+            return mapper.valueToTree(value);
+        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
+            throw new io.filestore.InvalidRecordException("Cannot turn " + value.getClass().getName()
+                    + " into JSON within the mapper's write limits: " + e.getOriginalMessage() + ". Nothing was changed.",
+                    "maxNestingDepth");
+        }
     }
 
     /** Binds compact bytes to a Java type. */

@@ -13,7 +13,8 @@ import io.filestore.InvalidIdException;
  * <p>The policy is encode-or-reject:
  * <ul>
  *   <li><b>Rejected</b> with {@link InvalidIdException}: {@code null}, the empty id, ids containing
- *       control characters (NUL included), and ids whose encoded file name would exceed
+ *       control characters (NUL included), ids that are not well-formed UTF-16 (a lone surrogate
+ *       has no UTF-8 form, so two such ids could share a file), and ids whose encoded file name would exceed
  *       {@value #MAX_ENCODED_LENGTH} bytes (about 200 plain ASCII characters).</li>
  *   <li><b>Encoded</b>: every other id is stored. Letters, digits and {@code - _ . @ + = ,} stay as
  *       they are; every other byte of the UTF-8 form ({@code /}, {@code \}, {@code %}, spaces,
@@ -56,8 +57,16 @@ public final class RecordFileNames {
             throw new InvalidIdException(id, "ids must not be null or empty");
         }
         for (int i = 0; i < id.length(); i++) {
-            if (Character.isISOControl(id.charAt(i))) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw new InvalidIdException(id, "ids must not contain control characters");
+            }
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 == id.length() || !Character.isLowSurrogate(id.charAt(i + 1))) {
+                    throw new InvalidIdException(id, "ids must be well-formed UTF-16: a lone surrogate (\\u"
+                            + Integer.toHexString(c) + " at index " + i + ") has no UTF-8 form and could not be told apart from '?' on disk");
+                }
+                i++;
             }
         }
         String encoded = isPlain(id) ? id : encode(id);

@@ -52,9 +52,6 @@ public final class ValuesFile {
 
     /** Adds the rewrite of the whole file to the batch. */
     public void stage(Map<String, byte[]> values, FileBatch batch) {
-        Json json = context.json();
-        ObjectNode node = json.newObject();
-        values.forEach((key, value) -> node.set(key, json.parse(value)));
-        batch.write(file, json.pretty(json.toBytes(node)));
+        batch.write(file, context.json().prettyObject(values));
     }
 }

@@ -110,7 +110,7 @@ final class StoreCollection implements DocumentCollection {
     public void put(String id, Object record) {
         RecordFileNames.validate(id);
         ObjectNode node = json.toObjectNode(record);
-        write(id, new PendingWrite(json.toBytes(node), state.indexes().keysOf(node)));
+        write(id, new PendingWrite(json.toStorableBytes(node, name(), id), state.indexes().keysOf(node)));
     }
 
     @Override
@@ -130,7 +130,7 @@ final class StoreCollection implements DocumentCollection {
                 return false;
             }
             ObjectNode merged = Json.mergePatch(json.parseObject(current), patchNode);
-            write(id, new PendingWrite(json.toBytes(merged), state.indexes().keysOf(merged)));
+            write(id, new PendingWrite(json.toStorableBytes(merged, name(), id), state.indexes().keysOf(merged)));
             return true;
         });
     }

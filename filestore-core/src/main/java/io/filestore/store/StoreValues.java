@@ -41,7 +41,7 @@ final class StoreValues {
 
     void set(String key, Object value) {
         RecordFileNames.validate(key);
-        byte[] bytes = json.toBytes(json.toTree(value));
+        byte[] bytes = json.toStorableBytes(json.toTree(value), null, key);
         write(tx -> tx.writeValue(key, bytes));
     }
 

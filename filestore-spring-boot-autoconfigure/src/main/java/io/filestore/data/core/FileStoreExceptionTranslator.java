@@ -12,6 +12,7 @@ import io.filestore.CorruptedFileException;
 import io.filestore.FileStoreException;
 import io.filestore.InvalidIdException;
 import io.filestore.InvalidOptionsException;
+import io.filestore.InvalidRecordException;
 import io.filestore.ReferentialIntegrityException;
 import io.filestore.StorageException;
 import io.filestore.StoreClosedException;
@@ -23,7 +24,7 @@ import io.filestore.WriteAheadLogException;
 /**
  * Translates FileStore's exceptions into Spring's {@link DataAccessException} hierarchy: a unique
  * violation is a {@link DuplicateKeyException}, a refused delete a {@link DataIntegrityViolationException},
- * a bad id or option an {@link InvalidDataAccessApiUsageException}, a disk, log, lock or closed-store failure a
+ * a bad id, record or option an {@link InvalidDataAccessApiUsageException}, a disk, log, lock or closed-store failure a
  * {@link DataAccessResourceFailureException}. The original is always the cause.
  */
 public class FileStoreExceptionTranslator implements PersistenceExceptionTranslator {
@@ -40,7 +41,7 @@ public class FileStoreExceptionTranslator implements PersistenceExceptionTransla
         if (ex instanceof ReferentialIntegrityException) {
             return new DataIntegrityViolationException(message, ex);
         }
-        if (ex instanceof InvalidIdException || ex instanceof InvalidOptionsException) {
+        if (ex instanceof InvalidIdException || ex instanceof InvalidRecordException || ex instanceof InvalidOptionsException) {
             return new InvalidDataAccessApiUsageException(message, ex);
         }
         if (ex instanceof StorageException || ex instanceof StoreFencedException || ex instanceof StoreClosedException
