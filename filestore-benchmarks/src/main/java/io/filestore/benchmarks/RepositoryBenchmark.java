@@ -32,7 +32,7 @@ import io.filestore.Strategy;
 import io.filestore.annotation.Document;
 import io.filestore.annotation.Indexed;
 import io.filestore.data.core.EntityCollections;
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.FileStoreRepository;
@@ -103,7 +103,7 @@ public class RepositoryBenchmark {
         EntityCollections.merge(context, entities, List.of(io.filestore.CollectionOptions.builder("users")
                 .strategy(Strategy.MEMORY_ONLY).build())).forEach(options::collection);
         store = FileStore.open(options.build());
-        fileStoreUsers = new FileStoreRepositoryFactory(new FileStoreTemplate(store, context, new EntityMapper(context),
+        fileStoreUsers = new FileStoreRepositoryFactory(new FileStoreTemplate(store, new MappingFileStoreConverter(context),
                 entities)).getRepository(FileStoreUsers.class);
         mapUsers = new KeyValueRepositoryFactory(new KeyValueTemplate(new MapKeyValueAdapter()))
                 .getRepository(MapUsers.class);

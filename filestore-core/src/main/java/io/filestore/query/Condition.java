@@ -120,6 +120,44 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * The field holds a JSON object or array equal to the value, member by member (numbers by value,
+     * as keys compare), or is an array with such an element: the equality of embedded documents.
+     */
+    record SameDocument(String field, JsonNode value) implements Condition {
+        private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+            if (a.isNumber() && b.isNumber()) {
+                return IndexKeys.compare(IndexKeys.of(a), IndexKeys.of(b));
+            }
+            return a.equals(b) ? 0 : 1;
+        };
+
+        public boolean test(Row row) {
+            for (JsonNode candidate : row.values(field)) {
+                if (same(candidate)) {
+                    return true;
+                }
+                if (candidate.isArray() && !value.isArray()) {
+                    for (JsonNode element : candidate) {
+                        if (same(element)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean same(JsonNode candidate) {
+            return candidate.equals(NUMBERS_BY_VALUE, value);
+        }
+
+        @Override
+        public String toString() {
+            return field + " = " + value;
+        }
+    }
+
     /** The field is a string holding the text, or an array with an element equal to the key. */
     record Contains(String field, Object key) implements Condition {
         public boolean test(Row row) {

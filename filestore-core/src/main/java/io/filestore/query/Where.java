@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.filestore.index.IndexKeys;
 import io.filestore.json.Json;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Builds {@link Condition}s. Values are strings, numbers, booleans, enums (by name), or anything
@@ -23,10 +24,23 @@ public final class Where {
     private Where() {
     }
 
-    /** The field equals the value (holds it, for an array); {@code null} means {@link #isNull}. */
+    /**
+     * The field equals the value (holds it, for an array); {@code null} means {@link #isNull}, and an
+     * object (a JSON object, or a Java object that maps to one) compares as a whole embedded document.
+     */
     public static Condition eq(String field, Object value) {
         Object key = key(value);
-        return key == null ? isNull(field) : new Condition.Equals(field, key);
+        if (key != null) {
+            return new Condition.Equals(field, key);
+        }
+        JsonNode tree = value == null ? null : value instanceof JsonNode node ? node : Json.defaultMapper().valueToTree(value);
+        if (tree == null || tree.isNull()) {
+            return isNull(field);
+        }
+        if (tree.isContainer()) {
+            return new Condition.SameDocument(field, tree);
+        }
+        throw new IllegalArgumentException("Not a value a field can be compared with: " + value);
     }
 
     /** The field does not equal the value (missing fields included). */
@@ -34,16 +48,26 @@ public final class Where {
         return not(eq(field, value));
     }
 
-    /** The field equals one of the values. */
+    /**
+     * The field equals one of the values; a {@code null} among them matches a missing or null field, and
+     * a JSON object or array an equal embedded document.
+     */
     public static Condition in(String field, Collection<?> values) {
         Set<Object> keys = new LinkedHashSet<>();
+        List<Condition> others = new ArrayList<>();
         for (Object value : values) {
             Object key = key(value);
             if (key != null) {
                 keys.add(key);
+            } else {
+                others.add(eq(field, value));
             }
         }
-        return new Condition.In(field, keys);
+        if (others.isEmpty()) {
+            return new Condition.In(field, keys);
+        }
+        others.add(0, new Condition.In(field, keys));
+        return or(others.toArray(Condition[]::new));
     }
 
     /** The field equals one of the values. */

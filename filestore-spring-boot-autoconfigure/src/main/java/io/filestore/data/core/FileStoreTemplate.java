@@ -18,6 +18,7 @@ import org.springframework.data.mapping.PersistentPropertyAccessor;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
+import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.FileStorePersistentEntity;
 import io.filestore.data.mapping.FileStorePersistentProperty;
@@ -43,7 +44,7 @@ public class FileStoreTemplate {
 
     private final FileStore store;
     private final FileStoreMappingContext context;
-    private final EntityMapper mapper;
+    private final MappingFileStoreConverter converter;
     private final EntityRelationships relationships;
     private final FileStoreExceptionTranslator translator = new FileStoreExceptionTranslator();
     private volatile AuditingHandler auditing;
@@ -52,11 +53,10 @@ public class FileStoreTemplate {
      * @param entities the entity classes whose references to define as relationships now; others are
      *                 added on first use
      */
-    public FileStoreTemplate(FileStore store, FileStoreMappingContext context, EntityMapper mapper,
-                             Collection<Class<?>> entities) {
+    public FileStoreTemplate(FileStore store, MappingFileStoreConverter converter, Collection<Class<?>> entities) {
         this.store = store;
-        this.context = context;
-        this.mapper = mapper;
+        this.context = converter.getMappingContext();
+        this.converter = converter;
         this.relationships = new EntityRelationships(store, context);
         entities.forEach(context::getRequiredPersistentEntity);
         translate(() -> {
@@ -73,8 +73,9 @@ public class FileStoreTemplate {
         return context;
     }
 
-    public EntityMapper mapper() {
-        return mapper;
+    /** The converter between entities and documents. */
+    public MappingFileStoreConverter converter() {
+        return converter;
     }
 
     /** The relationships entity references declared. */
@@ -99,12 +100,12 @@ public class FileStoreTemplate {
 
     /** The entity with the id, references resolved; empty when there is none. */
     public <T> Optional<T> findById(Object id, Class<T> type) {
-        return translate(() -> load(mapper.idString(id), type, true));
+        return translate(() -> load(converter.idString(id), type, true));
     }
 
     /** Whether a record with the id exists. */
     public boolean existsById(Object id, Class<?> type) {
-        return translate(() -> collection(type, true).exists(mapper.idString(id)));
+        return translate(() -> collection(type, true).exists(converter.idString(id)));
     }
 
     /** Every entity of the class, by id. */
@@ -148,7 +149,7 @@ public class FileStoreTemplate {
     public boolean delete(Object entity) {
         return translate(() -> store.callInTransaction(tx -> {
             FileStorePersistentEntity<?> persistent = entity(entity.getClass());
-            String id = mapper.idOf(entity);
+            String id = idOf(entity);
             if (id == null) {
                 return false;
             }
@@ -168,7 +169,7 @@ public class FileStoreTemplate {
 
     /** Deletes the record with the id; false when there was none. */
     public boolean deleteById(Object id, Class<?> type) {
-        return translate(() -> collection(type, true).delete(mapper.idString(id)));
+        return translate(() -> collection(type, true).delete(converter.idString(id)));
     }
 
     /** Deletes every record of the class's collection, in one transaction. */
@@ -203,7 +204,7 @@ public class FileStoreTemplate {
             idValue = UUID.randomUUID().toString();
             accessor.setProperty(idProperty, idValue);
         }
-        String id = mapper.idString(idValue);
+        String id = converter.idString(idValue);
         Optional<ObjectNode> stored = collection.get(id);
         FileStorePersistentProperty version = persistent.getVersionProperty();
         if (version != null) {
@@ -214,7 +215,8 @@ public class FileStoreTemplate {
         if (handler != null) {
             saved = stored.isPresent() ? handler.markModified(saved) : handler.markCreated(saved);
         }
-        ObjectNode document = mapper.toDocument(saved, id);
+        ObjectNode document = converter.toDocument(saved, persistent.documentType());
+        document.put(idProperty.fieldName(), id);
         stored.ifPresent(previous -> keepCreationAudit(persistent, document, previous));
         collection.put(id, document);
         return saved;
@@ -230,7 +232,7 @@ public class FileStoreTemplate {
                     + "; load it again and reapply the change");
         }
         long next = given == null ? 0 : ((Number) given).longValue() + 1;
-        accessor.setProperty(version, mapper.mapper().convertValue(next, version.getType()));
+        accessor.setProperty(version, converter.getConversionService().convert(next, version.getType()));
     }
 
     private static boolean sameVersion(JsonNode stored, Object given) {
@@ -262,7 +264,7 @@ public class FileStoreTemplate {
     }
 
     private <T> T toEntity(ObjectNode document, String id, Class<T> type, boolean resolve) {
-        T entity = mapper.toEntity(document, id, type);
+        T entity = converter.read(type, document, id);
         return resolve ? resolveReferences(entity, document, id) : entity;
     }
 
@@ -272,7 +274,7 @@ public class FileStoreTemplate {
         PersistentPropertyAccessor<T> accessor = persistent.getPropertyAccessor(entity);
         for (FileStorePersistentProperty property : persistent) {
             if (property.holdsEntities()) {
-                List<?> referenced = loadAll(EntityMapper.referenceIds(document, property.fieldName()),
+                List<?> referenced = loadAll(referenceIds(document, property.fieldName()),
                         property.referencedType());
                 accessor.setProperty(property, property.isCollectionLike() ? collectionOf(property, referenced)
                         : referenced.isEmpty() ? null : referenced.get(0));
@@ -310,6 +312,31 @@ public class FileStoreTemplate {
             return new LinkedHashSet<>(values);
         }
         return new ArrayList<>(values);
+    }
+
+    /** The id of an entity as the store's string id, or {@code null} when it has none. */
+    public String idOf(Object entity) {
+        Object id = entity(entity.getClass()).getIdentifierAccessor(entity).getIdentifier();
+        return id == null ? null : converter.idString(id);
+    }
+
+    /** The ids a document holds in a reference field: one, several, or none. */
+    static List<String> referenceIds(ObjectNode document, String field) {
+        JsonNode node = document.get(field);
+        List<String> ids = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return ids;
+        }
+        if (node.isArray()) {
+            node.forEach(element -> {
+                if (element.isString()) {
+                    ids.add(element.stringValue());
+                }
+            });
+        } else if (node.isString()) {
+            ids.add(node.stringValue());
+        }
+        return ids;
     }
 
     private DocumentCollection collection(Class<?> type, boolean defineRelationships) {

@@ -9,22 +9,21 @@ import org.springframework.data.mapping.model.SimpleTypeHolder;
 public class FileStoreMappingContext
         extends AbstractMappingContext<FileStorePersistentEntity<?>, FileStorePersistentProperty> {
 
-    public FileStoreMappingContext() {
-        setSimpleTypeHolder(new JsonValueTypes());
-    }
-
-    /** JDK and Jackson types are values Jackson writes, never entities to inspect. */
-    private static final class JsonValueTypes extends SimpleTypeHolder {
-        JsonValueTypes() {
-            super(java.util.Set.of(), true);
-        }
-
+    /**
+     * The types stored as JSON values, never as nested documents: JDK and Jackson types and enums
+     * ({@link io.filestore.data.convert.FileStoreCustomConversions} adds the types it converts).
+     */
+    public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(java.util.Set.of(), true) {
         @Override
         public boolean isSimpleType(Class<?> type) {
             String name = type.getName();
             return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("tools.jackson.")
-                    || super.isSimpleType(type);
+                    || Enum.class.isAssignableFrom(type) || super.isSimpleType(type);
         }
+    };
+
+    public FileStoreMappingContext() {
+        setSimpleTypeHolder(SIMPLE_TYPES);
     }
 
     @Override

@@ -23,6 +23,21 @@ public class FileStorePersistentEntity<T> extends BasicPersistentEntity<T, FileS
         if (document != null && !document.value().isEmpty()) {
             return document.value();
         }
-        return Introspector.decapitalize(getType().getSimpleName());
+        return Introspector.decapitalize(documentType().getSimpleName());
+    }
+
+    /**
+     * The class whose collection this entity's records go to: the highest class that declares
+     * {@code @Document} ({@code @Document} is inherited, so a subclass shares its parent's collection),
+     * or this class. A record of another class carries its type.
+     */
+    public Class<?> documentType() {
+        Class<?> declaring = null;
+        for (Class<?> type = getType(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (type.getDeclaredAnnotation(Document.class) != null) {
+                declaring = type;
+            }
+        }
+        return declaring != null ? declaring : getType();
     }
 }

@@ -6,13 +6,14 @@ import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
 import org.springframework.data.mapping.model.Property;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
 
+import io.filestore.annotation.Field;
 import io.filestore.annotation.Indexed;
 import io.filestore.annotation.ManyToMany;
 import io.filestore.annotation.ManyToOne;
 import io.filestore.annotation.OneToMany;
 
 /**
- * A property of an entity. Its JSON field has the property's name. References ({@link ManyToOne},
+ * A property of an entity. Its JSON field has the property's name, or the one {@link Field} gives. References ({@link ManyToOne},
  * {@link OneToMany}, {@link ManyToMany}) are told apart here: which are stored, which are indexed,
  * and which are only filled on read.
  */
@@ -23,9 +24,10 @@ public class FileStorePersistentProperty extends AnnotationBasedPersistentProper
         super(property, owner, simpleTypeHolder);
     }
 
-    /** The JSON field name. */
+    /** The name the property is stored under: {@link Field @Field}'s value, or the property's name. */
     public String fieldName() {
-        return getName();
+        Field field = findAnnotation(Field.class);
+        return field != null && !field.value().isEmpty() ? field.value() : getName();
     }
 
     /** Whether the field gets an index: {@code @Indexed}, a many-to-one reference or a stored id array. */
@@ -57,6 +59,21 @@ public class FileStorePersistentProperty extends AnnotationBasedPersistentProper
     public boolean isInverseManyToMany() {
         ManyToMany annotation = findAnnotation(ManyToMany.class);
         return annotation != null && !annotation.mappedBy().isEmpty();
+    }
+
+    /** Transient by {@code @Transient} (or Spring's other markers) or by the {@code transient} keyword. */
+    @Override
+    public boolean isTransient() {
+        java.lang.reflect.Field field = getField();
+        return super.isTransient() || field != null && java.lang.reflect.Modifier.isTransient(field.getModifiers());
+    }
+
+    /**
+     * Whether the property is part of the stored document: not transient, not derived, and backed by a
+     * field or a setter (a getter alone computes a value, which is never stored).
+     */
+    public boolean isStored() {
+        return !isTransient() && !isDerived() && (getField() != null || getSetter() != null);
     }
 
     /** Whether the value is computed on read and never written to the document. */

@@ -22,7 +22,7 @@ import org.springframework.data.domain.Sort;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.data.core.EntityCollections;
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
@@ -172,7 +172,7 @@ class DerivedQueryPropertyTests {
 
     private static UserRepository repository(FileStore store) {
         FileStoreMappingContext context = new FileStoreMappingContext();
-        FileStoreTemplate template = new FileStoreTemplate(store, context, new EntityMapper(context),
+        FileStoreTemplate template = new FileStoreTemplate(store, new MappingFileStoreConverter(context),
                 FileStoreRepositoryFactoryTests.ENTITIES);
         template.setAuditingHandler(org.springframework.data.auditing.AuditingHandler.from(context));
         return new FileStoreRepositoryFactory(template).getRepository(UserRepository.class);

@@ -31,7 +31,7 @@ import org.springframework.data.repository.query.QueryMethod;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.data.core.EntityCollections;
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.query.PartTreeFileStoreQuery;
@@ -60,7 +60,7 @@ class FileStoreRepositoryFactoryTests {
         FileStoreOptions.Builder options = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1));
         EntityCollections.merge(context, ENTITIES, List.of()).forEach(options::collection);
         store = FileStore.open(options.build());
-        template = new FileStoreTemplate(store, context, new EntityMapper(context), ENTITIES);
+        template = new FileStoreTemplate(store, new MappingFileStoreConverter(context), ENTITIES);
         AuditingHandler auditing = AuditingHandler.from(context);
         template.setAuditingHandler(auditing);
         FileStoreRepositoryFactory factory = new FileStoreRepositoryFactory(template);

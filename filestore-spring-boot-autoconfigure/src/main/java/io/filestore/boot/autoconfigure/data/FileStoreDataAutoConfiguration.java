@@ -15,7 +15,8 @@ import org.springframework.transaction.TransactionManager;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.FileStoreCustomConversions;
+import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.transaction.FileStoreTransactionManager;
@@ -41,25 +42,33 @@ public final class FileStoreDataAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FileStoreMappingContext fileStoreMappingContext(FileStoreEntities entities) {
+    FileStoreCustomConversions fileStoreCustomConversions() {
+        return new FileStoreCustomConversions();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    FileStoreMappingContext fileStoreMappingContext(FileStoreEntities entities, FileStoreCustomConversions conversions) {
         FileStoreMappingContext context = new FileStoreMappingContext();
         context.setInitialEntitySet(new java.util.HashSet<>(entities.classes()));
+        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         return context;
     }
 
     @Bean
     @ConditionalOnMissingBean
-    EntityMapper fileStoreEntityMapper(FileStoreMappingContext context, ObjectProvider<FileStoreOptions> options) {
+    MappingFileStoreConverter fileStoreConverter(FileStoreMappingContext context, FileStoreCustomConversions conversions,
+                                                 ObjectProvider<FileStoreOptions> options) {
         FileStoreOptions configured = options.getIfAvailable();
-        return new EntityMapper(context, configured != null ? configured.jsonMapper() : Json.defaultMapper());
+        return new MappingFileStoreConverter(context, configured != null ? configured.jsonMapper() : Json.defaultMapper(),
+                conversions);
     }
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnSingleCandidate(FileStore.class)
-    FileStoreTemplate fileStoreTemplate(FileStore store, FileStoreMappingContext context, EntityMapper mapper,
-                                        FileStoreEntities entities) {
-        return new FileStoreTemplate(store, context, mapper, entities.classes());
+    FileStoreTemplate fileStoreTemplate(FileStore store, MappingFileStoreConverter converter, FileStoreEntities entities) {
+        return new FileStoreTemplate(store, converter, entities.classes());
     }
 
     @Bean

@@ -2,23 +2,26 @@ package io.filestore.data.repository.query;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.data.domain.Example;
 import org.springframework.data.domain.ExampleMatcher;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.support.ExampleMatcherAccessor;
 
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.MappingFileStoreConverter;
+import io.filestore.data.mapping.FileStorePersistentEntity;
+import io.filestore.data.mapping.FileStorePersistentProperty;
 import io.filestore.query.Condition;
 import io.filestore.query.Where;
-import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a query-by-example probe into a condition: each non-null field of the probe (nested objects
- * field by field) becomes an equality, or the string match the matcher asks for; nulls count only with
- * {@link ExampleMatcher.NullHandling#INCLUDE}. Arrays in the probe are not matched.
+ * Turns a query-by-example probe into a condition over the entity's persistent properties (what is
+ * stored, under its stored name): each non-null property becomes an equality, nested objects property
+ * by property, text the string match the matcher asks for; nulls count only with
+ * {@link ExampleMatcher.NullHandling#INCLUDE}. Collections, maps, arrays and references are not matched;
+ * ignored paths are property paths, as Spring Data names them.
  */
 public final class ExampleConditions {
 
@@ -26,10 +29,12 @@ public final class ExampleConditions {
     }
 
     /** The condition, or {@code null} when the probe constrains nothing. */
-    public static Condition of(Example<?> example, EntityMapper mapper) {
+    public static Condition of(Example<?> example, MappingFileStoreConverter converter) {
         ExampleMatcherAccessor accessor = new ExampleMatcherAccessor(example.getMatcher());
         List<Condition> conditions = new ArrayList<>();
-        collect(mapper.toValue(example.getProbe()), "", accessor, example.getMatcher(), conditions);
+        Object probe = example.getProbe();
+        collect(probe, converter.getMappingContext().getRequiredPersistentEntity(probe.getClass()), "", "", accessor,
+                example.getMatcher(), converter, conditions);
         if (conditions.isEmpty()) {
             return null;
         }
@@ -37,32 +42,41 @@ public final class ExampleConditions {
         return example.getMatcher().isAllMatching() ? Where.and(all) : Where.or(all);
     }
 
-    private static void collect(JsonNode node, String prefix, ExampleMatcherAccessor accessor, ExampleMatcher matcher,
+    private static void collect(Object probe, FileStorePersistentEntity<?> entity, String javaPrefix, String storedPrefix,
+                                ExampleMatcherAccessor accessor, ExampleMatcher matcher, MappingFileStoreConverter converter,
                                 List<Condition> out) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String path = prefix + field.getKey();
+        PersistentPropertyAccessor<?> properties = entity.getPropertyAccessor(probe);
+        for (FileStorePersistentProperty property : entity) {
+            if (!property.isStored() || property.holdsEntities()) {
+                continue;
+            }
+            String path = javaPrefix + property.getName();
+            String stored = storedPrefix + property.fieldName();
             if (accessor.isIgnoredPath(path)) {
                 continue;
             }
-            JsonNode value = field.getValue();
-            if (value.isObject()) {
-                collect(value, path + ".", accessor, matcher, out);
-            } else if (value.isNull()) {
+            Object value = properties.getProperty(property);
+            if (value == null) {
                 if (matcher.getNullHandler() == ExampleMatcher.NullHandler.INCLUDE) {
-                    out.add(Where.isNull(path));
+                    out.add(Where.isNull(stored));
                 }
-            } else if (value.isString()) {
-                Optional<Object> transformed = accessor.getValueTransformerForPath(path).apply(Optional.of(value.stringValue()));
-                transformed.ifPresent(text -> out.add(text(path, String.valueOf(text), accessor)));
-            } else if (!value.isArray()) {
-                out.add(Where.eq(path, value));
+            } else if (value instanceof String text) {
+                Optional<Object> transformed = accessor.getValueTransformerForPath(path).apply(Optional.of(text));
+                transformed.ifPresent(t -> out.add(text(stored, String.valueOf(t), accessor, path)));
+            } else if (property.isCollectionLike() || property.isMap()) {
+                continue;
+            } else if (property.isEntity() && !converter.isValueType(value.getClass())) {
+                collect(value, converter.getMappingContext().getRequiredPersistentEntity(value.getClass()), path + ".",
+                        stored + ".", accessor, matcher, converter, out);
+            } else {
+                out.add(Where.eq(stored, converter.toStoredValue(value, property.getTypeInformation())));
             }
         }
     }
 
-    private static Condition text(String path, String text, ExampleMatcherAccessor accessor) {
-        boolean ignoreCase = accessor.isIgnoreCaseForPath(path);
-        ExampleMatcher.StringMatcher how = accessor.getStringMatcherForPath(path);
+    private static Condition text(String path, String text, ExampleMatcherAccessor accessor, String propertyPath) {
+        boolean ignoreCase = accessor.isIgnoreCaseForPath(propertyPath);
+        ExampleMatcher.StringMatcher how = accessor.getStringMatcherForPath(propertyPath);
         String quoted = Pattern.quote(text);
         String regex = switch (how) {
             case STARTING -> quoted + ".*";

@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
 
-import io.filestore.data.core.EntityMapper;
+import io.filestore.data.convert.MappingFileStoreConverter;
+import io.filestore.data.mapping.FileStorePersistentProperty;
+import org.springframework.data.core.PropertyPath;
+import org.springframework.data.core.TypeInformation;
 import io.filestore.query.Condition;
 import io.filestore.query.Where;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +36,15 @@ public final class PartTreeConditions {
     public static final Set<Part.Type> UNSUPPORTED = EnumSet.of(Part.Type.NEAR, Part.Type.WITHIN, Part.Type.IS_EMPTY,
             Part.Type.IS_NOT_EMPTY);
 
-    private final EntityMapper mapper;
+    private final MappingFileStoreConverter converter;
 
-    public PartTreeConditions(EntityMapper mapper) {
-        this.mapper = mapper;
+    public PartTreeConditions(MappingFileStoreConverter converter) {
+        this.converter = converter;
+    }
+
+    /** The stored path of a property path: each property's stored name ({@code @Field}), joined by dots. */
+    public static String storedPath(PropertyPath path, MappingFileStoreConverter converter) {
+        return converter.getMappingContext().getPersistentPropertyPath(path).toDotPath(FileStorePersistentProperty::fieldName);
     }
 
     /**
@@ -70,27 +78,28 @@ public final class PartTreeConditions {
     }
 
     private Condition condition(Part part, Iterator<Object> arguments) {
-        String field = part.getProperty().toDotPath();
+        String field = storedPath(part.getProperty(), converter);
+        TypeInformation<?> type = part.getProperty().getLeafProperty().getTypeInformation();
         boolean ignoreCase = part.shouldIgnoreCase() != Part.IgnoreCaseType.NEVER;
         return switch (part.getType()) {
-            case SIMPLE_PROPERTY -> equal(field, arguments.next(), ignoreCase);
-            case NEGATING_SIMPLE_PROPERTY -> Where.not(equal(field, arguments.next(), ignoreCase));
+            case SIMPLE_PROPERTY -> equal(field, type, arguments.next(), ignoreCase);
+            case NEGATING_SIMPLE_PROPERTY -> Where.not(equal(field, type, arguments.next(), ignoreCase));
             case TRUE -> Where.eq(field, true);
             case FALSE -> Where.eq(field, false);
             case IS_NULL -> Where.isNull(field);
             case IS_NOT_NULL, EXISTS -> Where.isNotNull(field);
-            case IN -> in(field, arguments.next(), ignoreCase);
-            case NOT_IN -> Where.not(in(field, arguments.next(), ignoreCase));
-            case GREATER_THAN, AFTER -> Where.gt(field, value(arguments.next()));
-            case GREATER_THAN_EQUAL -> Where.gte(field, value(arguments.next()));
-            case LESS_THAN, BEFORE -> Where.lt(field, value(arguments.next()));
-            case LESS_THAN_EQUAL -> Where.lte(field, value(arguments.next()));
-            case BETWEEN -> Where.between(field, value(arguments.next()), value(arguments.next()));
+            case IN -> in(field, type, arguments.next(), ignoreCase);
+            case NOT_IN -> Where.not(in(field, type, arguments.next(), ignoreCase));
+            case GREATER_THAN, AFTER -> Where.gt(field, value(type, arguments.next()));
+            case GREATER_THAN_EQUAL -> Where.gte(field, value(type, arguments.next()));
+            case LESS_THAN, BEFORE -> Where.lt(field, value(type, arguments.next()));
+            case LESS_THAN_EQUAL -> Where.lte(field, value(type, arguments.next()));
+            case BETWEEN -> Where.between(field, value(type, arguments.next()), value(type, arguments.next()));
             case STARTING_WITH -> ignoreCase ? regex(field, Pattern.quote(text(arguments.next())) + ".*", true)
                     : Where.startsWith(field, text(arguments.next()));
             case ENDING_WITH -> regex(field, ".*" + Pattern.quote(text(arguments.next())), ignoreCase);
-            case CONTAINING -> containing(field, arguments.next(), ignoreCase);
-            case NOT_CONTAINING -> Where.not(containing(field, arguments.next(), ignoreCase));
+            case CONTAINING -> containing(field, type, arguments.next(), ignoreCase);
+            case NOT_CONTAINING -> Where.not(containing(field, type, arguments.next(), ignoreCase));
             case LIKE -> like(field, text(arguments.next()), ignoreCase);
             case NOT_LIKE -> Where.not(like(field, text(arguments.next()), ignoreCase));
             case REGEX -> regex(field, text(arguments.next()), ignoreCase);
@@ -98,28 +107,30 @@ public final class PartTreeConditions {
         };
     }
 
-    private Condition equal(String field, Object argument, boolean ignoreCase) {
+    private Condition equal(String field, TypeInformation<?> type, Object argument, boolean ignoreCase) {
         if (argument == null) {
             return Where.isNull(field);
         }
         return ignoreCase && argument instanceof String text ? Where.equalsIgnoreCase(field, text)
-                : Where.eq(field, value(argument));
+                : Where.eq(field, value(type, argument));
     }
 
-    private Condition in(String field, Object argument, boolean ignoreCase) {
+    private Condition in(String field, TypeInformation<?> type, Object argument, boolean ignoreCase) {
         Collection<?> values = argument instanceof Collection<?> collection ? collection
                 : argument instanceof Object[] array ? Arrays.asList(array) : List.of(argument);
         if (ignoreCase) {
-            return Where.or(values.stream().map(v -> equal(field, v, true)).toArray(Condition[]::new));
+            return Where.or(values.stream().map(v -> equal(field, type, v, true)).toArray(Condition[]::new));
         }
-        return Where.in(field, values.stream().map(this::value).toList());
+        List<Object> stored = new ArrayList<>(values.size());
+        values.forEach(v -> stored.add(v == null ? null : value(type, v)));
+        return Where.in(field, stored);
     }
 
-    private Condition containing(String field, Object argument, boolean ignoreCase) {
+    private Condition containing(String field, TypeInformation<?> type, Object argument, boolean ignoreCase) {
         if (argument instanceof String text && ignoreCase) {
             return regex(field, ".*" + Pattern.quote(text) + ".*", true);
         }
-        return Where.contains(field, value(argument));
+        return Where.contains(field, value(type, argument));
     }
 
     private static Condition like(String field, String pattern, boolean ignoreCase) {
@@ -150,8 +161,13 @@ public final class PartTreeConditions {
         return Where.matches(field, Pattern.compile(regex, flags));
     }
 
-    private JsonNode value(Object argument) {
-        return mapper.toValue(argument);
+    /**
+     * An argument as the property stores it: a whole embedded object as its document, an element of a
+     * collection property as the collection stores its elements.
+     */
+    private JsonNode value(TypeInformation<?> type, Object argument) {
+        boolean whole = argument instanceof java.util.Collection<?> || argument != null && argument.getClass().isArray();
+        return converter.toStoredValue(argument, whole || !type.isCollectionLike() ? type : type.getActualType());
     }
 
     private static String text(Object argument) {

@@ -38,7 +38,7 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
         this.domainType = method.getEntityInformation().getJavaType();
         this.tree = new PartTree(method.getName(), domainType);
         PartTreeConditions.check(tree, method.toString());
-        this.conditions = new PartTreeConditions(template.mapper());
+        this.conditions = new PartTreeConditions(template.converter());
     }
 
     @Override
@@ -64,7 +64,7 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
         if (pageable.isPaged()) {
             sort = sort.and(pageable.getSort());
         }
-        query = Sorting.apply(query, sort);
+        query = Sorting.apply(query, sort, domainType, template.converter());
         return limited(query, arguments.getLimit());
     }
 

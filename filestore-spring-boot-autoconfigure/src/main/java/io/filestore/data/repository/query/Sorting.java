@@ -1,6 +1,9 @@
 package io.filestore.data.repository.query;
 
+import org.springframework.data.core.PropertyPath;
 import org.springframework.data.domain.Sort;
+
+import io.filestore.data.convert.MappingFileStoreConverter;
 
 import io.filestore.query.Order;
 import io.filestore.query.Query;
@@ -14,7 +17,8 @@ public final class Sorting {
     private Sorting() {
     }
 
-    public static Query apply(Query query, Sort sort) {
+    /** The query sorted by the sort's properties, each by its stored name ({@code @Field}). */
+    public static Query apply(Query query, Sort sort, Class<?> domainType, MappingFileStoreConverter converter) {
         Query sorted = query;
         for (Sort.Order order : sort) {
             if (order.isIgnoreCase()) {
@@ -28,7 +32,8 @@ public final class Sorting {
                         + " with " + nulls + " is not supported: FileStore sorts missing values last ascending and"
                         + " first descending, as SQL does by default");
             }
-            sorted = sorted.orderBy(new Order(order.getProperty(), order.isAscending()));
+            String field = PartTreeConditions.storedPath(PropertyPath.from(order.getProperty(), domainType), converter);
+            sorted = sorted.orderBy(new Order(field, order.isAscending()));
         }
         return sorted;
     }

@@ -86,7 +86,7 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
 
     @Override
     public Page<R> page(Pageable pageable) {
-        Page<S> page = SimpleFileStoreRepository.page(template, Sorting.apply(limited(query), sort), pageable, domainType);
+        Page<S> page = SimpleFileStoreRepository.page(template, Sorting.apply(limited(query), sort, domainType, template.converter()), pageable, domainType);
         return page.map(this::convert);
     }
 
@@ -107,7 +107,7 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
     }
 
     private Query sorted() {
-        return limited(Sorting.apply(query, sort));
+        return limited(Sorting.apply(query, sort, domainType, template.converter()));
     }
 
     private Query limited(Query base) {
@@ -126,6 +126,6 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
         if (resultType.isInterface()) {
             return PROJECTIONS.createProjection(resultType, entity);
         }
-        return template.mapper().mapper().convertValue(entity, resultType);
+        return template.converter().project(entity, resultType);
     }
 }

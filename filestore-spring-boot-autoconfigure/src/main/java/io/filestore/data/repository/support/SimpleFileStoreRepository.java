@@ -108,7 +108,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public List<T> findAll(Sort sort) {
-        return template.find(Sorting.apply(query(), sort), entity.getJavaType());
+        return template.find(Sorting.apply(query(), sort, entity.getJavaType(), template.converter()), entity.getJavaType());
     }
 
     @Override
@@ -148,7 +148,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public <S extends T, R> R findBy(Example<S> example, Function<FluentQuery.FetchableFluentQuery<S>, R> queryFunction) {
-        Condition where = ExampleConditions.of(example, template.mapper());
+        Condition where = ExampleConditions.of(example, template.converter());
         Query query = where == null ? query() : query().where(where);
         @SuppressWarnings("unchecked")
         Class<S> type = (Class<S>) example.getProbeType();
@@ -157,7 +157,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     /** A page of the query's results, with the total count. */
     static <S> Page<S> page(FileStoreTemplate template, Query query, Pageable pageable, Class<S> type) {
-        Query sorted = Sorting.apply(query, pageable.getSort());
+        Query sorted = Sorting.apply(query, pageable.getSort(), type, template.converter());
         if (pageable.isUnpaged()) {
             return new PageImpl<>(template.find(sorted, type));
         }

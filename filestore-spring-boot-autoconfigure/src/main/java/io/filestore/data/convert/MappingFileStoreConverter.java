@@ -1,0 +1,370 @@
+package io.filestore.data.convert;
+
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Map;
+
+import org.springframework.core.CollectionFactory;
+import org.springframework.core.convert.support.DefaultConversionService;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.data.convert.DefaultTypeMapper;
+import org.springframework.data.convert.EntityReader;
+import org.springframework.data.convert.EntityWriter;
+import org.springframework.data.convert.SimpleTypeInformationMapper;
+import org.springframework.data.convert.TypeAliasAccessor;
+import org.springframework.data.convert.TypeMapper;
+import org.springframework.data.core.TypeInformation;
+import org.springframework.data.mapping.Alias;
+import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
+import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
+import org.springframework.data.mapping.model.PropertyValueProvider;
+
+import io.filestore.data.mapping.FileStoreMappingContext;
+import io.filestore.data.mapping.FileStorePersistentEntity;
+import io.filestore.data.mapping.FileStorePersistentProperty;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns entities into JSON documents and back through Spring Data's mapping metadata, as
+ * {@code MappingMongoConverter} does for MongoDB: what is stored is the entity's persistent properties
+ * (fields by default, getters and setters with {@code @AccessType(PROPERTY)}), each under its
+ * {@linkplain FileStorePersistentProperty#fieldName() stored name}; {@code @Transient}, {@code transient}
+ * and derived properties ({@code @OneToMany}, the inverse side of {@code @ManyToMany}) are not, and
+ * references to entities are stored as their ids. Reading instantiates through the persistence
+ * constructor ({@code @PersistenceCreator}, a record's canonical constructor, or the only one) and sets
+ * the other properties through fields, setters or withers, so immutable classes and records work.
+ *
+ * <p>Nested objects, collections, arrays, maps (keys as text) and enums (by name) are written
+ * recursively. A nested object or an entity whose class is not the declared one carries its type under
+ * {@value #TYPE_KEY} ({@code @TypeAlias} honoured), so it is read back as that class. Values of JDK types
+ * (numbers, text, dates...) go through the store's Jackson mapper, which stays the JSON codec of the
+ * document tree: instants and local date-times are written at a fixed width so that their text sorts
+ * in time. {@link FileStoreCustomConversions} come first. Thread-safe.
+ */
+public class MappingFileStoreConverter implements EntityReader<Object, ObjectNode>, EntityWriter<Object, ObjectNode> {
+
+    /** The member that holds a document's type when it is not the declared one. */
+    public static final String TYPE_KEY = "_class";
+
+    private final FileStoreMappingContext context;
+    private final JsonValues values;
+    private final FileStoreCustomConversions conversions;
+    private final GenericConversionService conversionService = new DefaultConversionService();
+    private final EntityInstantiators instantiators = new EntityInstantiators();
+    private final TypeMapper<ObjectNode> typeMapper;
+    private final JsonNodeFactory nodes;
+
+    /** A converter with FileStore's default mapper and no custom conversions. */
+    public MappingFileStoreConverter(FileStoreMappingContext context) {
+        this(context, io.filestore.json.Json.defaultMapper(), new FileStoreCustomConversions());
+    }
+
+    /** A converter whose JDK-typed values go through the mapper, custom conversions first. */
+    public MappingFileStoreConverter(FileStoreMappingContext context, JsonMapper mapper, FileStoreCustomConversions conversions) {
+        this.context = context;
+        this.values = new JsonValues(mapper);
+        this.conversions = conversions;
+        this.nodes = mapper.getNodeFactory();
+        conversions.registerConvertersIn(conversionService);
+        this.typeMapper = new DefaultTypeMapper<>(new TypeKey(), context, java.util.List.of(new SimpleTypeInformationMapper()));
+    }
+
+    /** The mapping metadata. */
+    public FileStoreMappingContext getMappingContext() {
+        return context;
+    }
+
+    /** The conversion service with the application's converters. */
+    public GenericConversionService getConversionService() {
+        return conversionService;
+    }
+
+    /** The Jackson mapper that writes and reads values of JDK types. */
+    public JsonMapper jsonMapper() {
+        return values.mapper();
+    }
+
+    // ---- writing
+
+    /** The entity's document, with its id under the id property's stored name. */
+    @Override
+    public void write(Object entity, ObjectNode document) {
+        writeEntity(entity, TypeInformation.of(entity.getClass()), document);
+    }
+
+    /** The entity's document; its type is recorded when it is not {@code declared} (a subclass in its parent's collection). */
+    public ObjectNode toDocument(Object entity, Class<?> declared) {
+        ObjectNode document = nodes.objectNode();
+        writeEntity(entity, TypeInformation.of(declared), document);
+        return document;
+    }
+
+    /**
+     * A value as it is stored in a property of this type, for comparing with stored values in queries:
+     * an embedded object as its document, an enum as its name, a date as its fixed-width text.
+     */
+    public JsonNode toStoredValue(Object value, TypeInformation<?> declared) {
+        return writeValue(value, declared == null ? TypeInformation.OBJECT : declared);
+    }
+
+    private void writeEntity(Object entity, TypeInformation<?> declared, ObjectNode document) {
+        FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
+        if (!entity.getClass().equals(declared.getType())) {
+            typeMapper.writeType(entity.getClass(), document);
+        }
+        PersistentPropertyAccessor<?> accessor = persistent.getPropertyAccessor(entity);
+        for (FileStorePersistentProperty property : persistent) {
+            if (!property.isStored()) {
+                continue;
+            }
+            Object value = accessor.getProperty(property);
+            if (value == null) {
+                continue;
+            }
+            document.set(property.fieldName(), property.holdsEntities() ? referenceIds(property, value)
+                    : writeValue(value, property.getTypeInformation()));
+        }
+    }
+
+    private JsonNode writeValue(Object value, TypeInformation<?> declared) {
+        if (value == null) {
+            return nodes.nullNode();
+        }
+        Class<?> type = value.getClass();
+        var customTarget = conversions.getCustomWriteTarget(type);
+        if (customTarget.isPresent()) {
+            return values.write(conversionService.convert(value, customTarget.get()));
+        }
+        if (value instanceof JsonNode node) {
+            return node.deepCopy();
+        }
+        if (value instanceof Collection<?> || type.isArray() && type != byte[].class) {
+            TypeInformation<?> element = declared.isCollectionLike() ? declared.getComponentType() : null;
+            ArrayNode array = nodes.arrayNode();
+            for (Object item : value instanceof Collection<?> collection ? collection : arrayItems(value)) {
+                array.add(writeValue(item, element == null ? TypeInformation.OBJECT : element));
+            }
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            TypeInformation<?> mapValue = declared.isMap() ? declared.getMapValueType() : null;
+            ObjectNode object = nodes.objectNode();
+            map.forEach((key, item) -> object.set(mapKey(key), writeValue(item, mapValue == null ? TypeInformation.OBJECT : mapValue)));
+            return object;
+        }
+        if (conversions.isSimpleType(type)) {
+            return values.write(value);
+        }
+        ObjectNode nested = nodes.objectNode();
+        writeEntity(value, declared, nested);
+        return nested;
+    }
+
+    private JsonNode referenceIds(FileStorePersistentProperty property, Object value) {
+        if (value instanceof Collection<?> entities) {
+            ArrayNode ids = nodes.arrayNode();
+            entities.forEach(referenced -> ids.add(requiredId(property, referenced)));
+            return ids;
+        }
+        return nodes.stringNode(requiredId(property, value));
+    }
+
+    private String requiredId(FileStorePersistentProperty property, Object referenced) {
+        Object id = context.getRequiredPersistentEntity(referenced.getClass()).getIdentifierAccessor(referenced).getIdentifier();
+        if (id == null) {
+            throw new InvalidDataAccessApiUsageException("Cannot store " + property.getOwner().getType().getSimpleName()
+                    + "." + property.getName() + ": the referenced " + referenced.getClass().getSimpleName()
+                    + " has no id yet; save it first (saving never copies or cascades into a referenced entity)");
+        }
+        return idString(id);
+    }
+
+    /** Whether values of the type are stored as JSON values (a custom conversion, or a JDK type), never as documents. */
+    public boolean isValueType(Class<?> type) {
+        return conversions.isSimpleType(type) || conversions.hasCustomWriteTarget(type);
+    }
+
+    /**
+     * The entity as another class with some of its properties, a DTO or record: its document read as
+     * that class, so constructor parameters and properties are matched by stored name.
+     */
+    public <R> R project(Object entity, Class<R> type) {
+        return read(type, toDocument(entity, type));
+    }
+
+    /** An id value as the store's string id. */
+    public String idString(Object id) {
+        if (id instanceof String text) {
+            return text;
+        }
+        JsonNode node = writeValue(id, TypeInformation.of(id.getClass()));
+        return node.isValueNode() ? node.asString() : node.toString();
+    }
+
+    private String mapKey(Object key) {
+        if (key instanceof String text) {
+            return text;
+        }
+        if (key instanceof Enum<?> constant) {
+            return constant.name();
+        }
+        return conversionService.convert(key, String.class);
+    }
+
+    private static Iterable<Object> arrayItems(Object array) {
+        int length = Array.getLength(array);
+        java.util.List<Object> items = new java.util.ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            items.add(Array.get(array, i));
+        }
+        return items;
+    }
+
+    // ---- reading
+
+    /** The entity of a document, references to other entities not yet resolved. */
+    @Override
+    public <R> R read(Class<R> type, ObjectNode document) {
+        return readEntity(TypeInformation.of(type), document);
+    }
+
+    /**
+     * The entity of a stored record: its id property is set from the record id (converted to the
+     * property's type), whatever the document holds.
+     */
+    public <R> R read(Class<R> type, ObjectNode document, String id) {
+        R entity = read(type, document);
+        FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
+        FileStorePersistentProperty idProperty = persistent.getIdProperty();
+        if (idProperty == null || id == null) {
+            return entity;
+        }
+        PersistentPropertyAccessor<R> accessor = accessor(entity, persistent);
+        accessor.setProperty(idProperty, idValue(id, idProperty.getType()));
+        return accessor.getBean();
+    }
+
+    /** The record id as a value of the id property's type. */
+    public Object idValue(String id, Class<?> type) {
+        return type == String.class || type == Object.class ? id : conversionService.convert(id, type);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R> R readEntity(TypeInformation<R> declared, ObjectNode document) {
+        TypeInformation<? extends R> type = typeMapper.readType(document, declared);
+        FileStorePersistentEntity<R> persistent = (FileStorePersistentEntity<R>) context.getRequiredPersistentEntity(type);
+        PropertyValueProvider<FileStorePersistentProperty> fromDocument = new PropertyValueProvider<>() {
+            @Override
+            public <T> T getPropertyValue(FileStorePersistentProperty property) {
+                return (T) readProperty(property, document);
+            }
+        };
+        R instance = instantiators.getInstantiatorFor(persistent).createInstance(persistent,
+                new PersistentEntityParameterValueProvider<>(persistent, fromDocument, null));
+        PersistentPropertyAccessor<R> accessor = accessor(instance, persistent);
+        for (FileStorePersistentProperty property : persistent) {
+            if (persistent.isCreatorArgument(property) || !property.isStored() || property.holdsEntities()
+                    || !document.has(property.fieldName())) {
+                continue;
+            }
+            if (property.isWritable() || property.isImmutable() && property.getWither() != null) {
+                accessor.setProperty(property, readProperty(property, document));
+            }
+        }
+        return accessor.getBean();
+    }
+
+    private <R> PersistentPropertyAccessor<R> accessor(R instance, FileStorePersistentEntity<?> persistent) {
+        return new InstantiationAwarePropertyAccessor<>(instance, persistent::getPropertyAccessor, instantiators);
+    }
+
+    private Object readProperty(FileStorePersistentProperty property, ObjectNode document) {
+        if (property.holdsEntities() || property.isDerived()) {
+            return null; // resolved from the store after reading
+        }
+        Object value = readValue(document.get(property.fieldName()), property.getTypeInformation());
+        return value == null && property.getType().isPrimitive() ? primitiveDefault(property.getType()) : value;
+    }
+
+    /** A stored value as a value of the given type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public Object readValue(JsonNode node, TypeInformation<?> type) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        Class<?> raw = type.getType();
+        if (JsonNode.class.isAssignableFrom(raw)) {
+            return node.deepCopy();
+        }
+        Class<?> stored = values.javaTypeOf(node);
+        if (stored != null && conversions.hasCustomReadTarget(stored, raw)) {
+            return conversionService.convert(values.read(node, stored), raw);
+        }
+        if (node.isArray() && (type.isCollectionLike() || raw == Object.class)) {
+            return readArray(node, type);
+        }
+        if (node.isObject() && node.has(TYPE_KEY) && !type.isMap()) {
+            return readEntity(type, (ObjectNode) node);
+        }
+        if (node.isObject() && (type.isMap() || raw == Object.class)) {
+            TypeInformation<?> keyType = type.isMap() ? type.getComponentType() : null;
+            TypeInformation<?> valueType = type.isMap() ? type.getMapValueType() : null;
+            Map map = CollectionFactory.createMap(raw == Object.class ? Map.class : raw,
+                    keyType == null ? null : keyType.getType(), node.size());
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                Object key = keyType == null || keyType.getType() == String.class ? entry.getKey()
+                        : conversionService.convert(entry.getKey(), keyType.getType());
+                map.put(key, readValue(entry.getValue(), valueType == null ? TypeInformation.OBJECT : valueType));
+            }
+            return map;
+        }
+        if (conversions.isSimpleType(raw) || !node.isObject()) {
+            return values.read(node, type);
+        }
+        return readEntity(type, (ObjectNode) node);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object readArray(JsonNode node, TypeInformation<?> type) {
+        TypeInformation<?> element = type.getComponentType() != null ? type.getComponentType() : TypeInformation.OBJECT;
+        Class<?> raw = type.getType();
+        if (raw.isArray()) {
+            Object array = Array.newInstance(raw.getComponentType(), node.size());
+            for (int i = 0; i < node.size(); i++) {
+                Array.set(array, i, readValue(node.get(i), element));
+            }
+            return array;
+        }
+        Collection collection = CollectionFactory.createCollection(raw == Object.class || raw == Iterable.class ? java.util.List.class : raw,
+                element.getType(), node.size());
+        for (JsonNode item : node) {
+            collection.add(readValue(item, element));
+        }
+        return collection;
+    }
+
+    private static Object primitiveDefault(Class<?> type) {
+        return Array.get(Array.newInstance(type, 1), 0);
+    }
+
+    /** Reads and writes the type of a document under {@value #TYPE_KEY}. */
+    private static final class TypeKey implements TypeAliasAccessor<ObjectNode> {
+        @Override
+        public Alias readAliasFrom(ObjectNode document) {
+            JsonNode alias = document.get(TYPE_KEY);
+            return alias != null && alias.isString() ? Alias.of(alias.stringValue()) : Alias.NONE;
+        }
+
+        @Override
+        public void writeTypeTo(ObjectNode document, Object alias) {
+            document.put(TYPE_KEY, alias.toString());
+        }
+    }
+}
