@@ -22,7 +22,7 @@ import io.filestore.wal.WalStatistics;
  * @param flushFailures      failed flushes since open (the changes stay dirty and are retried)
  * @param lastFlushError     the last failure's message, or {@code null}
  * @param quarantinedFiles   malformed files moved aside since open, as "original -> new path: problem"
- * @param fenced             whether the store turned read-only after a write-ahead log failure
+ * @param fenced             whether the store turned read-only after a write-ahead log failure or the loss of its folder lock
  * @param fencedReason       why, or {@code null}
  * @param wal                the write-ahead log's figures
  * @param rejectedEdits      outside edits of watched record files that were refused, as "file: problem"

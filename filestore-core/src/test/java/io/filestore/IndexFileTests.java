@@ -77,6 +77,26 @@ class IndexFileTests {
     }
 
     @Test
+    void anIndexFileReplacedByAFolderIsQuarantinedAndRebuiltAtOpen() throws Exception {
+        try (FileStore store = TestStores.open(dir)) {
+            store.collection("users").put("u1", json("email", "a@x.io", "username", "ann"));
+        }
+        Path indexFile = dir.resolve("users/indices/username.jsonl");
+        String lines = Files.readString(indexFile);
+        Files.delete(indexFile);
+        Files.createDirectories(indexFile);
+        Files.writeString(indexFile.resolve("inside.txt"), "kept");
+
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.collection("users").findIds("username", "ann")).containsExactly("u1");
+            assertThat(store.status().quarantinedFiles()).singleElement().asString()
+                    .contains(indexFile.toString()).contains("folder");
+        }
+        assertThat(indexFile).isRegularFile().hasContent(lines.strip());
+        assertThat(dir.resolve("_quarantine/users/username.jsonl/inside.txt")).hasContent("kept");
+    }
+
+    @Test
     void indexesAgreeWithRecordFilesEditedWhileTheStoreWasClosed() throws Exception {
         try (FileStore store = TestStores.open(dir)) {
             store.collection("orders").put("o1", json("status", "NEW"));

@@ -4,6 +4,8 @@ import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +77,39 @@ class IndexTests {
             assertThat(orders.findIdsInRange("total", -3, false, 1.5, true)).containsExactlyInAnyOrder("a", "b", "c");
             assertThat(orders.findIdsInRange("total", null, true, null, true).get(0)).isEqualTo("d");
         }
+    }
+
+    @Test
+    void bigIntegersAndLongDecimalsAreKeysExactly() {
+        FileStoreOptions options = FileStoreOptions.builder(dir)
+                .collection(CollectionOptions.builder("accounts").unique("number").indexed("balance").build()).build();
+        BigInteger twoTo64 = BigInteger.TWO.pow(64);
+        try (FileStore store = FileStore.open(options)) {
+            DocumentCollection accounts = store.collection("accounts");
+            accounts.put("a", json("number", twoTo64, "balance", new BigDecimal("0.1")));
+            accounts.put("b", json("number", twoTo64.add(BigInteger.ONE), "balance", new BigDecimal("0.10000000000000001")));
+            accounts.put("c", json("number", new BigDecimal("1E+20"), "balance", new BigDecimal(0.1)));
+            assertThatThrownBy(() -> accounts.put("d", json("number", new BigInteger("100000000000000000000"))))
+                    .isInstanceOf(UniqueConstraintException.class);
+            assertExactKeys(accounts, twoTo64);
+        }
+        try (FileStore reopened = FileStore.open(options)) {
+            assertExactKeys(reopened.collection("accounts"), twoTo64);
+        }
+    }
+
+    private static void assertExactKeys(DocumentCollection accounts, BigInteger twoTo64) {
+        assertThat(accounts.findIds("number", twoTo64)).containsExactly("a");
+        assertThat(accounts.findIds("number", new BigDecimal(twoTo64).setScale(3))).containsExactly("a");
+        assertThat(accounts.findIds("number", twoTo64.add(BigInteger.ONE))).containsExactly("b");
+        assertThat(accounts.findIds("number", 1e20)).containsExactly("c");
+        assertThat(accounts.findIdsInRange("number", twoTo64, false, null, true)).containsExactly("b", "c");
+        assertThat(accounts.findIdsInRange("number", Long.MAX_VALUE, false, twoTo64, true)).containsExactly("a");
+        assertThat(accounts.findIds("balance", 0.1)).containsExactly("a");
+        assertThat(accounts.findIds("balance", new BigDecimal("0.100"))).containsExactly("a");
+        assertThat(accounts.findIds("balance", new BigDecimal("0.10000000000000001"))).containsExactly("b");
+        assertThat(accounts.findIds("balance", new BigDecimal(0.1))).containsExactly("c");
+        assertThat(accounts.findIdsInRange("balance", 0.1, true, 1, true)).containsExactly("a", "c", "b");
     }
 
     @Test

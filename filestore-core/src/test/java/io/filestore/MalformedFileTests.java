@@ -70,4 +70,85 @@ class MalformedFileTests {
             assertThat(store.getValue("fresh", Boolean.class)).contains(true);
         }
     }
+
+    @Test
+    void aRecordFileReplacedByAFolderIsQuarantinedAndReported() throws Exception {
+        try (FileStore store = TestStores.open(dir)) {
+            store.collection("users").put("u1", json("email", "a@x.io"));
+            store.collection("users").put("u2", json("email", "b@x.io"));
+        }
+        Path recordFile = dir.resolve("users/u1.json");
+        Files.delete(recordFile);
+        Files.createDirectories(recordFile);
+        Files.writeString(recordFile.resolve("inside.txt"), "kept");
+
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.collection("users").ids()).containsExactly("u2");
+            assertThat(store.status().quarantinedFiles()).singleElement().asString()
+                    .contains(recordFile.toString()).contains("folder");
+            store.collection("users").put("u1", json("email", "a2@x.io"));
+        }
+        assertThat(dir.resolve("_quarantine/users/u1.json/inside.txt")).hasContent("kept");
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.collection("users").get("u1")).contains(json("email", "a2@x.io"));
+            assertThat(store.status().quarantinedFiles()).isEmpty();
+        }
+    }
+
+    @Test
+    void aValuesFileReplacedByAFolderIsQuarantinedAndTheStoreOpens() throws Exception {
+        Path valuesFile = dir.resolve("_values.json");
+        Files.createDirectories(valuesFile);
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.valueKeys()).isEmpty();
+            assertThat(store.status().quarantinedFiles()).singleElement().asString()
+                    .contains(valuesFile.toString()).contains("folder");
+            store.setValue("fresh", true);
+        }
+        assertThat(dir.resolve("_quarantine/_values/_values.json")).isDirectory();
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.getValue("fresh", Boolean.class)).contains(true);
+        }
+    }
+
+    @Test
+    void aSingleFileCollectionReplacedByAFolderIsQuarantinedAndReported() throws Exception {
+        FileStoreOptions options = FileStoreOptions.builder(dir)
+                .collection(CollectionOptions.builder("events").strategy(Strategy.SINGLE_FILE).build()).build();
+        try (FileStore store = FileStore.open(options)) {
+            store.collection("events").put("e1", json("kind", "login"));
+        }
+        Path collectionFile;
+        try (var files = Files.list(dir)) {
+            collectionFile = files.filter(file -> file.getFileName().toString().startsWith("events")).findFirst().orElseThrow();
+        }
+        Files.delete(collectionFile);
+        Files.createDirectories(collectionFile);
+
+        try (FileStore store = FileStore.open(options)) {
+            assertThat(store.collection("events").ids()).isEmpty();
+            assertThat(store.status().quarantinedFiles()).singleElement().asString()
+                    .contains(collectionFile.toString()).contains("folder");
+            store.collection("events").put("e2", json("kind", "logout"));
+        }
+        try (FileStore store = FileStore.open(options)) {
+            assertThat(store.collection("events").ids()).containsExactly("e2");
+        }
+    }
+
+    @Test
+    void aFolderNamedLikeTheIndexFileOfAnUnindexedFieldIsQuarantinedNotABlockedOpen() throws Exception {
+        try (FileStore store = TestStores.open(dir)) {
+            store.collection("users").put("u1", json("email", "a@x.io"));
+        }
+        Path stray = dir.resolve("users/indices/nickname.jsonl");
+        Files.createDirectories(stray);
+        Files.writeString(stray.resolve("inside.txt"), "kept");
+
+        try (FileStore store = TestStores.open(dir)) {
+            assertThat(store.collection("users").ids()).containsExactly("u1");
+            assertThat(store.status().quarantinedFiles()).singleElement().asString().contains(stray.toString());
+        }
+        assertThat(stray).doesNotExist();
+    }
 }

@@ -1,13 +1,17 @@
 package io.filestore.index;
 
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,9 +22,14 @@ import tools.jackson.databind.json.JsonMapper;
 public final class IndexFileFormat {
 
     private final JsonMapper mapper;
+    private final ObjectReader exactReader;
 
     public IndexFileFormat(JsonMapper mapper) {
         this.mapper = mapper;
+        // decimals read back exactly whatever the mapper's setting, so a key survives its file unchanged
+        this.exactReader = mapper.readerFor(JsonNode.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The file content for the entries, one line each, in the given order. */
@@ -37,7 +46,9 @@ public final class IndexFileFormat {
                 } else if (key instanceof Long l) {
                     generator.writeNumber(l);
                 } else if (key instanceof Double d) {
-                    generator.writeNumber(d);
+                    generator.writeNumber(BigDecimal.valueOf(d)); // the decimal the key stands for, whatever the mapper's double writer
+                } else if (key instanceof BigDecimal decimal) {
+                    generator.writeNumber(decimal);
                 } else {
                     generator.writeBoolean((Boolean) key);
                 }
@@ -76,7 +87,7 @@ public final class IndexFileFormat {
     private FieldIndex.Entry parseLine(String line, int lineNumber) {
         JsonNode node;
         try {
-            node = mapper.readTree(line);
+            node = exactReader.readValue(line);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("line " + lineNumber + " is not JSON: " + e.getOriginalMessage());
         }

@@ -9,9 +9,20 @@ import tools.jackson.databind.JsonNode;
 /**
  * Index keys: the scalar JSON values a field can be indexed by, as plain Java values.
  *
- * <p>A key is a {@link Boolean}, a {@link Long} (every integral number that fits, so {@code 1} and
- * {@code 1.0} are the same key), a {@link Double} (other numbers; larger integers lose precision) or a
- * {@link String}. JSON null, objects and missing fields are not indexed. Keys order as booleans,
+ * <p>A key is a {@link Boolean}, a number or a {@link String}. A number key stands for the exact
+ * value it was written as, in one canonical form, so equal values are equal keys (same
+ * {@code equals} and {@code hashCode}) and different values never are:
+ * <ul>
+ *   <li>a {@link Long} for every integral value that fits ({@code 1}, {@code 1.0} and {@code 1E0} are one key);</li>
+ *   <li>a {@link Double} for a value that is the shortest decimal form of a double
+ *       ({@link BigDecimal#valueOf(double)}), which covers the decimals people and programs usually write;
+ *       the key stands for that decimal ({@code 0.1}), not for the double's binary value;</li>
+ *   <li>a {@link BigDecimal} without trailing zeros for any other value (beyond the long range, or with
+ *       more digits than a double holds), so {@code 2^64} and {@code 2^64 + 1} stay two keys.</li>
+ * </ul>
+ * A Java {@code NaN} or infinity given in a lookup stays a {@code Double} and orders as
+ * {@link Double#compare} does: negative infinity first, then every finite number, positive
+ * infinity, NaN. JSON null, objects and missing fields are not indexed. Keys order as booleans,
  * then numbers by value, then strings by UTF-16 code unit ({@link String#compareTo}).
  */
 public final class IndexKeys {
@@ -96,7 +107,11 @@ public final class IndexKeys {
             return Long.compare(x, y);
         }
         if (a instanceof Double x && b instanceof Double y) {
-            return Double.compare(x, y);
+            return Double.compare(x, y); // the same order as their decimals: each lies in its own double's rounding interval
+        }
+        int byFiniteness = Integer.compare(nonFiniteRank(a), nonFiniteRank(b));
+        if (byFiniteness != 0 || nonFiniteRank(a) != 0) {
+            return byFiniteness;
         }
         return toDecimal(a).compareTo(toDecimal(b));
     }
@@ -106,6 +121,7 @@ public final class IndexKeys {
         return rank(a) == rank(b);
     }
 
+    /** The canonical key of an exact value: see the class comment. */
     private static Object ofNumber(BigDecimal decimal) {
         if (decimal.signum() == 0) {
             return 0L;
@@ -114,7 +130,11 @@ public final class IndexKeys {
         if (stripped.scale() <= 0 && stripped.compareTo(LONG_MIN) >= 0 && stripped.compareTo(LONG_MAX) <= 0) {
             return stripped.longValueExact();
         }
-        return decimal.doubleValue();
+        double d = stripped.doubleValue();
+        if (Double.isFinite(d) && BigDecimal.valueOf(d).compareTo(stripped) == 0) {
+            return d;
+        }
+        return stripped;
     }
 
     private static int rank(Object key) {
@@ -127,17 +147,22 @@ public final class IndexKeys {
         return 2;
     }
 
+    /** -1 for negative infinity, 0 for finite numbers, 1 for positive infinity, 2 for NaN. */
+    private static int nonFiniteRank(Object number) {
+        if (number instanceof Double d && !Double.isFinite(d)) {
+            return Double.isNaN(d) ? 2 : d > 0 ? 1 : -1;
+        }
+        return 0;
+    }
+
+    /** The exact value a finite number key stands for. */
     private static BigDecimal toDecimal(Object number) {
         if (number instanceof Long l) {
             return BigDecimal.valueOf(l);
         }
-        double d = (Double) number;
-        if (Double.isNaN(d)) {
-            return LONG_MAX.multiply(LONG_MAX); // NaN orders after every number, as in Double.compare
+        if (number instanceof Double d) {
+            return BigDecimal.valueOf(d);
         }
-        if (Double.isInfinite(d)) {
-            return d > 0 ? LONG_MAX.multiply(LONG_MAX) : LONG_MIN.multiply(LONG_MAX);
-        }
-        return new BigDecimal(d);
+        return (BigDecimal) number;
     }
 }

@@ -3,7 +3,6 @@ package io.filestore.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,20 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link StorageIO} on the real file system. Thread-safe and stateless apart from the lock registry. */
+/** {@link StorageIO} on the real file system. Thread-safe and stateless (folder locks are {@link LockFile}'s). */
 final class NioStorageIO implements StorageIO {
 
     static final NioStorageIO INSTANCE = new NioStorageIO();
-
-    /**
-     * Folders locked by this JVM. The OS lock alone cannot detect a second open in the same JVM
-     * without opening the lock file through a second channel, and closing that channel would drop
-     * the first store's lock, so the JVM keeps its own registry in front of it.
-     */
-    private static final Set<Path> LOCKED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private NioStorageIO() {
     }
@@ -103,36 +93,7 @@ final class NioStorageIO implements StorageIO {
 
     @Override
     public FolderLock lockFolder(Path dir, String lockFileName) throws IOException {
-        Path key = dir.toRealPath();
-        if (!LOCKED_IN_THIS_JVM.add(key)) {
-            throw new FolderLockedException(key, "by another FileStore in this JVM");
-        }
-        FileChannel channel = null;
-        try {
-            channel = FileChannel.open(key.resolve(lockFileName), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                throw new FolderLockedException(key, "by another process");
-            }
-            return new ChannelFolderLock(key, channel);
-        } catch (IOException | RuntimeException e) {
-            if (channel != null) {
-                channel.close();
-            }
-            LOCKED_IN_THIS_JVM.remove(key);
-            throw e;
-        }
-    }
-
-    private record ChannelFolderLock(Path folder, FileChannel channel) implements FolderLock {
-        @Override
-        public void close() throws IOException {
-            try {
-                channel.close(); // releases the OS lock
-            } finally {
-                LOCKED_IN_THIS_JVM.remove(folder);
-            }
-        }
+        return LockFile.acquire(dir, lockFileName);
     }
 
     private static final class ChannelFile implements WritableFile {

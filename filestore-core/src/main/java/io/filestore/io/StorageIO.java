@@ -58,7 +58,8 @@ public interface StorageIO {
 
     /**
      * Takes the exclusive lock that makes one store the only user of a data folder, through a
-     * dedicated lock file kept open until {@link FolderLock#close()}.
+     * dedicated lock file kept open until {@link FolderLock#close()}. The file locked must be the one
+     * the path names once locked (see {@link FolderLock#fileState()}).
      *
      * @throws FolderLockedException when another process, or another store in this JVM, holds it
      */

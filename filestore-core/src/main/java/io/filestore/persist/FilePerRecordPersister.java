@@ -114,13 +114,12 @@ final class FilePerRecordPersister implements CollectionPersister {
     private void loadFile(Path file, RecordSink sink, java.util.Set<String> treeFields) {
         byte[] bytes;
         try {
-            bytes = context.io().readAllBytes(file);
+            bytes = Folders.readOrQuarantineFolder(context, collection, file);
         } catch (IOException e) {
-            if (context.io().isDirectory(file)) {
-                log.warn("Ignoring folder {} in collection '{}'", file, collection);
-                return;
-            }
             throw new StorageException("Cannot read record of collection '" + collection + "'", file, e);
+        }
+        if (bytes == null) {
+            return;
         }
         try {
             String id = RecordFileNames.idOf(file.getFileName().toString());

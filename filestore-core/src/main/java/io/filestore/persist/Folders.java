@@ -11,6 +11,9 @@ final class Folders {
     /** The name of index folders. */
     static final String INDICES = "indices";
 
+    /** The problem reported for a folder found where the store keeps a file. */
+    static final String FOLDER_IN_PLACE_OF_FILE = "a folder stands where this file should be";
+
     private Folders() {
     }
 
@@ -34,9 +37,28 @@ final class Folders {
             return null;
         }
         try {
-            return context.io().readAllBytes(file);
+            return readOrQuarantineFolder(context, collection, file);
         } catch (IOException e) {
             throw new StorageException("Cannot read collection '" + collection + "'", file, e);
+        }
+    }
+
+    /**
+     * The content of a file read at open, or {@code null} when a folder stands in its place. Such a
+     * folder hides the file's data and would make every later write of the file fail, so it is moved
+     * to the quarantine and reported like a malformed file.
+     *
+     * @throws IOException when the file cannot be read for another reason
+     */
+    static byte[] readOrQuarantineFolder(PersistContext context, String collection, Path file) throws IOException {
+        try {
+            return context.io().readAllBytes(file);
+        } catch (IOException e) {
+            if (!context.io().isDirectory(file)) {
+                throw e;
+            }
+            context.quarantine().add(collection, file, FOLDER_IN_PLACE_OF_FILE);
+            return null;
         }
     }
 

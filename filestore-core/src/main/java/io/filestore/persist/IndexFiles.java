@@ -27,16 +27,31 @@ public final class IndexFiles {
         return indexFolder.resolve(field + EXTENSION);
     }
 
-    /** The content of a field's index file, or {@code null} when there is none. */
-    public byte[] read(Path indexFolder, String field) {
+    /**
+     * The content of a field's index file, or {@code null} when there is none. Index files are derived
+     * data, so one that cannot be read (a folder in its place, an I/O error) never stops the open: it
+     * is moved to the collection's quarantine and reported, and {@code null} tells the caller to
+     * rebuild it.
+     */
+    public byte[] read(String collection, Path indexFolder, String field) {
         Path file = file(indexFolder, field);
         if (!context.io().exists(file)) {
             return null;
         }
         try {
-            return context.io().readAllBytes(file);
+            return Folders.readOrQuarantineFolder(context, collection, file);
         } catch (IOException e) {
-            throw new StorageException("Cannot read index file", file, e);
+            context.quarantine().add(collection, file, "unreadable index file: " + e);
+            return null;
+        }
+    }
+
+    /** Adds the removal of an index file no longer needed to the batch; a folder in its place is quarantined instead. */
+    public void stageRemoval(String collection, Path file, io.filestore.io.FileBatch batch) {
+        if (context.io().isDirectory(file)) {
+            context.quarantine().add(collection, file, Folders.FOLDER_IN_PLACE_OF_FILE);
+        } else {
+            batch.delete(file);
         }
     }
 

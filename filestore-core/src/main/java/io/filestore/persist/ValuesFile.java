@@ -15,13 +15,16 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The store's global values in {@code <data-dir>/_values.json}: one pretty-printed JSON object of
- * key -> value, replaced atomically when a value changed. A malformed file is quarantined and the
- * store starts with no values.
+ * key -> value, replaced atomically when a value changed. A malformed file, or a folder in its
+ * place, is quarantined and the store starts with no values.
  */
 public final class ValuesFile {
 
     /** The file name in the data folder. */
     public static final String FILE_NAME = "_values.json";
+
+    /** The quarantine folder of a malformed values file, beside those of the collections. */
+    private static final String QUARANTINE_NAME = "_values";
 
     private final PersistContext context;
     private final Path file;
@@ -38,14 +41,18 @@ public final class ValuesFile {
             return values;
         }
         try {
-            ObjectNode node = context.json().parseObjectFile(context.io().readAllBytes(file), file);
+            byte[] content = Folders.readOrQuarantineFolder(context, QUARANTINE_NAME, file);
+            if (content == null) {
+                return values;
+            }
+            ObjectNode node = context.json().parseObjectFile(content, file);
             for (Map.Entry<String, JsonNode> entry : node.properties()) {
                 values.put(entry.getKey(), context.json().toBytes(entry.getValue()));
             }
         } catch (IOException e) {
             throw new StorageException("Cannot read global values", file, e);
         } catch (CorruptedFileException e) {
-            context.quarantine().add("_values", file, e.getMessage());
+            context.quarantine().add(QUARANTINE_NAME, file, e.getMessage());
         }
         return values;
     }

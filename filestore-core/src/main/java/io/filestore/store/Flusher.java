@@ -47,14 +47,20 @@ final class Flusher {
     private final AtomicFiles files;
     private final ValuesFile valuesFile;
     private final IndexFileFormat indexFormat;
+    private final Runnable checkWritable;
     /** How many record files one atomic batch replaces at most; bounds the memory a flush needs. */
     private static final int FILES_PER_BATCH = 4096;
 
     private final FlushStatistics statistics = new FlushStatistics();
     private volatile WriteAheadLog wal;
 
+    /**
+     * {@code checkWritable} throws when the store must not write files any more (fenced, or its folder
+     * lock lost to another process); it runs before a flush writes anything and again before its
+     * checkpoint, which drops log segments.
+     */
     Flusher(Supplier<List<CollectionState>> collections, ValueState values, Committer committer, FlushJournal journal,
-            AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat) {
+            AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat, Runnable checkWritable) {
         this.collections = collections;
         this.values = values;
         this.committer = committer;
@@ -62,6 +68,7 @@ final class Flusher {
         this.files = files;
         this.valuesFile = valuesFile;
         this.indexFormat = indexFormat;
+        this.checkWritable = checkWritable;
     }
 
     /** Records a checkpoint in the log after each flush from now on. */
@@ -94,17 +101,20 @@ final class Flusher {
         boolean checkpointDue = log != null && snapshot.sequence > log.checkpointSequence();
         if (snapshot.isEmpty() && !checkpointDue) {
             if (journalEverything) {
+                checkWritable.run();
                 journal.delete(); // a recovered journal with nothing left to write must not be replayed again
             }
             return 0;
         }
         try {
+            checkWritable.run();
             List<ChangeEntry> entries = snapshot.journalEntries(journalEverything || log == null);
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
             snapshot.materialize();
             if (log != null) {
+                checkWritable.run(); // again: writing the files may have taken long, and the other process needs the log
                 // before the journal goes: a crash in between replays the journal, which covers this sequence
                 log.checkpoint(snapshot.sequence);
             }

@@ -20,8 +20,9 @@ import io.filestore.persist.IndexFiles;
 
 /**
  * Checks at open that every index file agrees with the indexes built from the records, which are the
- * truth: a missing, stale or unreadable file is rewritten, and the file of a field that is no longer
- * indexed is removed. Index files are derived data, so this never blocks the open.
+ * truth: a missing, stale or malformed file is rewritten, one that cannot be read at all (a folder in
+ * its place) is quarantined and rewritten, and the file of a field that is no longer indexed is
+ * removed. Index files are derived data, so this never blocks the open.
  */
 final class IndexFileCheck {
 
@@ -72,7 +73,7 @@ final class IndexFileCheck {
     private Rewrite check(CollectionState collection, Path folder, FieldIndex index) {
         List<FieldIndex.Entry> expected = index.entries();
         byte[] expectedBytes = format.encode(expected);
-        byte[] content = indexFiles.read(folder, index.field());
+        byte[] content = indexFiles.read(collection.name(), folder, index.field());
         // the writer is deterministic, so an up-to-date file matches byte for byte and needs no parsing
         String problem = Arrays.equals(content, expectedBytes) ? null : problemOf(content, expected);
         if (problem == null) {
@@ -91,7 +92,7 @@ final class IndexFileCheck {
         for (String field : indexFiles.fieldsOnDisk(folder)) {
             if (collection.indexes().get(field) == null) {
                 log.info("Removing index file of '{}', which collection '{}' no longer indexes", field, collection.name());
-                batch.delete(IndexFiles.file(folder, field));
+                indexFiles.stageRemoval(collection.name(), IndexFiles.file(folder, field), batch);
             }
         }
     }

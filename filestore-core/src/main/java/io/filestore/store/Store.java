@@ -81,6 +81,8 @@ public final class Store implements FileStore {
     private final ExpiryQueue expiry = new ExpiryQueue();
     private volatile boolean closed;
     private volatile String fencedReason;
+    private final Object fencing = new Object();
+    private volatile LockWatch lockWatch;
     private volatile ExternalEdits externalEdits;
     private FolderLock lock;
     private WriteAheadLog wal;
@@ -107,7 +109,7 @@ public final class Store implements FileStore {
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
         this.expirer = new Expirer(expiry, () -> !closed && fencedReason == null, this::expire);
         this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
-                values, committer, journal, files, valuesFile, indexFormat);
+                values, committer, journal, files, valuesFile, indexFormat, this::checkFilesWritable);
     }
 
     /** Opens a store; see {@link FileStore#open(FileStoreOptions)}. */
@@ -132,6 +134,8 @@ public final class Store implements FileStore {
         } catch (IOException e) {
             throw new StorageException("Cannot open data folder", dataDir, e);
         }
+        lockWatch = new LockWatch(lock, lock.folder().resolve(LOCK_FILE), this::raiseFence);
+        lockWatch.start();
         persistContext.files().deleteTempFiles(dataDir);
         long started = System.nanoTime();
         wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
@@ -354,9 +358,29 @@ public final class Store implements FileStore {
 
     /** Turns the store read-only after a write-ahead log failure; reopening recovers. */
     private void fence(Throwable cause) {
-        fencedReason = String.valueOf(cause);
+        raiseFence("the write-ahead log failed: " + cause);
         log.error("FileStore on {} is now read-only: the write-ahead log failed. Close and reopen it to recover.",
                 options.dataDir(), cause);
+    }
+
+    /** Turns the store read-only for the reason given; the first reason stays. */
+    private void raiseFence(String reason) {
+        synchronized (fencing) {
+            if (fencedReason == null) {
+                fencedReason = reason;
+            }
+        }
+    }
+
+    /** For the flusher, before it writes files: throws when the store is fenced, checking the folder lock first. */
+    private void checkFilesWritable() {
+        LockWatch watch = lockWatch;
+        if (watch != null) {
+            watch.check();
+        }
+        if (fencedReason != null) {
+            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
+        }
     }
 
     private void backgroundFlush() {
@@ -379,6 +403,9 @@ public final class Store implements FileStore {
         }
         expirer.close();
         scheduler.shutdownNow();
+        if (lockWatch != null) {
+            lockWatch.close();
+        }
         if (wal != null) {
             try {
                 wal.close();

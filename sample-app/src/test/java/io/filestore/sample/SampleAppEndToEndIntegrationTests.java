@@ -111,6 +111,17 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(api.get("/api/audit-logs?limit=2").json().findValuesAsString("action"))
                 .containsExactly("user.deleted", "user.updated");
         assertThat(api.get("/api/audit-logs?limit=10").json().size()).isEqualTo(4);
+        for (String limit : List.of("0", "-5", "1001")) {
+            Api.Reply outOfRange = api.get("/api/audit-logs?limit=" + limit);
+            assertThat(outOfRange.status()).as(limit).isEqualTo(400);
+            assertThat(outOfRange.contentType()).as(limit).contains("application/problem+json");
+            assertThat(outOfRange.json().get("status").asInt()).isEqualTo(400);
+            assertThat(outOfRange.field("detail")).as(limit).contains("limit").contains("between 1 and 1000");
+            assertThat(outOfRange.json().get("errors").get("limit").asString()).contains("between 1 and 1000");
+        }
+        Api.Reply notANumber = api.get("/api/audit-logs?limit=many");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(notANumber.contentType()).contains("application/problem+json");
 
         for (String hostile : List.of("..%2F..%2Fetc%2Fpasswd", "..%2F..%2F..%2Fx", "%2E%2E", "..%5C..%5Cwindows",
                 "a%00b", "CON", "x".repeat(400))) {

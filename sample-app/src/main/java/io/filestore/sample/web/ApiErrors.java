@@ -3,6 +3,8 @@ package io.filestore.sample.web;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -13,10 +15,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import io.filestore.sample.user.UnknownUserException;
@@ -26,7 +31,8 @@ import io.filestore.sample.user.UnknownUserException;
  * Spring MVC's own (malformed JSON and failed validation are 400) plus FileStore's, translated by its
  * Spring Data layer: a taken unique value or a stale version is 409, an id FileStore refuses is 400; a
  * request naming a user that does not exist is 400.
- * A failed validation also lists each invalid field under {@code errors}.
+ * A failed validation, of a request body or of a request parameter, also lists each invalid field or
+ * parameter under {@code errors}.
  */
 @RestControllerAdvice
 class ApiErrors extends ResponseEntityExceptionHandler {
@@ -42,6 +48,33 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         problem.setDetail("Invalid request content: " + errors);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        Map<String, String> errors = new TreeMap<>();
+        for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            String parameter = nameOf(result.getMethodParameter());
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.merge(parameter, String.valueOf(error.getDefaultMessage()), (a, b) -> a + "; " + b);
+            }
+        }
+        ProblemDetail problem = e.getBody();
+        problem.setDetail("Invalid request parameters: " + errors);
+        problem.setProperty("errors", errors);
+        return handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    /** The name the client used: the request parameter's, else the method parameter's. */
+    private static String nameOf(MethodParameter parameter) {
+        RequestParam requestParam = parameter.getParameterAnnotation(RequestParam.class);
+        if (requestParam != null && !requestParam.name().isEmpty()) {
+            return requestParam.name();
+        }
+        String name = parameter.getParameterName();
+        return name != null ? name : "argument " + parameter.getParameterIndex();
     }
 
     @Override

@@ -60,7 +60,7 @@ public class FileStoreMetrics implements MeterBinder {
 
     private void bindStoreMeters(MeterRegistry registry) {
         Gauge.builder("filestore.fenced", store, s -> s.status().fenced() ? 1 : 0)
-                .description("1 while the store is read-only after a write-ahead log failure, else 0")
+                .description("1 while the store is read-only (fenced: a write-ahead log failure or a lost folder lock), else 0")
                 .register(registry);
         FunctionCounter.builder("filestore.flushes", store, s -> s.status().flushCount())
                 .description("Flushes that wrote changed records to their files")

@@ -3,8 +3,10 @@ package io.filestore.boot.autoconfigure.health;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +82,24 @@ class FileStoreHealthIndicatorTests {
                     assertThat((String) health.getDetails().get("fencedReason")).contains("injected: EIO on fsync");
                     assertThat(health.getDetails()).containsKey("dataDir");
                 });
+    }
+
+    @Test
+    void aStoreWhoseLockFileWasDeletedIsDownWithTheReason() {
+        runner.withPropertyValues("filestore.data-dir=" + dataDir).run(context -> {
+            FileStore store = context.getBean(FileStore.class);
+            Path lockFile = dataDir.toRealPath().resolve("_filestore.lock");
+            Files.delete(lockFile);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!store.status().fenced() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            Health health = context.getBean(FileStoreHealthIndicator.class).health();
+
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat((String) health.getDetails().get("fencedReason")).contains(lockFile.toString());
+        });
     }
 
     @Test
