@@ -13,12 +13,12 @@ import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
 import io.filestore.io.FileBatch;
 import io.filestore.io.WritableFile;
-import io.filestore.json.Json;
+import io.filestore.json.RecordLines;
 
 /**
  * {@code single-file} with {@code format: jsonl} and {@code append-only: true}, meant for audit logs:
- * a flush appends one line per changed record (a deleted one gets a {@code "_deleted":true} line)
- * instead of rewriting the file, and the last line for an id wins.
+ * a flush appends one line per changed record (a deleted one gets a {@code {"key":"u1","deleted":true}}
+ * line) instead of rewriting the file, and the last line for an id wins.
  *
  * <p>Every line ends with a newline, so a crash in the middle of an append leaves a last line without
  * one: it is detected at open, logged and cut away (it was never acknowledged as flushed; the flush
@@ -53,8 +53,8 @@ final class AppendOnlyLogPersister implements CollectionPersister {
         if (content == null) {
             return;
         }
-        java.util.Set<String> captured = JsonLinesCodec.capturedFields(sink);
-        Map<String, Json.KeyedRecord> records = new LinkedHashMap<>();
+        java.util.Set<String> captured = sink.treeFields();
+        Map<String, RecordLines.Line> records = new LinkedHashMap<>();
         int start = 0;
         int lineNumber = 0;
         try {
@@ -77,7 +77,7 @@ final class AppendOnlyLogPersister implements CollectionPersister {
         codec.handOver(records, sink);
     }
 
-    private Json.KeyedRecord parseLine(byte[] content, int start, int end, int lineNumber, java.util.Set<String> captured) {
+    private RecordLines.Line parseLine(byte[] content, int start, int end, int lineNumber, java.util.Set<String> captured) {
         try {
             return codec.parseLine(content, start, end, file, captured);
         } catch (CorruptedFileException e) {

@@ -107,6 +107,34 @@ class JsonLinesDecodeTests {
         assertProblem("{\"id\":\"a\"}\n{\"id\":\"b\"}", "line 2: no line end (torn write?)");
     }
 
+    @Test
+    void envelopeLinesCarryTheRecordWhateverItsMembersAndOnlyTheirExactShapeIsAnEnvelope() {
+        String content = """
+                {"key":"a","record":{"id":"other","_deleted":true,"x":1.0E20}}
+                {"key":"b","record":{"_deleted":true}}
+                {"key":"c","record":{}}
+                {"key":"c","deleted":true}
+                {"key":"d","record":{"key":"e","deleted":true}}
+                {"key":"k","record":{},"id":"f"}
+                """;
+        CollectingSink sink = new CollectingSink(Set.of("x", "key"));
+        codec.decodeInto(content.getBytes(StandardCharsets.UTF_8), FILE, sink, pool);
+        assertThat(sink.records).containsOnly(
+                Map.entry("a", "{\"id\":\"other\",\"_deleted\":true,\"x\":1.0E20}"),
+                Map.entry("b", "{\"_deleted\":true}"),
+                Map.entry("d", "{\"key\":\"e\",\"deleted\":true}"),
+                Map.entry("f", "{\"key\":\"k\",\"record\":{}}")); // read the old way: the envelope has no "id"
+        assertThat(sink.fields.get("a")).isEqualTo(json.parseObject("{\"x\":1.0E20}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sink.fields.get("d")).isEqualTo(json.parseObject("{\"key\":\"e\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertProblem("{\"key\":\"a\",\"record\":[1]}\n",
+                "line 1: \"key\" is followed by neither \"record\" (an object) nor \"deleted\": true");
+        assertProblem("{\"key\":\"a\",\"deleted\":false}\n",
+                "line 1: \"key\" is followed by neither \"record\" (an object) nor \"deleted\": true");
+        assertProblem("{\"key\":\"a\",\"record\":{},\"x\":1}\n", "line 1: a line of \"key\" has a member after \"record\"");
+        assertProblem("{\"key\":7,\"record\":{}}\n", "line 1: \"key\" is not a string");
+    }
+
     /** The reference: every line parsed to a tree and applied in order; the last line of an id wins. */
     private Map<String, ObjectNode> treesLineByLine(byte[] content) {
         Map<String, ObjectNode> records = new LinkedHashMap<>();
