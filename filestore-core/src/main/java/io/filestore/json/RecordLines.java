@@ -19,12 +19,14 @@ import tools.jackson.databind.node.ObjectNode;
  * that no record can be taken for one of the store's own lines:
  * <ul>
  *   <li>{@code {"key":"u1","record":{...}}}: the record of id {@code u1}, byte for byte as it was put;</li>
- *   <li>{@code {"key":"u1","deleted":true}}: {@code u1} was deleted (append-only logs).</li>
+ *   <li>{@code {"key":"u1","deleted":true}}: {@code u1} was deleted (append-only logs);</li>
+ *   <li>{@code {"flush":42}}: the lines after it, up to the next such line, were appended by one flush
+ *       that is complete once the write-ahead log's checkpoint reaches 42 (append-only logs).</li>
  * </ul>
  * Lines written before the envelope ({@code {"id":"u1",...the record's other members}}, a deletion
  * {@code {"id":"u1","_deleted":true}} and nothing else) keep that meaning: a line is read as an envelope
- * only when its first member is {@code key} and it has exactly that shape; any other line is read the
- * old way. Thread-safe.
+ * or a flush mark only when its first member is {@code key} or {@code flush} and it has exactly that
+ * shape; any other line is read the old way. Thread-safe.
  */
 public final class RecordLines {
 
@@ -34,23 +36,26 @@ public final class RecordLines {
     public static final String RECORD = "record";
     /** {@code true} on a deletion line. */
     public static final String DELETED = "deleted";
+    /** The sequence on a flush mark. */
+    public static final String FLUSH = "flush";
     /** The key of a line written before the envelope. */
     public static final String LEGACY_ID = "id";
     /** The deletion mark of a line written before the envelope. */
     public static final String LEGACY_DELETED = "_deleted";
 
+    private static final byte[] FLUSH_PREFIX = ("{\"" + FLUSH + "\":").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] KEY_PREFIX = ("{\"" + KEY + "\":").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECORD_INFIX = (",\"" + RECORD + "\":").getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DELETED_SUFFIX = (",\"" + DELETED + "\":true}\n").getBytes(StandardCharsets.US_ASCII);
 
     /** What a line says. */
-    public enum Kind { RECORD, DELETION }
+    public enum Kind { RECORD, DELETION, FLUSH_MARK }
 
     /**
      * A line read: its kind; the key of a record or deletion; a record's compact bytes and trees of the
-     * top-level fields asked for.
+     * top-level fields asked for; a flush mark's sequence.
      */
-    public record Line(Kind kind, String key, byte[] bytes, ObjectNode fields) {
+    public record Line(Kind kind, String key, byte[] bytes, ObjectNode fields, long sequence) {
     }
 
     private final Json json;
@@ -84,6 +89,30 @@ public final class RecordLines {
         return out.toByteArray();
     }
 
+    /** The flush mark of {@code sequence}, with its newline. */
+    public static byte[] flushLine(long sequence) {
+        return ("{\"" + FLUSH + "\":" + sequence + "}\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Whether {@code content[from, to)} is the start of a flush mark cut short: all of it, or a part of
+     * {@code {"flush":} followed by nothing but digits. Such bytes hold no record.
+     */
+    public static boolean isCutFlushMark(byte[] content, int from, int to) {
+        int i = from;
+        for (; i < to && i - from < FLUSH_PREFIX.length; i++) {
+            if (content[i] != FLUSH_PREFIX[i - from]) {
+                return false;
+            }
+        }
+        for (; i < to; i++) {
+            if (content[i] < '0' || content[i] > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Reads the line in {@code content[offset, offset + length)} (without its newline) to compact record
      * bytes, with trees of only the {@code treeFields} of the record, without a tree of the whole line.
@@ -112,6 +141,8 @@ public final class RecordLines {
             Line line;
             if (!legacyOnly && first.equals(KEY)) {
                 line = envelope(parser, treeFields);
+            } else if (!legacyOnly && first.equals(FLUSH)) {
+                line = flushMark(parser);
             } else {
                 line = legacy(parser, file, offset, treeFields);
             }
@@ -135,9 +166,9 @@ public final class RecordLines {
         Line line;
         if (second.equals(RECORD) && value == JsonToken.START_OBJECT) {
             ObjectNode fields = json.fieldsNode(treeFields.size());
-            line = new Line(Kind.RECORD, key, copyObject(parser, treeFields, fields), fields);
+            line = new Line(Kind.RECORD, key, copyObject(parser, treeFields, fields), fields, 0);
         } else if (second.equals(DELETED) && value == JsonToken.VALUE_TRUE) {
-            line = new Line(Kind.DELETION, key, null, null);
+            line = new Line(Kind.DELETION, key, null, null, 0);
         } else {
             throw new NotThatShape("\"" + KEY + "\" is followed by neither \"" + RECORD + "\" (an object) nor \""
                     + DELETED + "\": true");
@@ -146,6 +177,19 @@ public final class RecordLines {
             throw new NotThatShape("a line of \"" + KEY + "\" has a member after \"" + second + "\"");
         }
         return line;
+    }
+
+    /** {@code {"flush":42}}, the parser at {@code flush}. */
+    private static Line flushMark(JsonParser parser) {
+        if (parser.nextToken() != JsonToken.VALUE_NUMBER_INT
+                || parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new NotThatShape("\"" + FLUSH + "\" is not a sequence number");
+        }
+        long sequence = parser.getLongValue();
+        if (parser.nextToken() != JsonToken.END_OBJECT) {
+            throw new NotThatShape("a flush mark has a member after \"" + FLUSH + "\"");
+        }
+        return new Line(Kind.FLUSH_MARK, null, null, null, sequence);
     }
 
     /**
@@ -183,8 +227,8 @@ public final class RecordLines {
             throw new CorruptedFileException(file, offset, "not a JSON object with a string \"" + LEGACY_ID + "\"");
         }
         return members == 1 && deletedMark
-                ? new Line(Kind.DELETION, key, null, null)
-                : new Line(Kind.RECORD, key, out.toByteArray(), fields);
+                ? new Line(Kind.DELETION, key, null, null, 0)
+                : new Line(Kind.RECORD, key, out.toByteArray(), fields, 0);
     }
 
     /** The exact compact bytes of the object the parser is at, with trees of the wanted fields. */
@@ -225,7 +269,7 @@ public final class RecordLines {
         return out.toByteArray();
     }
 
-    /** A line that begins as an envelope but does not have its shape. */
+    /** A line that begins as an envelope or a flush mark but does not have its shape. */
     private static final class NotThatShape extends RuntimeException {
         NotThatShape(String problem) {
             super(problem, null, false, false);
