@@ -124,6 +124,26 @@ class AppendOnlyTailTests {
         assertThat(read(after, saved.get(0))).isEqualTo(torn);
     }
 
+    @Test
+    void aFailedAppendIsCutBackSoThatTheNextFlushAppendsAfterCompleteLines() {
+        Path log = DATA.resolve("logs/audit.jsonl");
+        SimulatedDisk disk = new SimulatedDisk();
+        try (FileStore store = FileStore.open(options(DATA, true, disk))) {
+            DocumentCollection audit = store.collection("audit");
+            audit.put("a1", json("action", "first"));
+            store.flush();
+            audit.put("a2", json("action", "second"));
+            disk.tearNextWriteTo(log, 20); // say the disk filled up in the middle of the append
+            assertThatThrownBy(store::flush).isInstanceOf(StorageException.class);
+            audit.put("a3", json("action", "third"));
+            store.flush();
+        }
+        try (FileStore store = FileStore.open(options(DATA, true, disk))) {
+            assertThat(store.status().quarantinedFiles()).isEmpty();
+            assertThat(store.collection("audit").ids()).containsExactlyInAnyOrder("a1", "a2", "a3");
+        }
+    }
+
     private static byte[] read(SimulatedDisk disk, Path file) {
         try {
             return disk.readAllBytes(file);

@@ -76,6 +76,14 @@ final class SimulatedDisk implements StorageIO {
         return this;
     }
 
+    /** Makes the next write to {@code file} write only {@code keep} bytes and fail; the process lives on. */
+    synchronized SimulatedDisk tearNextWriteTo(Path file, int keep) {
+        tearWriteTo = file;
+        tearWriteToKeep = keep;
+        tearWriteToKills = false;
+        return this;
+    }
+
     /** Loses power at the Nth sync from now: that sync does not happen and nothing works afterwards. */
     synchronized SimulatedDisk losePowerAtSync(int n) {
         powerLossAtSync = syncs + n;
