@@ -46,6 +46,9 @@ final class SimulatedDisk implements StorageIO {
     private int tearKeep;
     private int powerLossAtSync = -1;
     private boolean poweredOff;
+    private Path tearWriteTo;
+    private int tearWriteToKeep;
+    private boolean tearWriteToKills;
 
     /** Fails the Nth operation from now (1-based), once or from then on. */
     synchronized SimulatedDisk failAt(int n, boolean fromThenOn) {
@@ -58,6 +61,26 @@ final class SimulatedDisk implements StorageIO {
     synchronized SimulatedDisk tearWriteAt(int n, int keep) {
         tearAt = operations + n;
         tearKeep = keep;
+        return this;
+    }
+
+    /**
+     * Kills the process in the middle of the next write to {@code file}: it writes only {@code keep}
+     * bytes and fails, and so does every operation after it; {@link #afterProcessCrash()} gives the
+     * disk the next process finds.
+     */
+    synchronized SimulatedDisk crashInWriteTo(Path file, int keep) {
+        tearWriteTo = file;
+        tearWriteToKeep = keep;
+        tearWriteToKills = true;
+        return this;
+    }
+
+    /** Makes the next write to {@code file} write only {@code keep} bytes and fail; the process lives on. */
+    synchronized SimulatedDisk tearNextWriteTo(Path file, int keep) {
+        tearWriteTo = file;
+        tearWriteToKeep = keep;
+        tearWriteToKills = false;
         return this;
     }
 
@@ -264,13 +287,21 @@ final class SimulatedDisk implements StorageIO {
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
             synchronized (SimulatedDisk.this) {
-                boolean tear = step(false, path) == tearAt;
-                int count = tear ? Math.min(tearKeep, length) : length;
+                boolean targeted = path.equals(tearWriteTo);
+                boolean tear = step(false, path) == tearAt || targeted;
+                int count = tear ? Math.min(targeted ? tearWriteToKeep : tearKeep, length) : length;
+                if (targeted) {
+                    tearWriteTo = null;
+                }
                 if (position + count > inode.data.length) {
                     inode.data = Arrays.copyOf(inode.data, position + count);
                 }
                 System.arraycopy(bytes, offset, inode.data, position, count);
                 position += count;
+                if (targeted && tearWriteToKills) {
+                    poweredOff = true; // as good as dead: nothing more reaches the disk
+                    throw new IOException("process killed after " + count + " of " + length + " bytes to " + path);
+                }
                 if (tear) {
                     throw new IOException("injected torn write after " + count + " of " + length + " bytes to " + path);
                 }

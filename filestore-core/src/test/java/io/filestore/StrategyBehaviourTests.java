@@ -45,7 +45,7 @@ class StrategyBehaviourTests {
     }
 
     @Test
-    void anAppendOnlyLogAppendsLinesAndCutsATornLastLine() throws Exception {
+    void anAppendOnlyLogAppendsAFlushMarkAndALinePerChangedRecord() throws Exception {
         FileStoreOptions options = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1))
                 .collection(CollectionOptions.builder("audit").strategy(Strategy.SINGLE_FILE).format(Format.JSONL)
                         .appendOnly(true).path(Path.of("logs/audit.jsonl")).indexed("action").build())
@@ -58,19 +58,20 @@ class StrategyBehaviourTests {
             store.collection("audit").delete("a1");
         }
         List<String> lines = Files.readAllLines(log);
-        assertThat(lines.get(0)).isEqualTo("{\"id\":\"a1\",\"action\":\"create\"}");
+        assertThat(lines).hasSize(5);
+        assertThat(lines.subList(0, 2)).containsExactly("{\"flush\":1}", "{\"key\":\"a1\",\"record\":{\"action\":\"create\"}}");
+        assertThat(lines.get(2)).isEqualTo("{\"flush\":3}");
         // one line per changed record and flush; within a flush the order is not defined
-        assertThat(lines.subList(1, 3)).containsExactlyInAnyOrder(
-                "{\"id\":\"a2\",\"action\":\"update\"}",
-                "{\"id\":\"a1\",\"_deleted\":true}");
+        assertThat(lines.subList(3, 5)).containsExactlyInAnyOrder(
+                "{\"key\":\"a2\",\"record\":{\"action\":\"update\"}}",
+                "{\"key\":\"a1\",\"deleted\":true}");
         assertThat(dir.resolve("logs/indices/audit/action.jsonl")).exists();
 
-        Files.writeString(log, "{\"id\":\"a3\",\"act", java.nio.file.StandardOpenOption.APPEND); // a torn append
         try (FileStore store = FileStore.open(options)) {
             assertThat(store.collection("audit").ids()).containsExactly("a2");
             store.collection("audit").put("a4", json("action", "read"));
         }
-        assertThat(Files.readAllLines(log)).hasSize(4).last().isEqualTo("{\"id\":\"a4\",\"action\":\"read\"}");
+        assertThat(Files.readAllLines(log)).hasSize(7).last().isEqualTo("{\"key\":\"a4\",\"record\":{\"action\":\"read\"}}");
     }
 
     @Test

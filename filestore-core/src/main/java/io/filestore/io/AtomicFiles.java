@@ -19,7 +19,8 @@ import io.filestore.StorageException;
  *   <li>write every new content to a uniquely named {@code *.tmp} file beside its target and force
  *       it, in parallel (fsync latency overlaps across files);</li>
  *   <li>rename each temp file over its target (atomic on POSIX file systems);</li>
- *   <li>append to the files the batch appends to, forcing each (for append-only logs);</li>
+ *   <li>append to the files the batch appends to, forcing each (for append-only logs); a failed
+ *       append is cut back off;</li>
  *   <li>delete the files the batch removes;</li>
  *   <li>force each touched folder once, so the renames and deletions are durable.</li>
  * </ol>
@@ -101,12 +102,7 @@ public final class AtomicFiles {
         }
         for (FileBatch.Write append : batch.appends()) {
             boolean existed = io.exists(append.target());
-            try (WritableFile file = io.openForAppend(append.target())) {
-                file.write(append.content());
-                file.force();
-            } catch (IOException e) {
-                throw new StorageException("Cannot append to file", append.target(), e);
-            }
+            append(append);
             if (!existed) {
                 folders.add(append.target().getParent());
             }
@@ -128,6 +124,30 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 throw new StorageException("Cannot sync folder", folder, e);
             }
+        }
+    }
+
+    /**
+     * Appends and forces. When either fails, the file is cut back to where the append began (as far as
+     * it can be), so that the next append does not follow a torn one and leave a bad line in the middle
+     * of the file; the failed append was never acknowledged.
+     */
+    private void append(FileBatch.Write append) {
+        try (WritableFile file = io.openForAppend(append.target())) {
+            long start = file.position();
+            try {
+                file.write(append.content());
+                file.force();
+            } catch (IOException e) {
+                try {
+                    file.truncate(start);
+                } catch (IOException notCut) {
+                    e.addSuppressed(notCut);
+                }
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot append to file", append.target(), e);
         }
     }
 

@@ -56,6 +56,16 @@ public final class Json {
         return DEFAULT;
     }
 
+    /** The token streams of the mapper, without its databind contexts, which a copy never reads. */
+    TokenStreamFactory streams() {
+        return streams;
+    }
+
+    /** An empty object for the trees of {@code size} captured fields, sized for them. */
+    ObjectNode fieldsNode(int size) {
+        return new ObjectNode(nodes, new java.util.LinkedHashMap<>(size * 2));
+    }
+
     /** The mapper behind this codec. */
     public JsonMapper mapper() {
         return mapper;
@@ -127,7 +137,7 @@ public final class Json {
     private void copyExact(byte[] compact, JsonGenerator generator) {
         try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), compact)) {
             parser.nextToken();
-            copyStructure(parser, generator);
+            copyExactly(parser, generator);
         }
     }
 
@@ -184,7 +194,7 @@ public final class Json {
     public CompactRecord compactObjectFile(byte[] bytes, Path file, java.util.Set<String> treeFields) {
         ReusableBuffer out = ReusableBuffer.forThisThread();
         // sized for the fields asked for: the default map's growth was part of the ~320 bytes the capture cost per record
-        ObjectNode fields = new ObjectNode(nodes, new java.util.LinkedHashMap<>(treeFields.size() * 2));
+        ObjectNode fields = fieldsNode(treeFields.size());
         // token streams without the mapper's databind contexts, which a copy never reads (about 230 of the
         // 1,925 bytes a 329-byte record's copy allocated); the factory keeps the mapper's stream features
         try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), bytes);
@@ -194,7 +204,7 @@ public final class Json {
                 throw new CorruptedFileException(file, 0, "expected a JSON object, found " + (first == null ? "nothing" : first));
             }
             if (treeFields.isEmpty()) {
-                copyStructure(parser, generator);
+                copyExactly(parser, generator);
             } else {
                 copyObjectCapturing(parser, generator, treeFields, fields);
             }
@@ -250,8 +260,8 @@ public final class Json {
      * Copies the object the parser is at, every value exactly as it is; the value of a wanted field is
      * also kept as a tree.
      */
-    private void copyObjectCapturing(JsonParser parser, JsonGenerator generator, java.util.Set<String> treeFields,
-                                     ObjectNode fields) {
+    void copyObjectCapturing(JsonParser parser, JsonGenerator generator, java.util.Set<String> treeFields,
+                             ObjectNode fields) {
         generator.writeStartObject();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = parser.currentName();
@@ -262,17 +272,35 @@ public final class Json {
         generator.writeEndObject();
     }
 
+    /**
+     * Copies the value the parser is at, which it consumes, token by token with every number as its
+     * text: Jackson's own exact copy writes a decimal through {@code BigDecimal}, so that {@code 1.0E20}
+     * came back as {@code 1.0E+20}, and a record read back must be the bytes that were written.
+     */
+    static void copyExactly(JsonParser parser, JsonGenerator generator) {
+        int depth = 0;
+        do {
+            JsonToken token = parser.currentToken();
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                generator.writeNumber(parser.getString());
+            } else {
+                generator.copyCurrentEvent(parser);
+            }
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+        } while (depth > 0 && parser.nextToken() != null);
+    }
+
     /** Copies the value the parser is at, exactly; when {@code name} is a wanted field, also as a tree. */
-    private void copyMember(JsonParser parser, JsonGenerator generator, String name, java.util.Set<String> treeFields,
-                            ObjectNode fields) {
+    void copyMember(JsonParser parser, JsonGenerator generator, String name, java.util.Set<String> treeFields,
+                    ObjectNode fields) {
         if (!treeFields.contains(name)) {
-            copyStructure(parser, generator);
+            copyExactly(parser, generator);
             return;
         }
         JsonNode scalar = scalarNode(parser, nodes);
         if (scalar != null) {
             fields.set(name, scalar);
-            copyStructure(parser, generator);
+            copyExactly(parser, generator);
         } else {
             byte[] value = copyOfValue(parser);
             generator.writeRawValue(new String(value, java.nio.charset.StandardCharsets.UTF_8));
@@ -280,33 +308,11 @@ public final class Json {
         }
     }
 
-    /**
-     * Copies the value the parser is at, token by token: a number keeps its exact text (Jackson's own
-     * "exact" copy writes a decimal through a BigDecimal, so {@code 1E308} would become {@code 1E+308}),
-     * so that every file holds the same bytes as the log and memory.
-     */
-    static void copyStructure(JsonParser parser, JsonGenerator generator) {
-        int depth = 0;
-        do {
-            JsonToken token = parser.currentToken();
-            if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-                generator.writeNumber(parser.getText());
-            } else {
-                generator.copyCurrentEventExact(parser);
-            }
-            if (token.isStructStart()) {
-                depth++;
-            } else if (token.isStructEnd()) {
-                depth--;
-            }
-        } while (depth > 0 && parser.nextToken() != null);
-    }
-
     /** The exact compact bytes of the value the parser is at (an array, object or float), which it consumes. */
     private byte[] copyOfValue(JsonParser parser) {
         java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream(64);
         try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), value)) {
-            copyStructure(parser, generator);
+            copyExactly(parser, generator);
         }
         return value.toByteArray();
     }
@@ -336,7 +342,7 @@ public final class Json {
      * was a tenth of the bytes an open of 100k records allocated, and each young collection during a
      * load copies every record loaded so far. A buffer grown past {@link #KEEP} is not kept.
      */
-    private static final class ReusableBuffer extends java.io.ByteArrayOutputStream {
+    static final class ReusableBuffer extends java.io.ByteArrayOutputStream {
         private static final int KEEP = 64 * 1024;
         private static final ThreadLocal<ReusableBuffer> BUFFERS = ThreadLocal.withInitial(ReusableBuffer::new);
 
@@ -353,60 +359,6 @@ public final class Json {
             buffer.reset();
             return buffer;
         }
-    }
-
-    /**
-     * One JSON object in {@code content[offset, offset + length)}, a line of a JSON Lines file, copied
-     * as {@link #compactObjectFile(byte[], Path, java.util.Set)} copies a file, except that its string
-     * member {@code keyMember} is taken out as the record's key (with duplicate names the last wins,
-     * as when parsing). No tree of the whole line is built: a million-line file parsed to trees held
-     * about 1.5 GB of nodes until the last line was read.
-     *
-     * @throws CorruptedFileException at {@code offset} when the slice is not exactly one JSON object, or
-     *         has no string {@code keyMember}
-     */
-    public KeyedRecord compactKeyedObject(byte[] content, int offset, int length, Path file, String keyMember,
-                                          java.util.Set<String> treeFields) {
-        ReusableBuffer out = ReusableBuffer.forThisThread();
-        ObjectNode fields = new ObjectNode(nodes, new java.util.LinkedHashMap<>(treeFields.size() * 2));
-        String key = null;
-        int members = 0;
-        try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), content, offset, length);
-             JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), out)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new CorruptedFileException(file, offset, "not a JSON object");
-            }
-            generator.writeStartObject();
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals(keyMember)) {
-                    key = parser.currentToken() == JsonToken.VALUE_STRING ? parser.getString() : null;
-                    parser.skipChildren();
-                    continue;
-                }
-                members++;
-                generator.writeName(name);
-                copyMember(parser, generator, name, treeFields, fields);
-            }
-            generator.writeEndObject();
-            if (parser.nextToken() != null) {
-                throw new CorruptedFileException(file, offset, "unexpected content after the JSON object");
-            }
-        } catch (JacksonException e) {
-            throw new CorruptedFileException(file, offset, "not valid JSON: " + e.getOriginalMessage());
-        }
-        if (key == null) {
-            throw new CorruptedFileException(file, offset, "not a JSON object with a string \"" + keyMember + "\"");
-        }
-        return new KeyedRecord(key, out.toByteArray(), fields, members);
-    }
-
-    /**
-     * A line of a JSON Lines file: its key, the compact bytes of its other members, trees of the
-     * top-level fields asked for, and how many members it has besides the key.
-     */
-    public record KeyedRecord(String key, byte[] bytes, ObjectNode fields, int members) {
     }
 
     /** A record as compact JSON, plus trees of the top-level fields that were asked for. */

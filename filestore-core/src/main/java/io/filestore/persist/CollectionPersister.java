@@ -71,6 +71,17 @@ public interface CollectionPersister {
     void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch);
 
     /**
+     * As {@link #stage(Map, Map, FileBatch)}, for a flush whose files the write-ahead log's checkpoint
+     * covers once it reaches {@code checkpoint}: the checkpoint reaches it only after every file of this
+     * flush is complete, and is below it now. A layout that appends can write it beside what it
+     * appends, so that at open an append cut short by a crash can be told from later damage
+     * ({@link PersistContext#checkpointAtOpen}). By default it is ignored.
+     */
+    default void stage(long checkpoint, Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
+        stage(changes, allRecords, batch);
+    }
+
+    /**
      * Whether the next {@link #stage} needs every record (a strategy that rewrites the whole file),
      * given how many the collection holds. Default: no.
      */

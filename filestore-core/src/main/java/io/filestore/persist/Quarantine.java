@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import io.filestore.StorageException;
 import io.filestore.io.StorageIO;
+import io.filestore.io.WritableFile;
 
 /**
  * Where malformed files go: {@code <data-dir>/_quarantine/<collection>/<file name>}. A file that does
@@ -52,6 +53,34 @@ public final class Quarantine {
             log.warn("Quarantined malformed file {} of collection '{}' to {}: {}", file, collection, destination, problem);
         } catch (IOException e) {
             throw new StorageException("Cannot quarantine malformed file (" + problem + ")", file, e);
+        }
+    }
+
+    /**
+     * Keeps bytes cut from the end of a collection's file (an append torn by a crash) in
+     * {@code _quarantine/<collection>/<file name>.<offset>.torn}, durably, before the caller cuts them.
+     * Not listed in {@link #entries}: a torn append is what a crash leaves, not damage.
+     *
+     * @return where the bytes are kept
+     */
+    public Path keepCut(String collection, Path file, long offset, byte[] bytes) {
+        Path target = folder.resolve(collection);
+        String name = file.getFileName() + "." + offset + ".torn";
+        Path destination = target.resolve(name);
+        try {
+            io.createDirectories(target);
+            for (int n = 1; io.exists(destination); n++) {
+                destination = target.resolve(name + "." + n);
+            }
+            try (WritableFile out = io.createNew(destination)) {
+                out.write(bytes);
+                out.force();
+            }
+            io.syncDirectory(target);
+            return destination;
+        } catch (IOException e) {
+            throw new StorageException("Cannot keep the torn end of collection '" + collection + "' in the quarantine",
+                    destination, e);
         }
     }
 

@@ -112,7 +112,7 @@ final class Flusher {
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
-            snapshot.materialize();
+            snapshot.materialize(coveringCheckpoint(snapshot, log));
             if (log != null) {
                 checkWritable.run(); // again: writing the files may have taken long, and the other process needs the log
                 // before the journal goes: a crash in between replays the journal, which covers this sequence
@@ -130,6 +130,15 @@ final class Flusher {
         }
         statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return snapshot.recordCount();
+    }
+
+    /**
+     * The checkpoint that will cover this flush's files: its own sequence, unless the log's checkpoint is
+     * there already (a flush that writes again what an earlier one covered, as after recovery); then the
+     * next one, which only a later flush can write, after this one is done.
+     */
+    private static long coveringCheckpoint(Snapshot snapshot, WriteAheadLog log) {
+        return log == null ? snapshot.sequence : Math.max(snapshot.sequence, log.checkpointSequence() + 1);
     }
 
     private Snapshot takeSnapshot() {
@@ -200,22 +209,22 @@ final class Flusher {
          * Replaces the files in bounded batches, so memory stays flat however many records changed; the
          * journal already makes the whole snapshot all-or-nothing across a crash.
          */
-        void materialize() {
+        void materialize(long checkpoint) {
             for (CollectionSnapshot part : collections) {
                 CollectionPersister persister = part.collection.persister();
                 if (part.allRecords != null) {
-                    applyStaged(persister, part.records, part.allRecords); // one file: one batch
+                    applyStaged(persister, part.records, part.allRecords, checkpoint); // one file: one batch
                 } else {
                     Map<String, byte[]> chunk = new LinkedHashMap<>();
                     for (Map.Entry<String, byte[]> change : part.records.entrySet()) {
                         chunk.put(change.getKey(), change.getValue());
                         if (chunk.size() == FILES_PER_BATCH) {
-                            applyStaged(persister, chunk, null);
+                            applyStaged(persister, chunk, null, checkpoint);
                             chunk.clear();
                         }
                     }
                     if (!chunk.isEmpty()) {
-                        applyStaged(persister, chunk, null);
+                        applyStaged(persister, chunk, null, checkpoint);
                     }
                 }
                 part.indexes.forEach((field, entries) ->
@@ -228,12 +237,13 @@ final class Flusher {
             }
         }
 
-        private void applyStaged(CollectionPersister persister, Map<String, byte[]> changes, Map<String, byte[]> all) {
+        private void applyStaged(CollectionPersister persister, Map<String, byte[]> changes, Map<String, byte[]> all,
+                                 long checkpoint) {
             if (changes.isEmpty() && all == null) {
                 return;
             }
             FileBatch batch = new FileBatch();
-            persister.stage(changes, all, batch);
+            persister.stage(checkpoint, changes, all, batch);
             files.apply(batch);
         }
 

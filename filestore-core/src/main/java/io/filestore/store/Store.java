@@ -86,6 +86,7 @@ public final class Store implements FileStore {
     private volatile ExternalEdits externalEdits;
     private FolderLock lock;
     private WriteAheadLog wal;
+    private volatile long checkpointAtOpen = Long.MAX_VALUE; // until the log is open, nothing is proven unacknowledged
 
     private Store(FileStoreOptions options) {
         this.options = options;
@@ -96,7 +97,7 @@ public final class Store implements FileStore {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("filestore-flusher"));
         AtomicFiles files = new AtomicFiles(io, pool, parallelism);
         this.persistContext = new PersistContext(options.dataDir(), io, json, files, pool, parallelism,
-                new Quarantine(io, options.dataDir()));
+                new Quarantine(io, options.dataDir()), () -> checkpointAtOpen);
         this.journal = new FlushJournal(io, files, options.dataDir());
         this.indexFiles = new IndexFiles(persistContext);
         this.indexFormat = new IndexFileFormat(options.jsonMapper());
@@ -139,6 +140,7 @@ public final class Store implements FileStore {
         persistContext.files().deleteTempFiles(dataDir);
         long started = System.nanoTime();
         wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
+        checkpointAtOpen = wal.checkpointSequence();
         manifest.load();
         loader.loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());

@@ -100,11 +100,51 @@ class JsonLinesDecodeTests {
     }
 
     @Test
-    void aLineWithoutAStringIdOrWithTrailingContentOrWithoutItsLineEndIsCorrupted() {
+    void aLineWithoutAStringIdOrWithTrailingContentOrCutShortIsCorrupted() {
         assertProblem("{\"id\":\"a\"}\n{\"id\":7,\"x\":1}\n", "line 2: not a JSON object with a string \"id\"");
         assertProblem("{\"id\":\"a\"} {\"id\":\"b\"}\n", "line 1: unexpected content after the JSON object");
         assertProblem("[1,2]\n", "line 1: not a JSON object");
-        assertProblem("{\"id\":\"a\"}\n{\"id\":\"b\"}", "line 2: no line end (torn write?)");
+        assertProblem("{\"id\":\"a\"}\n{\"id\":\"b\",\"x\"", "line 2: not valid JSON: Unexpected end-of-input within/between Object entries");
+    }
+
+    @Test
+    void aCompleteLastLineWithoutItsNewlineLoads() {
+        CollectingSink sink = new CollectingSink(Set.of());
+        codec.decodeInto("{\"key\":\"a\",\"record\":{}}\n{\"key\":\"b\",\"record\":{\"x\":1}}".getBytes(StandardCharsets.UTF_8),
+                FILE, sink, pool);
+        assertThat(sink.records).containsOnly(Map.entry("a", "{}"), Map.entry("b", "{\"x\":1}"));
+    }
+
+    @Test
+    void envelopeLinesCarryTheRecordWhateverItsMembersAndOnlyTheirExactShapeIsAnEnvelope() {
+        String content = """
+                {"flush":3}
+                {"key":"a","record":{"id":"other","_deleted":true,"x":1.0E20}}
+                {"key":"b","record":{"_deleted":true}}
+                {"key":"c","record":{}}
+                {"key":"c","deleted":true}
+                {"key":"d","record":{"key":"e","deleted":true}}
+                {"key":"k","record":{},"id":"f"}
+                {"flush":"x","id":"g"}
+                """;
+        CollectingSink sink = new CollectingSink(Set.of("x", "key"));
+        codec.decodeInto(content.getBytes(StandardCharsets.UTF_8), FILE, sink, pool);
+        assertThat(sink.records).containsOnly(
+                Map.entry("a", "{\"id\":\"other\",\"_deleted\":true,\"x\":1.0E20}"),
+                Map.entry("b", "{\"_deleted\":true}"),
+                Map.entry("d", "{\"key\":\"e\",\"deleted\":true}"),
+                Map.entry("f", "{\"key\":\"k\",\"record\":{}}"), // read the old way: the envelope has no "id"
+                Map.entry("g", "{\"flush\":\"x\"}"));
+        assertThat(sink.fields.get("a")).isEqualTo(json.parseObject("{\"x\":1.0E20}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(sink.fields.get("d")).isEqualTo(json.parseObject("{\"key\":\"e\"}".getBytes(StandardCharsets.UTF_8)));
+
+        assertProblem("{\"key\":\"a\",\"record\":[1]}\n",
+                "line 1: \"key\" is followed by neither \"record\" (an object) nor \"deleted\": true");
+        assertProblem("{\"key\":\"a\",\"deleted\":false}\n",
+                "line 1: \"key\" is followed by neither \"record\" (an object) nor \"deleted\": true");
+        assertProblem("{\"key\":\"a\",\"record\":{},\"x\":1}\n", "line 1: a line of \"key\" has a member after \"record\"");
+        assertProblem("{\"key\":7,\"record\":{}}\n", "line 1: \"key\" is not a string");
+        assertProblem("{\"flush\":1.5}\n", "line 1: \"flush\" is not a sequence number");
     }
 
     /** The reference: every line parsed to a tree and applied in order; the last line of an id wins. */
