@@ -198,7 +198,7 @@ public final class RecordLines {
      * and {@code "_deleted":true} is a deletion.
      */
     private Line legacy(JsonParser parser, Path file, int offset, Set<String> treeFields) {
-        Json.ReusableBuffer out = Json.ReusableBuffer.forThisThread();
+        ReusableBuffer out = ReusableBuffer.forThisThread();
         ObjectNode fields = json.fieldsNode(treeFields.size());
         String key = null;
         int members = 0;
@@ -233,7 +233,7 @@ public final class RecordLines {
 
     /** The exact compact bytes of the object the parser is at, with trees of the wanted fields. */
     private byte[] copyObject(JsonParser parser, Set<String> treeFields, ObjectNode fields) {
-        Json.ReusableBuffer out = Json.ReusableBuffer.forThisThread();
+        ReusableBuffer out = ReusableBuffer.forThisThread();
         try (JsonGenerator generator = json.streams().createGenerator(ObjectWriteContext.empty(), out)) {
             if (treeFields.isEmpty()) {
                 Json.copyExactly(parser, generator);
