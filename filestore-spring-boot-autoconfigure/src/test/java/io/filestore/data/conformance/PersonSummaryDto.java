@@ -1,0 +1,56 @@
+/*
+ * Copyright 2014-present the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+// Ported from spring-data-mongodb spring-data-mongodb/src/test/java/org/springframework/data/mongodb/repository/PersonSummaryDto.java, adapted to FileStore.
+package io.filestore.data.conformance;
+
+import java.util.Objects;
+
+/**
+ * @author Oliver Gierke
+ */
+public class PersonSummaryDto {
+
+	String firstname;
+	String lastname;
+
+	public PersonSummaryDto() {}
+
+	public PersonSummaryDto(String firstname, String lastname) {
+		this.firstname = firstname;
+		this.lastname = lastname;
+	}
+
+	@Override
+	public boolean equals(Object o) {
+		if (o == this) {
+			return true;
+		}
+		if (o == null || getClass() != o.getClass()) {
+			return false;
+		}
+		PersonSummaryDto that = (PersonSummaryDto) o;
+		return Objects.equals(firstname, that.firstname) && Objects.equals(lastname, that.lastname);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(firstname, lastname);
+	}
+
+	public String toString() {
+		return "PersonSummaryDto(firstname=" + this.firstname + ", lastname=" + this.lastname + ")";
+	}
+}
