@@ -25,7 +25,7 @@ import io.filestore.wal.WriteAheadLog;
  * The journal is applied at its place in the log's order: after the logged transactions up to its
  * sequence (some of which may touch an unlogged collection with older images than the journal's) and
  * before those above it. Every entry carries a full image, so applying one twice is harmless. The
- * caller flushes afterwards.
+ * caller flushes afterwards, journaling only what the log does not hold (see {@link #journaledCollections}).
  */
 final class Recovery {
 
@@ -37,6 +37,7 @@ final class Recovery {
     private final ValueState values;
     private final Function<String, DocumentCollection> collections;
     private final Json json;
+    private final java.util.Set<String> journaledCollections = new java.util.TreeSet<>();
 
     Recovery(FlushJournal journal, WriteAheadLog wal, Committer committer, ValueState values,
              Function<String, DocumentCollection> collections, Json json) {
@@ -72,7 +73,18 @@ final class Recovery {
         return batch != null || transactions[0] > 0;
     }
 
+    /**
+     * The collections whose records the applied journal held. The flush after recovery journals them
+     * again whatever their {@code wal} setting: a collection logged now may not have been when the
+     * journal was written, and the log does not hold those records.
+     */
+    java.util.Set<String> journaledCollections() {
+        return journaledCollections;
+    }
+
     private void applyJournal(FlushJournal.Batch batch) {
+        batch.entries().stream().filter(entry -> entry.kind() == ChangeEntry.Kind.PUT_RECORD
+                || entry.kind() == ChangeEntry.Kind.DELETE_RECORD).forEach(entry -> journaledCollections.add(entry.collection()));
         committer.applyRecovered(() -> batch.entries().forEach(this::apply));
         log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
     }
