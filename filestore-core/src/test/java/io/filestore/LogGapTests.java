@@ -4,18 +4,25 @@ import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.wal.SegmentFormat;
 
@@ -179,6 +186,43 @@ class LogGapTests {
                 .isInstanceOf(WriteAheadLogLossException.class)
                 .hasMessageContaining(segment(1).getFileName().toString());
         assertThat(disk.exists(segment(1))).isTrue();
+    }
+
+    @Test
+    void aKilledStoreWhoseNewestSegmentIsDeletedRefusesTheOpenOnARealDisk(@TempDir Path root) throws Exception {
+        Path dir = root.resolve("data");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), CrashWriter.class.getName(), dir.toString(), "r", "file-per-record")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        int acknowledged = 0;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null && acknowledged < 500; line = out.readLine()) {
+                if (line.startsWith("U ")) {
+                    acknowledged++;
+                }
+            }
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no flush, no close
+            child.waitFor(60, TimeUnit.SECONDS);
+        }
+        assertThat(acknowledged).as("the child wrote").isEqualTo(500);
+        Path newest;
+        try (Stream<Path> files = Files.list(dir.resolve("_wal"))) {
+            newest = files.filter(file -> file.getFileName().toString().endsWith(".wal")).max(Comparator.naturalOrder()).orElseThrow();
+        }
+        Files.delete(newest);
+        FileStoreOptions options = CrashWriter.options(dir, "file-per-record");
+        assertThatThrownBy(() -> FileStore.open(options))
+                .isInstanceOf(WriteAheadLogLossException.class)
+                .hasMessageContaining(newest.getFileName().toString());
+        FileStoreOptions accepting = new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(),
+                options.collections(), options.jsonMapper(), options.storageIO(), options.watch(), true);
+        try (FileStore store = FileStore.open(accepting)) {
+            assertThat(store.status().wal().acceptedLoss()).anySatisfy(loss -> assertThat(loss).contains(newest.getFileName().toString()));
+        }
+        try (FileStore store = FileStore.open(options)) {
+            assertThat(store.status().wal().acceptedLoss()).isEmpty();
+        }
     }
 
     @Test
