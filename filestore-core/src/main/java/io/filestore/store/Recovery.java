@@ -1,6 +1,8 @@
 package io.filestore.store;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -37,7 +39,7 @@ final class Recovery {
     private final ValueState values;
     private final Function<String, DocumentCollection> collections;
     private final Json json;
-    private final java.util.Set<String> journaledCollections = new java.util.TreeSet<>();
+    private final Set<String> journaledCollections = new TreeSet<>();
 
     Recovery(FlushJournal journal, WriteAheadLog wal, Committer committer, ValueState values,
              Function<String, DocumentCollection> collections, Json json) {
@@ -78,13 +80,14 @@ final class Recovery {
      * again whatever their {@code wal} setting: a collection logged now may not have been when the
      * journal was written, and the log does not hold those records.
      */
-    java.util.Set<String> journaledCollections() {
+    Set<String> journaledCollections() {
         return journaledCollections;
     }
 
     private void applyJournal(FlushJournal.Batch batch) {
-        batch.entries().stream().filter(entry -> entry.kind() == ChangeEntry.Kind.PUT_RECORD
-                || entry.kind() == ChangeEntry.Kind.DELETE_RECORD).forEach(entry -> journaledCollections.add(entry.collection()));
+        batch.entries().stream()
+                .filter(entry -> entry.kind() == ChangeEntry.Kind.PUT_RECORD || entry.kind() == ChangeEntry.Kind.DELETE_RECORD)
+                .forEach(entry -> journaledCollections.add(entry.collection()));
         committer.applyRecovered(() -> batch.entries().forEach(this::apply));
         log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
     }
