@@ -28,10 +28,14 @@ import tools.jackson.databind.json.JsonMapper;
  * @param watch         whether record files that other programs add, edit or delete in
  *                      {@code file-per-record} collection folders are picked up while the store is open;
  *                      default false
+ * @param acceptLogLoss whether an open may proceed when the write-ahead log is missing transactions it
+ *                      held (a segment deleted or cut); default false, which refuses the open with a
+ *                      {@link WriteAheadLogLossException}. When true the store opens with what is left,
+ *                      logs the loss as an error and reports it in {@code status().wal().acceptedLoss()}
  */
 public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fsyncInterval,
                                Map<String, CollectionOptions> collections,
-                               JsonMapper jsonMapper, StorageIO storageIO, boolean watch) {
+                               JsonMapper jsonMapper, StorageIO storageIO, boolean watch, boolean acceptLogLoss) {
 
     /** The default flush interval: 2 seconds. */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
@@ -90,6 +94,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         private JsonMapper jsonMapper;
         private StorageIO storageIO = StorageIO.nio();
         private boolean watch;
+        private boolean acceptLogLoss;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -125,6 +130,17 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
             return this;
         }
 
+        /**
+         * Lets the next open proceed when the write-ahead log is missing transactions it held (a segment
+         * file deleted or cut), accepting their loss; default false, which refuses such an open. Set it
+         * for one open, after reading the refusal's message: the loss is then written into the
+         * checkpoint, and later opens need it no more.
+         */
+        public Builder acceptLogLoss(boolean acceptLogLoss) {
+            this.acceptLogLoss = acceptLogLoss;
+            return this;
+        }
+
         /** Replaces the I/O layer; meant for fault-injection tests. */
         public Builder storageIO(StorageIO storageIO) {
             this.storageIO = storageIO;
@@ -140,7 +156,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
                 }
             }
             JsonMapper mapper = jsonMapper != null ? jsonMapper : io.filestore.json.Json.defaultMapper();
-            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch);
+            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch, acceptLogLoss);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.filestore.io.StorageIO;
 import io.filestore.persist.FlushJournal;
 
 /** A flush interrupted between record files leaves a journal that the next open completes. */
@@ -77,6 +78,34 @@ class FlushJournalRecoveryTests {
             assertThat(again.collection("orders").get("o1").orElseThrow().get("status").stringValue()).isEqualTo("NEWER");
         }
         assertThat(dir.resolve(FlushJournal.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aCollectionLoggedSinceItsJournalWasWrittenIsJournaledAgainByTheFlushAfterRecovery() throws Exception {
+        FaultyStorageIO io = new FaultyStorageIO();
+        FileStore store = FileStore.open(TestStores.options(dir).storageIO(io).build()); // orders: wal false
+        store.collection("orders").put("o1", json("status", "NEW"));
+        store.setValue("batch", 1);
+        io.failRenamesAfter(1); // the journal, then the crash before any record file
+        assertThatThrownBy(store::flush).isInstanceOf(StorageException.class);
+        assertThatThrownBy(store::close).isInstanceOf(StorageException.class);
+
+        // reopened with orders logged now: the log does not hold o1, so the flush after recovery must journal it
+        FaultyStorageIO reopening = new FaultyStorageIO();
+        reopening.failRenamesAfter(1); // the recovery flush's journal, then the crash before any record file
+        FileStoreOptions logged = FileStoreOptions.builder(dir).flushInterval(java.time.Duration.ofHours(1)).storageIO(reopening)
+                .collection(CollectionOptions.builder("orders").indexed("userId", "status", "total").build()).build();
+        assertThatThrownBy(() -> FileStore.open(logged)).isInstanceOf(StorageException.class)
+                .hasMessageContaining("o1.json");
+        assertThat(new FlushJournal(StorageIO.nio(), null, dir).read().entries())
+                .as("the journal that replaced the first one").anyMatch(entry -> "orders".equals(entry.collection()) && "o1".equals(entry.id()));
+        assertThat(dir.resolve("orders/o1.json")).doesNotExist();
+
+        try (FileStore reopened = FileStore.open(FileStoreOptions.builder(dir).flushInterval(java.time.Duration.ofHours(1))
+                .collection(CollectionOptions.builder("orders").indexed("userId", "status", "total").build()).build())) {
+            assertThat(reopened.collection("orders").ids()).containsExactly("o1");
+            assertThat(reopened.getValue("batch", Integer.class)).contains(1);
+        }
     }
 
     @Test

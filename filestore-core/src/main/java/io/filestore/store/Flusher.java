@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.filestore.index.FieldIndex;
@@ -82,25 +83,28 @@ final class Flusher {
 
     /** Flushes every change committed before the call; returns how many records it wrote or deleted. */
     synchronized int flush() {
-        return flush(false);
+        return flush(false, Set.of());
     }
 
     /**
-     * As {@link #flush()}, journaling logged records too. For the flush after recovery: the journal it
-     * replaces may hold records whose log segments were already dropped (a crash after the checkpoint,
-     * before the journal was deleted), so until that flush is done the new journal must hold everything.
+     * The flush after recovery: as {@link #flush()}, and it retires the recovered journal even when it has
+     * nothing to write. Its journal holds what the log does not: the records of collections without the
+     * log, the values, and the records of {@code journaledCollections} (those the recovered journal held,
+     * which the log may not, e.g. for a collection that was not logged when that journal was written).
+     * The replayed logged records are not journaled again: the log keeps them until the checkpoint, so
+     * recovery needs about the room of the files it writes, not a copy of the log besides.
      */
-    synchronized int flushJournalingEverything() {
-        return flush(true);
+    synchronized int flushRecovered(Set<String> journaledCollections) {
+        return flush(true, journaledCollections);
     }
 
-    private int flush(boolean journalEverything) {
+    private int flush(boolean recovering, Set<String> alsoJournaled) {
         long started = System.nanoTime();
         Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
         WriteAheadLog log = wal;
         boolean checkpointDue = log != null && snapshot.sequence > log.checkpointSequence();
         if (snapshot.isEmpty() && !checkpointDue) {
-            if (journalEverything) {
+            if (recovering) {
                 checkWritable.run();
                 journal.delete(); // a recovered journal with nothing left to write must not be replayed again
             }
@@ -108,7 +112,7 @@ final class Flusher {
         }
         try {
             checkWritable.run();
-            List<ChangeEntry> entries = snapshot.journalEntries(journalEverything || log == null);
+            List<ChangeEntry> entries = snapshot.journalEntries(log == null, alsoJournaled);
             if (!entries.isEmpty()) {
                 journal.write(snapshot.sequence, entries);
             }
@@ -118,7 +122,7 @@ final class Flusher {
                 // before the journal goes: a crash in between replays the journal, which covers this sequence
                 log.checkpoint(snapshot.sequence);
             }
-            if (!entries.isEmpty() || journalEverything) {
+            if (!entries.isEmpty() || recovering) {
                 journal.delete();
             }
         } catch (RuntimeException | Error e) {
@@ -188,11 +192,14 @@ final class Flusher {
             return collections.stream().mapToInt(part -> part.records.size()).sum();
         }
 
-        /** What the journal must hold: every record when asked, else those of collections without the log. */
-        List<ChangeEntry> journalEntries(boolean everything) {
+        /**
+         * What the journal must hold: every record when asked, else those of collections without the log
+         * and of {@code alsoJournaled}.
+         */
+        List<ChangeEntry> journalEntries(boolean everything, Set<String> alsoJournaled) {
             List<ChangeEntry> entries = new ArrayList<>();
             for (CollectionSnapshot part : collections) {
-                if (!everything && part.collection.options().wal()) {
+                if (!everything && part.collection.options().wal() && !alsoJournaled.contains(part.collection.name())) {
                     continue;
                 }
                 part.records.forEach((id, bytes) -> entries.add(ChangeEntry.record(part.collection.name(), id, bytes)));

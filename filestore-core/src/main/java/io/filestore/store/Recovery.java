@@ -1,6 +1,8 @@
 package io.filestore.store;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ import io.filestore.wal.WriteAheadLog;
  * The journal is applied at its place in the log's order: after the logged transactions up to its
  * sequence (some of which may touch an unlogged collection with older images than the journal's) and
  * before those above it. Every entry carries a full image, so applying one twice is harmless. The
- * caller flushes afterwards.
+ * caller flushes afterwards, journaling only what the log does not hold (see {@link #journaledCollections}).
  */
 final class Recovery {
 
@@ -37,6 +39,7 @@ final class Recovery {
     private final ValueState values;
     private final Function<String, DocumentCollection> collections;
     private final Json json;
+    private final Set<String> journaledCollections = new TreeSet<>();
 
     Recovery(FlushJournal journal, WriteAheadLog wal, Committer committer, ValueState values,
              Function<String, DocumentCollection> collections, Json json) {
@@ -72,7 +75,19 @@ final class Recovery {
         return batch != null || transactions[0] > 0;
     }
 
+    /**
+     * The collections whose records the applied journal held. The flush after recovery journals them
+     * again whatever their {@code wal} setting: a collection logged now may not have been when the
+     * journal was written, and the log does not hold those records.
+     */
+    Set<String> journaledCollections() {
+        return journaledCollections;
+    }
+
     private void applyJournal(FlushJournal.Batch batch) {
+        batch.entries().stream()
+                .filter(entry -> entry.kind() == ChangeEntry.Kind.PUT_RECORD || entry.kind() == ChangeEntry.Kind.DELETE_RECORD)
+                .forEach(entry -> journaledCollections.add(entry.collection()));
         committer.applyRecovered(() -> batch.entries().forEach(this::apply));
         log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
     }

@@ -139,18 +139,21 @@ public final class Store implements FileStore {
         lockWatch.start();
         persistContext.files().deleteTempFiles(dataDir);
         long started = System.nanoTime();
-        wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval());
+        wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval(), options.acceptLogLoss());
         checkpointAtOpen = wal.checkpointSequence();
         manifest.load();
         loader.loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());
-        boolean recovered = new Recovery(journal, wal, committer, values, this::collection, json).run();
+        Recovery recovery = new Recovery(journal, wal, committer, values, this::collection, json);
+        boolean recovered = recovery.run();
+        flusher.checkpointTo(wal);
+        if (recovered || !wal.acceptedLoss().isEmpty()) {
+            // before the log's writer starts: the segments this flush covers are gone before a new one takes room
+            flusher.flushRecovered(recovery.journaledCollections());
+        }
+        wal.sealAcceptedLoss(committer.lastSequence());
         wal.start(this::fence);
         committer.logTo(wal);
-        flusher.checkpointTo(wal);
-        if (recovered) {
-            flusher.flushJournalingEverything();
-        }
         new IndexFileCheck(indexFiles, indexFormat, persistContext.files(), pool)
                 .run(collections.values().stream().map(StoreCollection::state).toList());
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);

@@ -32,12 +32,13 @@ final class ActiveSegment {
     private ActiveSegment(Segment segment, WritableFile file) {
         this.segment = segment;
         this.file = file;
-        this.allocatedEnd = segment.size;
+        this.allocatedEnd = SegmentFormat.CREATED_SIZE;
     }
 
-    /** Creates the segment file durably (see {@link Segment#create}). */
-    static ActiveSegment create(StorageIO io, Path folder, UUID storeId, long segmentSequence) throws IOException {
-        WritableFile file = Segment.create(io, folder, storeId, segmentSequence);
+    /** Creates the segment file durably, with its first zeros (see {@link Segment#create}). */
+    static ActiveSegment create(StorageIO io, Path folder, UUID storeId, long segmentSequence,
+                                long previousSequence) throws IOException {
+        WritableFile file = Segment.create(io, folder, storeId, segmentSequence, previousSequence);
         Segment segment = new Segment(folder.resolve(Segment.fileName(segmentSequence)), segmentSequence, 0, SegmentFormat.HEADER_SIZE);
         return new ActiveSegment(segment, file);
     }
@@ -65,11 +66,18 @@ final class ActiveSegment {
         file.forceData(); // a changed size is forced too: it is needed to read the records back
     }
 
-    /** Cuts the file back to {@code offset}, dropping the records (and the zeros) after it. */
+    /**
+     * Drops the records after {@code offset}: cuts the file back to it, or zeros them where that would
+     * make the file shorter than it was created (which would read as a segment cut by someone else).
+     */
     void cutBack(long offset) throws IOException {
-        file.truncate(offset);
+        long keep = Math.max(offset, SegmentFormat.CREATED_SIZE);
+        file.truncate(keep);
+        if (keep > offset) {
+            file.preallocate(offset, keep);
+        }
         segment.size = offset;
-        allocatedEnd = offset;
+        allocatedEnd = keep;
     }
 
     void close() throws IOException {

@@ -64,8 +64,15 @@ final class LogWriter {
     private volatile ActiveSegment active;
     private ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 
+    /**
+     * Starts the writer in a new segment.
+     *
+     * @param previousSequence the last transaction in the log already, which the new segment's header names
+     */
     LogWriter(StorageIO io, Path folder, UUID storeId, long fsyncIntervalNanos, long firstSegmentSequence,
-              Consumer<Segment> onNewSegment, Consumer<Throwable> onFailure) throws IOException {
+              long previousSequence, Consumer<Segment> onNewSegment, Consumer<Throwable> onFailure) throws IOException {
+        this.writtenSequence = previousSequence;
+        this.durableSequence = previousSequence;
         this.io = io;
         this.folder = folder;
         this.storeId = storeId;
@@ -197,6 +204,11 @@ final class LogWriter {
         return active.segment;
     }
 
+    /** The last sequence known durable in the log. */
+    long durableSequence() {
+        return durableSequence;
+    }
+
     Throwable failure() {
         return failureState.failure();
     }
@@ -317,8 +329,9 @@ final class LogWriter {
         startSegment(active.segment.segmentSequence + 1);
     }
 
+    /** Every record written so far is durable by now (a roll forces first), so the new header may name it. */
     private void startSegment(long segmentSequence) throws IOException {
-        active = ActiveSegment.create(io, folder, storeId, segmentSequence);
+        active = ActiveSegment.create(io, folder, storeId, segmentSequence, writtenSequence);
         synchronized (forceMonitor) {
             durableOffset = SegmentFormat.HEADER_SIZE;
         }

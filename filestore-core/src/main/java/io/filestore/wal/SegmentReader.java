@@ -43,7 +43,7 @@ final class SegmentReader {
      * @throws CorruptedFileException on a bad header or a bad record followed by good ones
      */
     static Result read(Path file, byte[] bytes, long previousSequence) {
-        if (bytes.length < SegmentFormat.HEADER_SIZE) {
+        if (bytes.length < SegmentFormat.headerSize(bytes)) {
             return new Result(null, List.of(), 0, "segment header torn after " + bytes.length + " bytes");
         }
         SegmentFormat.Header header;
@@ -54,7 +54,7 @@ final class SegmentReader {
         }
         List<Record> records = new ArrayList<>();
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        int offset = SegmentFormat.HEADER_SIZE;
+        int offset = header.size();
         long last = previousSequence;
         while (offset < bytes.length) {
             long sequence = bytes.length - offset >= SegmentFormat.FRAME_HEADER_SIZE ? in.getLong(offset + 8) : -1;

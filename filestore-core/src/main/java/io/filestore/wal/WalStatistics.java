@@ -13,8 +13,10 @@ package io.filestore.wal;
  * @param maxFsyncNanos      the slowest fsync since open
  * @param totalFsyncNanos    all fsyncs' durations added up (divide by the count for the mean)
  * @param failure            why the log stopped accepting writes, or {@code null} while it is healthy
+ * @param acceptedLoss       what this open found missing from the log and accepted to lose
+ *                           ({@code acceptLogLoss}), one entry per gap; empty normally
  */
 public record WalStatistics(int segments, long bytes, long lastSequence, long checkpointSequence, int pendingWrites,
                             long fsyncCount, long lastFsyncNanos, long maxFsyncNanos, long totalFsyncNanos,
-                            String failure) {
+                            String failure, java.util.List<String> acceptedLoss) {
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -16,17 +16,18 @@ import org.slf4j.LoggerFactory;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
+import io.filestore.WriteAheadLogLossException;
 import io.filestore.io.AtomicFiles;
 import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
 
 /**
  * The store's write-ahead log in {@code <data-dir>/_wal/}: numbered segment files
  * ({@code segment-0000000000000001.wal}, ...) and {@code checkpoint.json}.
  *
- * <p>Lifecycle: {@link #open} checks the checkpoint and every segment header (a segment of another
- * store is refused), {@link #replay} hands back every transaction after a sequence and cuts away a torn
- * tail, {@link #start} begins a fresh segment and the group-commit writer, {@link #append} logs a
+ * <p>Lifecycle: {@link #open} reads the checkpoint (a damaged one is refused), {@link #replay} checks
+ * that the log still holds every transaction it held ({@link LogContinuity}; a segment of another
+ * store is refused too), then hands back every transaction after a sequence and cuts away a torn tail,
+ * {@link #start} begins a fresh segment and the group-commit writer, {@link #append} logs a
  * transaction, {@link #checkpoint} records what the record files cover and deletes the segments that
  * are no longer needed, {@link #close} stops the writer.
  *
@@ -43,25 +44,36 @@ public final class WriteAheadLog implements AutoCloseable {
     private final AtomicFiles files;
     private final Path folder;
     private final Duration fsyncInterval;
+    private final boolean acceptLoss;
     private final NavigableMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
+    /** Serializes checkpoint writes: the flusher's and those of a segment's creation. */
+    private final Object checkpointLock = new Object();
     private volatile Checkpoint checkpoint;
-    private LogWriter writer;
+    private volatile LogWriter writer;
     private boolean replayed;
+    /** The highest segment number seen since open, even if the segment was dropped since. */
+    private long newestSegment;
+    /** The last transaction replay found in the log (durable: replay forces what it read). */
+    private long lastLogged;
+    private volatile List<String> acceptedLoss = List.of();
 
-    private WriteAheadLog(StorageIO io, AtomicFiles files, Path folder, Duration fsyncInterval) {
+    private WriteAheadLog(StorageIO io, AtomicFiles files, Path folder, Duration fsyncInterval, boolean acceptLoss) {
         this.io = io;
         this.files = files;
         this.folder = folder;
         this.fsyncInterval = fsyncInterval;
+        this.acceptLoss = acceptLoss;
     }
 
     /**
      * Opens the log in the data folder, creating it (with a new store id) when there is none.
      *
-     * @throws CorruptedFileException when segments exist without a checkpoint, or belong to another store
+     * @param acceptLoss whether {@link #replay} may go on when transactions are missing from the log
+     * @throws CorruptedFileException when segments exist without a checkpoint, or the checkpoint is damaged
      */
-    public static WriteAheadLog open(StorageIO io, AtomicFiles files, Path dataDir, Duration fsyncInterval) {
-        WriteAheadLog wal = new WriteAheadLog(io, files, dataDir.resolve(FOLDER), fsyncInterval);
+    public static WriteAheadLog open(StorageIO io, AtomicFiles files, Path dataDir, Duration fsyncInterval,
+                                     boolean acceptLoss) {
+        WriteAheadLog wal = new WriteAheadLog(io, files, dataDir.resolve(FOLDER), fsyncInterval, acceptLoss);
         wal.load();
         return wal;
     }
@@ -82,6 +94,7 @@ public final class WriteAheadLog implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("Cannot open the write-ahead log", folder, e);
         }
+        newestSegment = segments.isEmpty() ? 0 : segments.lastKey();
         checkpoint = Checkpoint.read(io, folder);
         if (checkpoint == null) {
             if (!segments.isEmpty()) {
@@ -89,7 +102,7 @@ public final class WriteAheadLog implements AutoCloseable {
                         "missing while WAL segments exist; restore the file, or move the _wal folder away to open"
                                 + " without replaying it (writes acknowledged since the last flush would be lost)");
             }
-            checkpoint = new Checkpoint(UUID.randomUUID(), 0);
+            checkpoint = new Checkpoint(UUID.randomUUID(), 0, 0, 0);
             checkpoint.write(files, folder);
         }
     }
@@ -105,29 +118,37 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Hands every logged transaction with a sequence above {@code after} to the consumer, in order.
-     * A torn tail of the last segment is cut away (and an empty torn segment deleted) durably.
+     * Checks that the log holds every transaction it held, then hands every logged transaction with a
+     * sequence above {@code after} to the consumer, in order. A torn tail of the last segment is cut away
+     * durably, and the last segment is forced, so that nothing built on what replay read can outlive it.
      *
-     * @return the highest sequence found in the log (0 when it is empty)
+     * @return the highest sequence the log reached (0 when it is empty)
      * @throws CorruptedFileException on damage that is not a torn tail, naming the file and offset
+     * @throws WriteAheadLogLossException when transactions are missing and the loss was not accepted;
+     *         nothing on disk was changed then
      */
     public long replay(long after, TransactionConsumer consumer) {
-        long last = 0;
-        Long lastKey = segments.isEmpty() ? null : segments.lastKey();
-        for (Map.Entry<Long, Segment> entry : segments.entrySet()) {
-            Segment segment = entry.getValue();
-            byte[] bytes = read(segment.file);
-            SegmentReader.Result result = SegmentReader.read(segment.file, bytes, last);
-            boolean isLast = entry.getKey().equals(lastKey);
-            if (result.header() != null && !result.header().storeId().equals(checkpoint.storeId())) {
-                throw new CorruptedFileException(segment.file, 0, "segment of another store (" + result.header().storeId()
-                        + ", this store is " + checkpoint.storeId() + "); move it out of " + folder);
+        List<LogContinuity.Scan> scans = scan();
+        List<String> losses = LogContinuity.losses(checkpoint, scans);
+        if (!losses.isEmpty()) {
+            if (!acceptLoss) {
+                throw new WriteAheadLogLossException(folder, losses);
             }
+            losses.forEach(loss -> log.error("Opening {} without transactions missing from its write-ahead log, as"
+                    + " acceptLogLoss allows: {}", folder.getParent(), loss));
+            acceptedLoss = List.copyOf(losses);
+        }
+        long last = 0;
+        Segment newest = null;
+        for (LogContinuity.Scan scan : scans) {
+            Segment segment = scan.segment();
+            if (scan.header() == null) {
+                continue; // nothing to read; dropped once the checkpoint covers it (its last sequence is 0)
+            }
+            SegmentReader.Result result = SegmentReader.read(segment.file, read(segment.file), last);
             if (result.tornAt() != null) {
-                if (!isLast) {
-                    throw new CorruptedFileException(segment.file, result.validEnd(), result.tornAt() + " in a segment that is not the last");
-                }
                 cutTornTail(segment, result);
+                log.warn("Cut a torn write from the end of {} ({}); it was never acknowledged", segment.file, result.tornAt());
             }
             for (SegmentReader.Record record : result.records()) {
                 if (record.sequence() > after) {
@@ -136,9 +157,55 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             segment.lastSequence = result.lastSequence();
             last = Math.max(last, result.lastSequence());
+            newest = segment;
         }
+        if (newest != null) {
+            force(newest); // what was read may have been only in the OS's cache, and new segments will name it
+        }
+        lastLogged = last;
         replayed = true;
-        return last;
+        return acceptedLoss.isEmpty() ? last : Math.max(last, checkpoint.logEnd());
+    }
+
+    /** Reads every segment and checks each on its own (store id, damage before its end), changing nothing. */
+    private List<LogContinuity.Scan> scan() {
+        List<LogContinuity.Scan> scans = new ArrayList<>();
+        long last = 0;
+        Long lastKey = segments.isEmpty() ? null : segments.lastKey();
+        for (Segment segment : segments.values()) {
+            byte[] bytes = read(segment.file);
+            SegmentReader.Result result = SegmentReader.read(segment.file, bytes, last);
+            if (result.header() != null && !result.header().storeId().equals(checkpoint.storeId())) {
+                throw new CorruptedFileException(segment.file, 0, "segment of another store (" + result.header().storeId()
+                        + ", this store is " + checkpoint.storeId() + "); move it out of " + folder);
+            }
+            if (result.tornAt() != null && result.header() != null && segment.segmentSequence != lastKey) {
+                throw new CorruptedFileException(segment.file, result.validEnd(), result.tornAt() + " in a segment that is not the last");
+            }
+            scans.add(new LogContinuity.Scan(segment, result.header(), bytes.length, result.lastSequence()));
+            last = Math.max(last, result.lastSequence());
+        }
+        return scans;
+    }
+
+    /** What this open found missing from the log and accepted to lose; empty normally. */
+    public List<String> acceptedLoss() {
+        return acceptedLoss;
+    }
+
+    /**
+     * After an open that accepted a loss: records in the checkpoint that the record files now cover
+     * {@code sequence} (everything replayed), so that the gap is behind the checkpoint and the next open
+     * does not find it again, and drops the segments around it.
+     */
+    public void sealAcceptedLoss(long sequence) {
+        if (acceptedLoss.isEmpty()) {
+            return;
+        }
+        synchronized (checkpointLock) {
+            writeCheckpoint(Math.max(sequence, checkpoint.sequence()));
+        }
+        dropCoveredSegments();
     }
 
     /** Receives replayed transactions. */
@@ -152,16 +219,47 @@ public final class WriteAheadLog implements AutoCloseable {
      * fsync failure, after which every append fails.
      */
     public void start(Consumer<Throwable> onFailure) {
-        long next = segments.isEmpty() ? 1 : segments.lastKey() + 1;
-        if (replayed) {
-            dropCoveredSegments(); // only once replay has read what each segment holds
-        }
+        long next = Math.max(newestSegment, checkpoint.lastSegment()) + 1; // numbers are never reused
         try {
-            writer = new LogWriter(io, folder, checkpoint.storeId(), fsyncInterval.toNanos(), next,
-                    segment -> segments.put(segment.segmentSequence, segment), onFailure);
+            writer = new LogWriter(io, folder, checkpoint.storeId(), fsyncInterval.toNanos(), next, lastLogged,
+                    this::segmentCreated, onFailure);
         } catch (IOException e) {
             throw new StorageException("Cannot start a write-ahead log segment", folder, e);
         }
+        if (replayed) {
+            dropCoveredSegments(); // only once replay has read what each segment holds, and a newer one exists
+        }
+    }
+
+    /**
+     * Names a new segment in the checkpoint before any record goes into it, so that deleting it is seen.
+     * Best effort: without it only that detection is weaker, and the writer must go on.
+     */
+    private void segmentCreated(Segment segment) {
+        segments.put(segment.segmentSequence, segment);
+        synchronized (checkpointLock) {
+            try {
+                writeCheckpoint(checkpoint.sequence(), segment.segmentSequence);
+            } catch (RuntimeException e) {
+                log.warn("Cannot name the new segment {} in the checkpoint; a later checkpoint will", segment.file, e);
+            }
+        }
+    }
+
+    /** Under the checkpoint lock: writes the checkpoint with the log's current end and newest segment. */
+    private void writeCheckpoint(long sequence) {
+        LogWriter current = writer;
+        // before the writer starts (the flush after recovery), no new record can land in the newest segment:
+        // the checkpoint then names none, and the segments it covers may all go
+        writeCheckpoint(sequence, current == null ? 0 : current.active().segmentSequence);
+    }
+
+    private void writeCheckpoint(long sequence, long lastSegment) {
+        LogWriter current = writer;
+        long logEnd = Math.max(lastLogged, current == null ? 0 : current.durableSequence());
+        Checkpoint next = new Checkpoint(checkpoint.storeId(), sequence, logEnd, lastSegment);
+        next.write(files, folder);
+        checkpoint = next;
     }
 
     /**
@@ -195,13 +293,16 @@ public final class WriteAheadLog implements AutoCloseable {
         if (sequence <= checkpoint.sequence()) {
             return;
         }
-        Checkpoint next = new Checkpoint(checkpoint.storeId(), sequence);
-        next.write(files, folder);
-        checkpoint = next;
-        try {
-            writer.rollIfCovered(sequence);
-        } catch (IOException e) {
-            throw new StorageException("Cannot start a new WAL segment", folder, e);
+        synchronized (checkpointLock) {
+            writeCheckpoint(sequence);
+        }
+        LogWriter current = writer;
+        if (current != null) {
+            try {
+                current.rollIfCovered(sequence);
+            } catch (IOException e) {
+                throw new StorageException("Cannot start a new WAL segment", folder, e);
+            }
         }
         dropCoveredSegments();
     }
@@ -210,8 +311,9 @@ public final class WriteAheadLog implements AutoCloseable {
     private void dropCoveredSegments() {
         try {
             boolean deleted = false;
+            LogWriter current = writer;
             for (Segment segment : segments.values()) {
-                boolean active = writer != null && segment == writer.active();
+                boolean active = current != null && segment == current.active();
                 if (!active && segment.lastSequence <= checkpoint.sequence()) {
                     io.deleteIfExists(segment.file);
                     segments.remove(segment.segmentSequence);
@@ -231,12 +333,12 @@ public final class WriteAheadLog implements AutoCloseable {
         long bytes = segments.values().stream().mapToLong(segment -> segment.size).sum();
         long last = segments.values().stream().mapToLong(segment -> segment.lastSequence).max().orElse(0);
         if (writer == null) {
-            return new WalStatistics(segments.size(), bytes, last, checkpoint.sequence(), 0, 0, 0, 0, 0, null);
+            return new WalStatistics(segments.size(), bytes, last, checkpoint.sequence(), 0, 0, 0, 0, 0, null, acceptedLoss);
         }
         Throwable failure = writer.failure();
         return new WalStatistics(segments.size(), bytes, last, checkpoint.sequence(), writer.pending(),
                 writer.fsyncs().count(), writer.fsyncs().lastNanos(), writer.fsyncs().maxNanos(), writer.fsyncs().totalNanos(),
-                failure == null ? null : failure.toString());
+                failure == null ? null : failure.toString(), acceptedLoss);
     }
 
     /** Writes and forces what is queued, then stops the writer. */
@@ -252,30 +354,27 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    private void cutTornTail(Segment segment, SegmentReader.Result result) {
+        try {
+            segment.cutTornTail(io, result);
+        } catch (IOException e) {
+            throw new StorageException("Cannot cut a torn WAL tail", segment.file, e);
+        }
+    }
+
+    private void force(Segment segment) {
+        try {
+            segment.force(io);
+        } catch (IOException e) {
+            throw new StorageException("Cannot force WAL segment", segment.file, e);
+        }
+    }
+
     private byte[] read(Path file) {
         try {
             return io.readAllBytes(file);
         } catch (IOException e) {
             throw new StorageException("Cannot read WAL segment", file, e);
-        }
-    }
-
-    private void cutTornTail(Segment segment, SegmentReader.Result result) {
-        try {
-            if (result.header() == null) {
-                io.deleteIfExists(segment.file);
-                io.syncDirectory(folder);
-                segments.remove(segment.segmentSequence);
-            } else {
-                try (WritableFile file = io.openForAppend(segment.file)) {
-                    file.truncate(result.validEnd());
-                    file.force();
-                }
-                segment.size = result.validEnd();
-            }
-            log.warn("Cut a torn write from the end of {} ({}); it was never acknowledged", segment.file, result.tornAt());
-        } catch (IOException e) {
-            throw new StorageException("Cannot cut a torn WAL tail", segment.file, e);
         }
     }
 

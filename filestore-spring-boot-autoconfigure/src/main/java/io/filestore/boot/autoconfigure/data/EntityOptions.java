@@ -29,7 +29,7 @@ public final class EntityOptions {
         EntityCollections.merge(context, entities.classes(), options.collections().values())
                 .forEach(collection -> merged.put(collection.name(), collection));
         return new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(), merged,
-                options.jsonMapper(), options.storageIO(), options.watch());
+                options.jsonMapper(), options.storageIO(), options.watch(), options.acceptLogLoss());
     }
 
     /** Logs every collection's settings, one line each. */
