@@ -186,6 +186,26 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         return idString(id);
     }
 
+    /**
+     * The stored path of a property path: each property's stored name ({@code @Field}), joined by
+     * dots. A boolean bean property known only by its accessors ({@code isActive()} over a field
+     * {@code isActive}) is the field its accessors are named after.
+     */
+    public String storedPath(org.springframework.data.core.PropertyPath path) {
+        StringBuilder stored = new StringBuilder();
+        FileStorePersistentEntity<?> entity = context.getRequiredPersistentEntity(path.getOwningType());
+        for (org.springframework.data.core.PropertyPath segment = path; segment != null; segment = segment.next()) {
+            FileStorePersistentProperty property = entity == null ? null : entity.getPersistentProperty(segment.getSegment());
+            if (property == null && entity != null) {
+                property = entity.getPersistentProperty("is" + org.springframework.util.StringUtils.capitalize(segment.getSegment()));
+            }
+            stored.append(stored.isEmpty() ? "" : ".").append(property != null ? property.fieldName() : segment.getSegment());
+            entity = property != null && property.isEntity() && !isValueType(property.getActualType())
+                    ? context.getPersistentEntity(property.getActualType()) : null;
+        }
+        return stored.toString();
+    }
+
     /** Whether values of the type are stored as JSON values (a custom conversion, or a JDK type), never as documents. */
     public boolean isValueType(Class<?> type) {
         return conversions.isSimpleType(type) || conversions.hasCustomWriteTarget(type);

@@ -14,7 +14,6 @@ import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
 
 import io.filestore.data.convert.MappingFileStoreConverter;
-import io.filestore.data.mapping.FileStorePersistentProperty;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
 import io.filestore.query.Condition;
@@ -44,7 +43,7 @@ public final class PartTreeConditions {
 
     /** The stored path of a property path: each property's stored name ({@code @Field}), joined by dots. */
     public static String storedPath(PropertyPath path, MappingFileStoreConverter converter) {
-        return converter.getMappingContext().getPersistentPropertyPath(path).toDotPath(FileStorePersistentProperty::fieldName);
+        return converter.storedPath(path);
     }
 
     /**
