@@ -199,6 +199,26 @@ public sealed interface Condition {
         }
     }
 
+    /**
+     * The field holds an empty string, an empty array or an empty object; a missing or null field is not
+     * empty (it holds nothing at all), and neither is an array holding an empty string.
+     */
+    record Empty(String field) implements Condition {
+        public boolean test(Row row) {
+            for (JsonNode value : row.values(field)) {
+                if (value.isString() ? value.stringValue().isEmpty() : value.isContainer() && value.size() == 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public String toString() {
+            return field + " is empty";
+        }
+    }
+
     /** The field is missing or JSON null. */
     record IsNull(String field) implements Condition {
         public boolean test(Row row) {

@@ -20,7 +20,7 @@ import io.filestore.index.FieldIndex;
  * <p>An index answers: equality and {@code in} (hash lookups), ranges and {@code startsWith} (a range
  * of the sorted index), {@code id} equality (direct gets), an {@code and} when one of its parts can
  * (the smallest lookup wins, lookups before ranges), and an {@code or} when all its parts can (a
- * union). {@code not}, {@code contains}, {@code matches}, {@code endsWith}, {@code isNull} and
+ * union). {@code not}, {@code contains}, {@code matches}, {@code endsWith}, {@code isNull}, {@code isEmpty} and
  * conditions on unindexed fields scan.
  */
 final class Planner {

@@ -149,6 +149,14 @@ public final class Where {
         return new Condition.IsNull(field);
     }
 
+    /**
+     * The field holds an empty string, array or object ({@code ""}, {@code []}, <code>{}</code>); a missing
+     * or null field is not empty. No index answers it: it scans.
+     */
+    public static Condition isEmpty(String field) {
+        return new Condition.Empty(field);
+    }
+
     /** The field holds something other than JSON null. */
     public static Condition isNotNull(String field) {
         return not(isNull(field));

@@ -165,6 +165,24 @@ class QueryTests {
     }
 
     @Test
+    void isEmptyMatchesAnEmptyStringArrayOrObjectButNeverAMissingOrNullField() {
+        io.filestore.DocumentCollection things = store.collection("things");
+        things.put("text", json("v", ""));
+        things.put("array", json("v", List.of()));
+        things.put("object", json("v", java.util.Map.of()));
+        things.put("blank", json("v", " "));
+        things.put("full", json("v", List.of("")));
+        things.put("nested", json("v", json("w", null)));
+        things.put("null", json("v", null));
+        things.put("missing", json("other", 1));
+        Query empty = Query.from(store, "things").where(Where.isEmpty("v"));
+        assertThat(empty.run().ids()).containsExactly("array", "object", "text");
+        assertThat(empty.explain().toString()).contains("v is empty");
+        assertThat(Query.from(store, "things").where(Where.not(Where.isEmpty("v"))).run().ids())
+                .containsExactly("blank", "full", "missing", "nested", "null");
+    }
+
+    @Test
     void badQueriesAreRefusedWhenBuilt() {
         assertThatThrownBy(() -> Where.range("total", null, true, null, true)).hasMessageContaining("at least one bound");
         assertThatThrownBy(() -> Where.between("total", 1, "z")).hasMessageContaining("of one type");

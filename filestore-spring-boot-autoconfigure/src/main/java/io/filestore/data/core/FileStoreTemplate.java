@@ -145,8 +145,14 @@ public class FileStoreTemplate {
      * entity's (else an {@link OptimisticLockingFailureException}).
      *
      * @return false when there was none
+     * @throws InvalidDataAccessApiUsageException when the entity's class has no id property, so no record
+     *                                            could be told apart as its own
      */
     public boolean delete(Object entity) {
+        if (entity(entity.getClass()).getIdProperty() == null) {
+            throw new InvalidDataAccessApiUsageException("Cannot delete a " + entity.getClass().getSimpleName()
+                    + " from " + collection(entity.getClass()) + ": the class has no id property (@Id, or a field named id)");
+        }
         return translate(() -> store.callInTransaction(tx -> {
             FileStorePersistentEntity<?> persistent = entity(entity.getClass());
             String id = idOf(entity);

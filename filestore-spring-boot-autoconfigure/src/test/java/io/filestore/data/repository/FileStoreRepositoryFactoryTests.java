@@ -189,11 +189,11 @@ class FileStoreRepositoryFactoryTests {
     void anUnsupportedKeywordFailsWhenTheRepositoryIsCreated() {
         FileStoreRepositoryFactory factory = new FileStoreRepositoryFactory(template);
         assertThatThrownBy(() -> factory.getRepository(BadRepository.class))
-                .hasStackTraceContaining("uses the keyword IS_EMPTY (IsEmpty/Empty) on 'tags', which FileStore does not support");
+                .hasStackTraceContaining("uses the keyword NEAR (IsNear/Near) on 'age', which FileStore does not support");
     }
 
     interface BadRepository extends FileStoreRepository<User, String> {
-        List<User> findByTagsIsEmpty();
+        List<User> findByAgeNear(Object point);
     }
 
     @Test

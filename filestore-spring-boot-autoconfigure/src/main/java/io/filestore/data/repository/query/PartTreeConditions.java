@@ -10,10 +10,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.data.domain.Range;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
 
 import io.filestore.data.convert.MappingFileStoreConverter;
+import io.filestore.data.mapping.FileStoreMappingContext;
+import io.filestore.data.mapping.FileStorePersistentProperty;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
 import io.filestore.query.Condition;
@@ -22,18 +25,24 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a derived query's {@link PartTree} and its arguments into a FileStore condition. Every keyword
- * Spring Data KeyValue supports is supported; {@code Near}, {@code Within}, {@code IsEmpty} and
- * {@code IsNotEmpty} are not, and {@link #check} refuses them when the repository is created.
+ * Spring Data KeyValue supports is supported, and {@code IsEmpty}/{@code IsNotEmpty}; {@code Near} and
+ * {@code Within} are not, and {@link #check} refuses them when the repository is created.
  *
  * <p>{@code Like} takes SQL wildcards ({@code %}, {@code _}) and, without any, means contains;
  * {@code Regex} matches the whole value; {@code IgnoreCase} applies to text comparisons (equality,
- * like, containing, starting and ending with, in).
+ * like, containing, starting and ending with, in). An embedded object compares as a whole document
+ * (equality, {@code In}, an element of a collection). {@code Between} excludes both bounds, as Spring
+ * Data KeyValue and MongoDB do, unless its one argument is a {@link Range}, whose bounds say. {@code
+ * IsEmpty} matches an empty text, collection, map or embedded object, and {@code IsNotEmpty} everything
+ * else, null or missing values included, as MongoDB does.
  */
 public final class PartTreeConditions {
 
     /** The keywords FileStore cannot answer. */
-    public static final Set<Part.Type> UNSUPPORTED = EnumSet.of(Part.Type.NEAR, Part.Type.WITHIN, Part.Type.IS_EMPTY,
-            Part.Type.IS_NOT_EMPTY);
+    public static final Set<Part.Type> UNSUPPORTED = EnumSet.of(Part.Type.NEAR, Part.Type.WITHIN);
+
+    /** The keywords that apply only to properties whose values can be empty. */
+    private static final Set<Part.Type> EMPTINESS = EnumSet.of(Part.Type.IS_EMPTY, Part.Type.IS_NOT_EMPTY);
 
     private final MappingFileStoreConverter converter;
 
@@ -60,7 +69,19 @@ public final class PartTreeConditions {
                         + " (" + String.join("/", part.getType().getKeywords()) + ") on '" + part.getProperty().toDotPath() + "', which FileStore does not support; supported: "
                         + String.join(", ", supported));
             }
+            if (EMPTINESS.contains(part.getType()) && !canBeEmpty(part.getProperty().getLeafProperty().getTypeInformation())) {
+                throw new IllegalStateException("Query method " + method + " uses " + (part.getType() == Part.Type.IS_EMPTY ? "IsEmpty" : "IsNotEmpty")
+                        + " on '" + part.getProperty().toDotPath() + "', a " + part.getProperty().getLeafType().getSimpleName()
+                        + ", which is never empty; IsEmpty and IsNotEmpty apply to text, collections, maps and embedded objects");
+            }
         }
+    }
+
+    /** Whether values of the type can be empty: text, collections, arrays, maps and embedded objects. */
+    private static boolean canBeEmpty(TypeInformation<?> type) {
+        Class<?> raw = type.getType();
+        return CharSequence.class.isAssignableFrom(raw) || type.isCollectionLike() || type.isMap() || raw == Object.class
+                || !FileStoreMappingContext.SIMPLE_TYPES.isSimpleType(raw);
     }
 
     /** The condition of the tree with these arguments; {@code null} when the tree has no criteria. */
@@ -93,7 +114,9 @@ public final class PartTreeConditions {
             case GREATER_THAN_EQUAL -> Where.gte(field, value(type, arguments.next()));
             case LESS_THAN, BEFORE -> Where.lt(field, value(type, arguments.next()));
             case LESS_THAN_EQUAL -> Where.lte(field, value(type, arguments.next()));
-            case BETWEEN -> Where.between(field, value(type, arguments.next()), value(type, arguments.next()));
+            case BETWEEN -> between(field, type, arguments);
+            case IS_EMPTY -> Where.isEmpty(field);
+            case IS_NOT_EMPTY -> Where.not(Where.isEmpty(field));
             case STARTING_WITH -> ignoreCase ? regex(field, Pattern.quote(text(arguments.next())) + ".*", true)
                     : Where.startsWith(field, text(arguments.next()));
             case ENDING_WITH -> regex(field, ".*" + Pattern.quote(text(arguments.next())), ignoreCase);
@@ -129,7 +152,27 @@ public final class PartTreeConditions {
         if (argument instanceof String text && ignoreCase) {
             return regex(field, ".*" + Pattern.quote(text) + ".*", true);
         }
-        return Where.contains(field, value(type, argument));
+        JsonNode stored = value(type, argument);
+        // an embedded object in a collection: equality matches an element as a whole document
+        return stored.isObject() ? Where.eq(field, stored) : Where.contains(field, stored);
+    }
+
+    /**
+     * Both bounds excluded, as Spring Data KeyValue and MongoDB have it; a {@link Range} argument (the
+     * method's only one for this part) says for each bound whether it is included, or that it is open.
+     */
+    private Condition between(String field, TypeInformation<?> type, Iterator<Object> arguments) {
+        Object first = arguments.next();
+        if (!(first instanceof Range<?> range)) {
+            return Where.range(field, value(type, first), false, value(type, arguments.next()), false);
+        }
+        Object low = range.getLowerBound().getValue().orElse(null);
+        Object high = range.getUpperBound().getValue().orElse(null);
+        if (low == null && high == null) {
+            return Where.isNotNull(field);
+        }
+        return Where.range(field, low == null ? null : value(type, low), range.getLowerBound().isInclusive(),
+                high == null ? null : value(type, high), range.getUpperBound().isInclusive());
     }
 
     private static Condition like(String field, String pattern, boolean ignoreCase) {

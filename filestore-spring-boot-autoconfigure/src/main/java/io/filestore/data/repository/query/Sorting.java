@@ -1,10 +1,13 @@
 package io.filestore.data.repository.query;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.domain.Sort;
 
 import io.filestore.data.convert.MappingFileStoreConverter;
-
 import io.filestore.query.Order;
 import io.filestore.query.Query;
 
@@ -19,22 +22,35 @@ public final class Sorting {
 
     /** The query sorted by the sort's properties, each by its stored name ({@code @Field}). */
     public static Query apply(Query query, Sort sort, Class<?> domainType, MappingFileStoreConverter converter) {
-        Query sorted = query;
+        return query.orderBy(orders(sort, domainType, converter).toArray(Order[]::new));
+    }
+
+    /**
+     * The sort's criteria as FileStore orders, each by its stored path.
+     *
+     * @throws IllegalArgumentException when the sort is null
+     * @throws InvalidDataAccessApiUsageException when it ignores case or asks for other null handling
+     */
+    public static List<Order> orders(Sort sort, Class<?> domainType, MappingFileStoreConverter converter) {
+        if (sort == null) {
+            throw new IllegalArgumentException("Sort must not be null; use Sort.unsorted()");
+        }
+        List<Order> orders = new ArrayList<>();
         for (Sort.Order order : sort) {
             if (order.isIgnoreCase()) {
-                throw new org.springframework.dao.InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
+                throw new InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
                         + " ignoring case is not supported; FileStore sorts text by its characters");
             }
             Sort.NullHandling nulls = order.getNullHandling();
             boolean nullsFirst = !order.isAscending();
             if (nulls == Sort.NullHandling.NULLS_FIRST && !nullsFirst || nulls == Sort.NullHandling.NULLS_LAST && nullsFirst) {
-                throw new org.springframework.dao.InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
+                throw new InvalidDataAccessApiUsageException("Sorting by " + order.getProperty()
                         + " with " + nulls + " is not supported: FileStore sorts missing values last ascending and"
                         + " first descending, as SQL does by default");
             }
             String field = PartTreeConditions.storedPath(PropertyPath.from(order.getProperty(), domainType), converter);
-            sorted = sorted.orderBy(new Order(field, order.isAscending()));
+            orders.add(new Order(field, order.isAscending()));
         }
-        return sorted;
+        return orders;
     }
 }

@@ -5,20 +5,27 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.dao.IncorrectResultSizeDataAccessException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.ScrollPosition;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Window;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.query.FluentQuery;
+import org.springframework.util.Assert;
 
 import io.filestore.data.core.FileStoreTemplate;
+import io.filestore.data.repository.query.DtoProjection;
+import io.filestore.data.repository.query.Scrolling;
 import io.filestore.data.repository.query.Sorting;
 import io.filestore.query.Query;
 
 /**
- * The fluent query of {@code findBy(Example, ...)}: sort, limit, and map results to another type (an
- * interface projection, or a class Jackson can build from the entity's fields). {@code project}
- * narrows nothing: whole records are read from memory either way. Immutable.
+ * The fluent query of {@code findBy(Example, ...)}: sort, limit, scroll (the limit is the window's size;
+ * see {@link Scrolling}), and map results to another type (an interface projection, or a class or
+ * record built from the entity's properties of the same names, see {@link DtoProjection}).
+ * {@code project} narrows nothing: whole records are read from memory either way. Immutable.
  */
 final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery<R> {
 
@@ -43,6 +50,7 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
 
     @Override
     public FetchableFluentQuery<R> sortBy(Sort by) {
+        Assert.notNull(by, "Sort must not be null; use Sort.unsorted()");
         return new ExampleFluentQuery<>(template, query, domainType, resultType, sort.and(by), limit);
     }
 
@@ -91,6 +99,12 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
     }
 
     @Override
+    public Window<R> scroll(ScrollPosition position) {
+        Limit size = limit > 0 ? Limit.of(limit) : Limit.unlimited();
+        return new Scrolling(template).window(query, sort, position, size, domainType).map(this::convert);
+    }
+
+    @Override
     public Stream<R> stream() {
         return all().stream();
     }
@@ -126,6 +140,6 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
         if (resultType.isInterface()) {
             return PROJECTIONS.createProjection(resultType, entity);
         }
-        return template.converter().project(entity, resultType);
+        return (R) new DtoProjection(resultType, template.converter()).convert(entity);
     }
 }

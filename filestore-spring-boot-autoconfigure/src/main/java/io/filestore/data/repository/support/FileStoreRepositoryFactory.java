@@ -4,7 +4,8 @@ import java.lang.reflect.Method;
 import java.util.Optional;
 
 import org.springframework.data.repository.core.support.PersistentEntityInformation;
-import org.springframework.data.projection.ProjectionFactory;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.data.annotation.QueryAnnotation;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.NamedQueries;
 import org.springframework.data.repository.core.RepositoryInformation;
@@ -12,7 +13,6 @@ import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.QueryMethod;
-import org.springframework.data.repository.query.RepositoryQuery;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
 
 import io.filestore.data.core.FileStoreTemplate;
@@ -23,7 +23,10 @@ import io.filestore.data.repository.query.PartTreeFileStoreQuery;
  * Creates repository proxies over a {@link FileStoreTemplate}, without Spring if you like:
  * {@code new FileStoreRepositoryFactory(template).getRepository(UserRepository.class)}. Query methods
  * are derived from their names and parsed when the repository is created, so a method FileStore
- * cannot answer fails then, not at its first call.
+ * cannot answer fails then, not at its first call. FileStore runs no query strings: a method with a
+ * declared query (an annotation such as {@code @Query}, marked by Spring Data's
+ * {@link QueryAnnotation}) or a named query, or a repository asking for
+ * {@link QueryLookupStrategy.Key#USE_DECLARED_QUERY declared queries only}, is refused then too.
  */
 public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
 
@@ -59,11 +62,31 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     @Override
     protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
                                                                    ValueExpressionDelegate delegate) {
-        return Optional.of(this::resolveQuery);
+        return Optional.of((method, metadata, projections, namedQueries) -> {
+            QueryMethod queryMethod = new QueryMethod(method, metadata, projections);
+            refuseDeclaredQueries(key, method, queryMethod, namedQueries);
+            return new PartTreeFileStoreQuery(queryMethod, template);
+        });
     }
 
-    private RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory projections,
-                                         NamedQueries namedQueries) {
-        return new PartTreeFileStoreQuery(new QueryMethod(method, metadata, projections), template);
+    private static void refuseDeclaredQueries(QueryLookupStrategy.Key key, Method method, QueryMethod queryMethod,
+                                              NamedQueries namedQueries) {
+        String name = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        String instead = "; FileStore runs no query strings: derive the query from the method name (findByEmail,"
+                + " findTop10ByAgeGreaterThanOrderByAgeDesc) or write a repository fragment that uses FileStoreTemplate";
+        MergedAnnotations annotations = MergedAnnotations.from(method);
+        if (annotations.isPresent(QueryAnnotation.class)) {
+            String declared = annotations.stream().filter(a -> a.getType().isAnnotationPresent(QueryAnnotation.class))
+                    .map(a -> "@" + a.getType().getSimpleName()).findFirst().orElse("a query annotation");
+            throw new IllegalStateException("Query method " + name + " declares its query with " + declared + instead);
+        }
+        if (namedQueries.hasQuery(queryMethod.getNamedQueryName())) {
+            throw new IllegalStateException("Query method " + name + " has the named query '"
+                    + queryMethod.getNamedQueryName() + "'" + instead);
+        }
+        if (key == QueryLookupStrategy.Key.USE_DECLARED_QUERY) {
+            throw new IllegalStateException("Query method " + name + " cannot be answered with the query lookup strategy "
+                    + key + " (declared queries only)" + instead + ", with the default strategy CREATE_IF_NOT_FOUND");
+        }
     }
 }

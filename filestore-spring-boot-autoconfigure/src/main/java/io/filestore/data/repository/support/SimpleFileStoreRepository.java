@@ -12,6 +12,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.query.FluentQuery;
+import org.springframework.util.Assert;
 
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.repository.FileStoreRepository;
@@ -36,11 +37,13 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public <S extends T> S save(S value) {
+        Assert.notNull(value, "Entity must not be null");
         return template.save(value);
     }
 
     @Override
     public <S extends T> List<S> saveAll(Iterable<S> values) {
+        Assert.notNull(values, "The given Iterable of entities must not be null");
         return inTransaction(() -> {
             List<S> saved = new ArrayList<>();
             values.forEach(value -> saved.add(template.save(value)));
@@ -50,11 +53,13 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public Optional<T> findById(ID id) {
+        Assert.notNull(id, "The given id must not be null");
         return template.findById(id, entity.getJavaType());
     }
 
     @Override
     public boolean existsById(ID id) {
+        Assert.notNull(id, "The given id must not be null");
         return template.existsById(id, entity.getJavaType());
     }
 
@@ -65,6 +70,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public List<T> findAllById(Iterable<ID> ids) {
+        Assert.notNull(ids, "The given Iterable of ids must not be null");
         List<T> found = new ArrayList<>();
         ids.forEach(id -> findById(id).ifPresent(found::add));
         return found;
@@ -77,16 +83,19 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public void deleteById(ID id) {
+        Assert.notNull(id, "The given id must not be null");
         template.deleteById(id, entity.getJavaType());
     }
 
     @Override
     public void delete(T value) {
+        Assert.notNull(value, "The given entity must not be null");
         template.delete(value);
     }
 
     @Override
     public void deleteAllById(Iterable<? extends ID> ids) {
+        Assert.notNull(ids, "The given Iterable of ids must not be null");
         inTransaction(() -> {
             ids.forEach(this::deleteById);
             return null;
@@ -95,8 +104,9 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public void deleteAll(Iterable<? extends T> values) {
+        Assert.notNull(values, "The given Iterable of entities must not be null");
         inTransaction(() -> {
-            values.forEach(template::delete);
+            values.forEach(this::delete);
             return null;
         });
     }
@@ -108,11 +118,13 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public List<T> findAll(Sort sort) {
+        Assert.notNull(sort, "Sort must not be null; use Sort.unsorted()");
         return template.find(Sorting.apply(query(), sort, entity.getJavaType(), template.converter()), entity.getJavaType());
     }
 
     @Override
     public Page<T> findAll(Pageable pageable) {
+        Assert.notNull(pageable, "Pageable must not be null; use Pageable.unpaged()");
         return page(query(), pageable, entity.getJavaType());
     }
 
@@ -128,11 +140,13 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public <S extends T> List<S> findAll(Example<S> example, Sort sort) {
+        Assert.notNull(sort, "Sort must not be null; use Sort.unsorted()");
         return findBy(example, query -> query.sortBy(sort).all());
     }
 
     @Override
     public <S extends T> Page<S> findAll(Example<S> example, Pageable pageable) {
+        Assert.notNull(pageable, "Pageable must not be null; use Pageable.unpaged()");
         return findBy(example, query -> query.page(pageable));
     }
 
@@ -148,6 +162,8 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
 
     @Override
     public <S extends T, R> R findBy(Example<S> example, Function<FluentQuery.FetchableFluentQuery<S>, R> queryFunction) {
+        Assert.notNull(example, "Example must not be null");
+        Assert.notNull(queryFunction, "Query function must not be null");
         Condition where = ExampleConditions.of(example, template.converter());
         Query query = where == null ? query() : query().where(where);
         @SuppressWarnings("unchecked")
