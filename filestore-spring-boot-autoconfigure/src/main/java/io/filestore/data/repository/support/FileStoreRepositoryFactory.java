@@ -23,7 +23,8 @@ import io.filestore.data.repository.query.PartTreeFileStoreQuery;
  * Creates repository proxies over a {@link FileStoreTemplate}, without Spring if you like:
  * {@code new FileStoreRepositoryFactory(template).getRepository(UserRepository.class)}. Query methods
  * are derived from their names and parsed when the repository is created, so a method FileStore
- * cannot answer fails then, not at its first call.
+ * cannot answer fails then, not at its first call, and so does an entity whose id type FileStore can
+ * neither generate nor read back (see {@link FileStoreTemplate#checkIdType}).
  */
 public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
 
@@ -38,6 +39,7 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     public <T, ID> EntityInformation<T, ID> getEntityInformation(Class<T> type) {
         FileStorePersistentEntity<T> entity =
                 (FileStorePersistentEntity<T>) template.mappingContext().getRequiredPersistentEntity(type);
+        template.checkIdType(type);
         return new PersistentEntityInformation<>(entity);
     }
 
