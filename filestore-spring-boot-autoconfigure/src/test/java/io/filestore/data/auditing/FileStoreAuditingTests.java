@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -32,6 +33,7 @@ import io.filestore.data.auditing.sample.Note;
 import io.filestore.data.auditing.sample.NoteRepository;
 import io.filestore.data.auditing.sample.Ticket;
 import io.filestore.data.auditing.sample.TicketRepository;
+import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.event.AuditingEntityCallback;
 import io.filestore.data.mapping.event.BeforeConvertCallback;
@@ -125,6 +127,33 @@ class FileStoreAuditingTests {
             assertThat(loaded.createdAt()).isEqualTo(saved.createdAt());
             assertThat(loaded.modifiedBy()).isEqualTo("bob");
         });
+    }
+
+    @Test
+    void anImmutableVersionedEntityWithAnAssignedIdIsNewUntilItHasAVersion() {
+        runner().withUserConfiguration(Audited.class).run(context -> {
+            FileStoreTemplate template = context.getBean(FileStoreTemplate.class);
+            ImmutableNote inserted = template.save(new ImmutableNote("n-1", "value", null, null, null, null, null));
+            assertThat(inserted.version()).isZero();
+            assertThat(inserted.createdAt()).isNotNull();
+
+            Thread.sleep(5);
+            ImmutableNote updated = template.save(inserted.withText("changed"));
+            ImmutableNote fetched = template.findById("n-1", ImmutableNote.class).orElseThrow();
+            assertThat(updated.modifiedAt()).isAfter(inserted.modifiedAt());
+            assertThat(fetched.modifiedAt()).isEqualTo(updated.modifiedAt());
+            assertThat(fetched.createdAt()).isEqualTo(inserted.createdAt());
+            assertThat(fetched.version()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void withoutAFileStoreMappingContextBeanTheAuditingHandlerUsesItsOwn() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(Audited.class)) {
+            Note note = EntityCallbacks.create(context).callback(BeforeConvertCallback.class, new Note("x"), "notes");
+            assertThat(note.createdBy).isEqualTo("ada");
+            assertThat(note.createdAt).isNotNull();
+        }
     }
 
     @Test
