@@ -2,10 +2,8 @@ package io.filestore.data.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.beans.BeansException;
@@ -29,7 +27,6 @@ import io.filestore.data.mapping.FileStorePersistentProperty;
 import io.filestore.data.mapping.event.BeforeConvertCallback;
 import io.filestore.query.Query;
 import io.filestore.query.QueryResult;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,6 +58,7 @@ public class FileStoreTemplate implements ApplicationContextAware {
     private final MappingFileStoreConverter converter;
     private final EntityRelationships relationships;
     private final EntityIds ids;
+    private final EntityReferences references;
     private final EntityLifecycle lifecycle = new EntityLifecycle();
     private final FileStoreExceptionTranslator translator = new FileStoreExceptionTranslator();
     private final EntityInstantiators instantiators = new EntityInstantiators();
@@ -75,6 +73,7 @@ public class FileStoreTemplate implements ApplicationContextAware {
         this.converter = converter;
         this.relationships = new EntityRelationships(store, context);
         this.ids = new EntityIds(store);
+        this.references = new EntityReferences(context, relationships);
         entities.forEach(context::getRequiredPersistentEntity);
         translate(() -> {
             relationships.define(entities);
@@ -336,80 +335,16 @@ public class FileStoreTemplate implements ApplicationContextAware {
         lifecycle.afterLoad(document, type, collection);
         T entity = converter.read(type, document, id);
         if (resolve) {
-            entity = resolveReferences(entity, document, id);
+            entity = references.resolve(accessor(entity), document, id, (referencedId, referencedType) ->
+                    load(referencedId, referencedType, false));
         }
         return lifecycle.afterConvert(entity, document, collection);
-    }
-
-    /** Fills reference properties from the document's ids and the relationships; one level deep. */
-    private <T> T resolveReferences(T entity, ObjectNode document, String id) {
-        FileStorePersistentEntity<?> persistent = entity(entity.getClass());
-        PersistentPropertyAccessor<T> accessor = persistent.getPropertyAccessor(entity);
-        for (FileStorePersistentProperty property : persistent) {
-            if (property.holdsEntities()) {
-                List<?> referenced = loadAll(referenceIds(document, property.fieldName()),
-                        property.referencedType());
-                accessor.setProperty(property, property.isCollectionLike() ? collectionOf(property, referenced)
-                        : referenced.isEmpty() ? null : referenced.get(0));
-            } else if (property.isOneToMany()) {
-                Class<?> type = property.getActualType();
-                String mappedBy = property.findAnnotation(io.filestore.annotation.OneToMany.class).mappedBy();
-                List<String> ids = relationships.oneToMany(collection(type), mappedBy).localIds(id);
-                accessor.setProperty(property, collectionOf(property, loadAll(ids, type)));
-            } else if (property.isInverseManyToMany()) {
-                Class<?> type = property.referencedType();
-                String mappedBy = property.findAnnotation(io.filestore.annotation.ManyToMany.class).mappedBy();
-                List<String> ids = relationships.idArray(collection(type), mappedBy).localIds(id);
-                accessor.setProperty(property, collectionOf(property, property.isIdValued() ? sorted(ids) : loadAll(ids, type)));
-            }
-        }
-        return accessor.getBean();
-    }
-
-    private List<Object> loadAll(List<String> ids, Class<?> type) {
-        List<Object> loaded = new ArrayList<>(ids.size());
-        for (String referencedId : sorted(ids)) {
-            load(referencedId, type, false).ifPresent(loaded::add);
-        }
-        return loaded;
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        List<String> copy = new ArrayList<>(ids);
-        copy.sort(null);
-        return copy;
-    }
-
-    private static Object collectionOf(FileStorePersistentProperty property, List<?> values) {
-        if (Set.class.isAssignableFrom(property.getType())) {
-            return new LinkedHashSet<>(values);
-        }
-        return new ArrayList<>(values);
     }
 
     /** The id of an entity as the store's string id, or {@code null} when it has none. */
     public String idOf(Object entity) {
         Object id = entity(entity.getClass()).getIdentifierAccessor(entity).getIdentifier();
         return id == null ? null : converter.idString(id);
-    }
-
-    /** The ids a document holds in a reference field: one, several, or none. */
-    static List<String> referenceIds(ObjectNode document, String field) {
-        JsonNode node = document.get(field);
-        List<String> ids = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return ids;
-        }
-        if (node.isArray()) {
-            node.forEach(element -> {
-                if (element.isString()) {
-                    ids.add(element.stringValue());
-                }
-            });
-        } else if (node.isString()) {
-            ids.add(node.stringValue());
-        }
-        return ids;
     }
 
     private DocumentCollection collection(Class<?> type, boolean defineRelationships) {
