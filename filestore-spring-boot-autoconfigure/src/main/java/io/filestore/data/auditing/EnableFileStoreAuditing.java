@@ -11,8 +11,13 @@ import org.springframework.context.annotation.Import;
 
 /**
  * Sets {@code @CreatedDate}, {@code @LastModifiedDate}, {@code @CreatedBy} and {@code @LastModifiedBy}
- * properties when entities are saved. A record that does not exist yet is created (both dates set);
- * one that does is modified (and keeps its stored creation fields when the saved entity has none).
+ * properties when entities are saved, through an {@link io.filestore.data.mapping.event.AuditingEntityCallback}
+ * (a {@code BeforeConvertCallback}) over an {@code IsNewAwareAuditingHandler}, as Spring Data MongoDB's
+ * {@code @EnableMongoAuditing} does. A new entity (Spring Data's rule: a {@code null} id, or a
+ * {@code null} {@code @Version}, or {@code Persistable.isNew()}) is created (creation and, by default,
+ * modification fields set); any other is modified, and keeps the stored creation fields when it has
+ * none. Immutable entities get the fields through their withers. The current user comes from the
+ * {@code AuditorAware} bean (named by {@link #auditorAwareRef()}, or the only one).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -2,19 +2,21 @@ package io.filestore.data.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.springframework.dao.InvalidDataAccessApiUsageException;
+import org.springframework.beans.BeansException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.annotation.CreatedBy;
-import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.auditing.AuditingHandler;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
+import org.springframework.data.mapping.callback.EntityCallbacks;
+import org.springframework.data.mapping.model.EntityInstantiators;
+import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
+import org.springframework.util.Assert;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
@@ -22,9 +24,9 @@ import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.FileStorePersistentEntity;
 import io.filestore.data.mapping.FileStorePersistentProperty;
+import io.filestore.data.mapping.event.BeforeConvertCallback;
 import io.filestore.query.Query;
 import io.filestore.query.QueryResult;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -32,22 +34,34 @@ import tools.jackson.databind.node.ObjectNode;
  * FileStore's exceptions into Spring's {@code DataAccessException}s and joins the calling thread's
  * FileStore transaction (Spring's {@code @Transactional} opens one).
  *
- * <p>Saving: a {@code null} String id gets a random UUID; a {@code @Version} property is checked
- * against the stored record (a mismatch is an {@link OptimisticLockingFailureException}) and
- * incremented; auditing fields are set when auditing is enabled. Reading: references are resolved
- * eagerly, one level deep (see {@link io.filestore.annotation.ManyToOne}).
+ * <p>Saving: the {@code BeforeConvertEvent} and {@code BeforeConvertCallback}s (auditing among them)
+ * see the entity first; then, in one transaction, a {@code @Version} property is checked against the
+ * stored record (a mismatch is an {@link OptimisticLockingFailureException}) and incremented, a missing
+ * id is generated (see {@link EntityIds}: a UUID for {@code String} and {@code UUID} ids, the
+ * collection's durable sequence for {@code Long} and {@code Integer} ids), the entity is converted, the
+ * {@code BeforeSaveEvent} and {@code BeforeSaveCallback}s see the document, and the document is
+ * written; then the {@code AfterSaveEvent} and {@code AfterSaveCallback}s. An exception from any of the
+ * "before" steps aborts the save with nothing stored. Reading: references are resolved eagerly, one
+ * level deep (see {@link io.filestore.annotation.ManyToOne}); every document read publishes an
+ * {@code AfterLoadEvent} and an {@code AfterConvertEvent} and runs the {@code AfterConvertCallback}s.
+ * Deleting publishes a {@code BeforeDeleteEvent} and an {@code AfterDeleteEvent}. Events go to the
+ * application context the template is a bean of (or {@link #setApplicationEventPublisher}); callbacks
+ * are the context's {@code EntityCallback} beans (or {@link #setEntityCallbacks}).
  *
  * <p>Closing the application context never deletes data: this class has no clear-on-destroy.
  * Thread-safe.
  */
-public class FileStoreTemplate {
+public class FileStoreTemplate implements ApplicationContextAware {
 
     private final FileStore store;
     private final FileStoreMappingContext context;
     private final MappingFileStoreConverter converter;
     private final EntityRelationships relationships;
+    private final EntityIds ids;
+    private final EntityReferences references;
+    private final EntityLifecycle lifecycle = new EntityLifecycle();
     private final FileStoreExceptionTranslator translator = new FileStoreExceptionTranslator();
-    private volatile AuditingHandler auditing;
+    private final EntityInstantiators instantiators = new EntityInstantiators();
 
     /**
      * @param entities the entity classes whose references to define as relationships now; others are
@@ -58,6 +72,8 @@ public class FileStoreTemplate {
         this.context = converter.getMappingContext();
         this.converter = converter;
         this.relationships = new EntityRelationships(store, context);
+        this.ids = new EntityIds(store);
+        this.references = new EntityReferences(context, relationships);
         entities.forEach(context::getRequiredPersistentEntity);
         translate(() -> {
             relationships.define(entities);
@@ -83,9 +99,61 @@ public class FileStoreTemplate {
         return relationships;
     }
 
-    /** Sets created and modified dates and users on save; {@code null} turns auditing off. */
+    /**
+     * Publishes events to the context and, unless {@link #setEntityCallbacks} gave some, runs its
+     * {@code EntityCallback} beans. Called by Spring for a template bean.
+     */
+    @Override
+    public void setApplicationContext(ApplicationContext applicationContext) throws BeansException {
+        setApplicationEventPublisher(applicationContext);
+        if (lifecycle.callbacks() == null) {
+            setEntityCallbacks(EntityCallbacks.create(applicationContext));
+        }
+    }
+
+    /** Where the lifecycle events go; {@code null} publishes none. */
+    public void setApplicationEventPublisher(ApplicationEventPublisher publisher) {
+        lifecycle.setPublisher(publisher);
+    }
+
+    /** The entity callbacks to run, replacing any set before; not {@code null}. */
+    public void setEntityCallbacks(EntityCallbacks callbacks) {
+        Assert.notNull(callbacks, "EntityCallbacks must not be null");
+        lifecycle.setCallbacks(callbacks);
+    }
+
+    /** Whether lifecycle events are published (callbacks run either way); {@code true} by default. */
+    public void setEntityLifecycleEventsEnabled(boolean enabled) {
+        lifecycle.setEventsEnabled(enabled);
+    }
+
+    /**
+     * Audits saves with the handler, for a template used without a Spring context (where
+     * {@code @EnableFileStoreAuditing} registers an {@code AuditingEntityCallback} instead): adds a
+     * {@link BeforeConvertCallback} that marks new entities (Spring Data's {@code isNew}) created and
+     * others modified.
+     */
     public void setAuditingHandler(AuditingHandler auditing) {
-        this.auditing = auditing;
+        Assert.notNull(auditing, "AuditingHandler must not be null");
+        EntityCallbacks callbacks = lifecycle.callbacks();
+        if (callbacks == null) {
+            callbacks = EntityCallbacks.create();
+            lifecycle.setCallbacks(callbacks);
+        }
+        callbacks.addEntityCallback((BeforeConvertCallback<Object>) (entity, collection) ->
+                entity(entity.getClass()).isNew(entity) ? auditing.markCreated(entity) : auditing.markModified(entity));
+    }
+
+    /**
+     * Refuses an entity class whose id FileStore could neither generate when missing nor read back from
+     * a record id: ids of {@code String}, {@code UUID}, {@code Long} and {@code Integer} (and
+     * {@code long}, {@code int}) are generated, ids of another type must be set before saving and be
+     * convertible from {@code String}.
+     *
+     * @throws org.springframework.data.mapping.MappingException naming the class and its id property
+     */
+    public void checkIdType(Class<?> type) {
+        EntityIds.checkIdType(entity(type), converter.getConversionService());
     }
 
     /** The collection of an entity class. */
@@ -95,7 +163,14 @@ public class FileStoreTemplate {
 
     /** Inserts or replaces the entity; returns it with its id, version and audit fields set. */
     public <T> T save(T entity) {
-        return translate(() -> store.callInTransaction(tx -> saveInTransaction(entity)));
+        Assert.notNull(entity, "Entity to save must not be null");
+        return translate(() -> {
+            String collection = collection(entity.getClass());
+            T converting = lifecycle.beforeConvert(entity, collection);
+            EntityWrite<T> written = store.callInTransaction(tx -> write(converting, collection));
+            T saved = withGeneratedId(written);
+            return lifecycle.afterSave(saved, written.document(), collection);
+        });
     }
 
     /** The entity with the id, references resolved; empty when there is none. */
@@ -153,38 +228,43 @@ public class FileStoreTemplate {
             throw new InvalidDataAccessApiUsageException("Cannot delete a " + entity.getClass().getSimpleName()
                     + " from " + collection(entity.getClass()) + ": the class has no id property (@Id, or a field named id)");
         }
-        return translate(() -> store.callInTransaction(tx -> {
+        return translate(() -> {
             FileStorePersistentEntity<?> persistent = entity(entity.getClass());
-            String id = idOf(entity);
-            if (id == null) {
+            Object idValue = persistent.getIdentifierAccessor(entity).getIdentifier();
+            if (idValue == null) {
                 return false;
             }
-            DocumentCollection collection = collection(entity.getClass(), true);
-            FileStorePersistentProperty version = persistent.getVersionProperty();
-            if (version != null) {
-                Optional<ObjectNode> stored = collection.get(id);
-                Object given = persistent.getPropertyAccessor(entity).getProperty(version);
-                if (stored.isPresent() && given != null && !sameVersion(stored.get().get(version.fieldName()), given)) {
-                    throw new OptimisticLockingFailureException("Cannot delete " + persistent.collection() + "/'" + id
-                            + "': version " + given + " is stale, the stored version is " + stored.get().get(version.fieldName()));
-                }
-            }
-            return collection.delete(id);
-        }));
+            String id = converter.idString(idValue);
+            return deleteWithEvents(persistent, id, idValue, () -> store.callInTransaction(tx -> {
+                DocumentCollection collection = collection(entity.getClass(), true);
+                EntityVersions.checkForDelete(persistent, entity, collection.get(id), id);
+                return collection.delete(id);
+            }));
+        });
     }
 
     /** Deletes the record with the id; false when there was none. */
     public boolean deleteById(Object id, Class<?> type) {
-        return translate(() -> collection(type, true).delete(converter.idString(id)));
+        return translate(() -> {
+            String storedId = converter.idString(id);
+            return deleteWithEvents(entity(type), storedId, id, () -> collection(type, true).delete(storedId));
+        });
     }
 
-    /** Deletes every record of the class's collection, in one transaction. */
+    /** Deletes every record of the class's collection, in one transaction; one pair of delete events without an id. */
     public void deleteAll(Class<?> type) {
-        translate(() -> store.callInTransaction(tx -> {
-            DocumentCollection collection = collection(type, true);
-            collection.ids().forEach(collection::delete);
+        translate(() -> {
+            String name = collection(type);
+            ObjectNode everything = converter.jsonMapper().createObjectNode();
+            lifecycle.beforeDelete(everything, type, name, null);
+            store.callInTransaction(tx -> {
+                DocumentCollection collection = collection(type, true);
+                collection.ids().forEach(collection::delete);
+                return null;
+            });
+            lifecycle.afterDelete(everything, type, name, null);
             return null;
-        }));
+        });
     }
 
     /** Runs work, translating FileStore's exceptions. */
@@ -196,153 +276,81 @@ public class FileStoreTemplate {
         }
     }
 
-    private <T> T saveInTransaction(T entity) {
+    /** The checks, conversion and write of a save, inside its transaction. */
+    private <T> EntityWrite<T> write(T entity, String collectionName) {
         FileStorePersistentEntity<?> persistent = entity(entity.getClass());
         DocumentCollection collection = collection(entity.getClass(), true);
-        PersistentPropertyAccessor<T> accessor = persistent.getPropertyAccessor(entity);
         FileStorePersistentProperty idProperty = persistent.getRequiredIdProperty();
+        PersistentPropertyAccessor<T> accessor = accessor(entity);
         Object idValue = accessor.getProperty(idProperty);
-        if (idValue == null) {
-            if (idProperty.getType() != String.class) {
-                throw new InvalidDataAccessApiUsageException("Cannot save a " + persistent.getType().getSimpleName()
-                        + " without an id: only String ids are generated; set " + idProperty.getName() + " first");
-            }
-            idValue = UUID.randomUUID().toString();
-            accessor.setProperty(idProperty, idValue);
+        Object generated = null;
+        if (EntityIds.isMissing(idProperty, idValue)) {
+            generated = ids.next(persistent, collection);
+            idValue = generated;
+        } else {
+            ids.observe(persistent, idValue);
         }
         String id = converter.idString(idValue);
         Optional<ObjectNode> stored = collection.get(id);
         FileStorePersistentProperty version = persistent.getVersionProperty();
         if (version != null) {
-            checkAndIncrement(persistent, accessor, version, id, stored);
+            EntityVersions.checkAndIncrement(persistent, accessor, id, stored, converter.getConversionService());
         }
-        T saved = accessor.getBean();
-        AuditingHandler handler = auditing;
-        if (handler != null) {
-            saved = stored.isPresent() ? handler.markModified(saved) : handler.markCreated(saved);
-        }
-        ObjectNode document = converter.toDocument(saved, persistent.documentType());
+        T converting = accessor.getBean();
+        ObjectNode document = converter.toDocument(converting, persistent.documentType());
         document.put(idProperty.fieldName(), id);
-        stored.ifPresent(previous -> keepCreationAudit(persistent, document, previous));
+        stored.ifPresent(previous -> EntityWrite.keepCreationAudit(persistent, document, previous));
+        T saving = lifecycle.beforeSave(converting, document, collectionName);
         collection.put(id, document);
-        return saved;
+        return new EntityWrite<>(saving, document, generated);
     }
 
-    private <T> void checkAndIncrement(FileStorePersistentEntity<?> persistent, PersistentPropertyAccessor<T> accessor,
-                                       FileStorePersistentProperty version, String id, Optional<ObjectNode> stored) {
-        Object given = accessor.getProperty(version);
-        if (stored.isPresent() ? !sameVersion(stored.get().get(version.fieldName()), given) : given != null && !isZero(given)) {
-            throw new OptimisticLockingFailureException("Cannot save " + persistent.collection() + "/'" + id
-                    + "' with version " + given + ": the stored record "
-                    + (stored.isPresent() ? "has version " + stored.get().get(version.fieldName()) : "no longer exists")
-                    + "; load it again and reapply the change");
+    /** The entity with its generated id, set only now so that a failed save leaves the caller's entity without one. */
+    private <T> T withGeneratedId(EntityWrite<T> written) {
+        if (written.generatedId() == null) {
+            return written.entity();
         }
-        long next = given == null ? 0 : ((Number) given).longValue() + 1;
-        accessor.setProperty(version, converter.getConversionService().convert(next, version.getType()));
+        PersistentPropertyAccessor<T> accessor = accessor(written.entity());
+        accessor.setProperty(entity(written.entity().getClass()).getRequiredIdProperty(), written.generatedId());
+        return accessor.getBean();
     }
 
-    private static boolean sameVersion(JsonNode stored, Object given) {
-        if (stored == null || stored.isNull()) {
-            return given == null;
-        }
-        return given instanceof Number number && stored.isNumber() && stored.longValue() == number.longValue();
+    /** An accessor that sets immutable properties through their wither, or a new instance. */
+    private <T> PersistentPropertyAccessor<T> accessor(T entity) {
+        return new InstantiationAwarePropertyAccessor<>(entity, entity(entity.getClass())::getPropertyAccessor, instantiators);
     }
 
-    private static boolean isZero(Object value) {
-        return value instanceof Number number && number.longValue() == 0;
-    }
-
-    /** A client that sends an entity without its creation audit keeps the stored one. */
-    private static void keepCreationAudit(FileStorePersistentEntity<?> persistent, ObjectNode document, ObjectNode previous) {
-        for (FileStorePersistentProperty property : persistent) {
-            if (property.isAnnotationPresent(CreatedDate.class) || property.isAnnotationPresent(CreatedBy.class)) {
-                JsonNode now = document.get(property.fieldName());
-                JsonNode before = previous.get(property.fieldName());
-                if ((now == null || now.isNull()) && before != null) {
-                    document.set(property.fieldName(), before);
-                }
-            }
-        }
+    /** Runs a delete between its events, whose query document holds the id. */
+    private boolean deleteWithEvents(FileStorePersistentEntity<?> persistent, String id, Object idValue,
+                                     Supplier<Boolean> delete) {
+        ObjectNode query = converter.jsonMapper().createObjectNode();
+        query.put(persistent.getRequiredIdProperty().fieldName(), id);
+        lifecycle.beforeDelete(query, persistent.getType(), persistent.collection(), idValue);
+        boolean deleted = delete.get();
+        lifecycle.afterDelete(query, persistent.getType(), persistent.collection(), idValue);
+        return deleted;
     }
 
     private <T> Optional<T> load(String id, Class<T> type, boolean resolve) {
         return collection(type, true).get(id).map(document -> toEntity(document, id, type, resolve));
     }
 
+    /** Reads a document between its lifecycle events; referenced entities publish theirs in between, as they are read. */
     private <T> T toEntity(ObjectNode document, String id, Class<T> type, boolean resolve) {
+        String collection = collection(type);
+        lifecycle.afterLoad(document, type, collection);
         T entity = converter.read(type, document, id);
-        return resolve ? resolveReferences(entity, document, id) : entity;
-    }
-
-    /** Fills reference properties from the document's ids and the relationships; one level deep. */
-    private <T> T resolveReferences(T entity, ObjectNode document, String id) {
-        FileStorePersistentEntity<?> persistent = entity(entity.getClass());
-        PersistentPropertyAccessor<T> accessor = persistent.getPropertyAccessor(entity);
-        for (FileStorePersistentProperty property : persistent) {
-            if (property.holdsEntities()) {
-                List<?> referenced = loadAll(referenceIds(document, property.fieldName()),
-                        property.referencedType());
-                accessor.setProperty(property, property.isCollectionLike() ? collectionOf(property, referenced)
-                        : referenced.isEmpty() ? null : referenced.get(0));
-            } else if (property.isOneToMany()) {
-                Class<?> type = property.getActualType();
-                String mappedBy = property.findAnnotation(io.filestore.annotation.OneToMany.class).mappedBy();
-                List<String> ids = relationships.oneToMany(collection(type), mappedBy).localIds(id);
-                accessor.setProperty(property, collectionOf(property, loadAll(ids, type)));
-            } else if (property.isInverseManyToMany()) {
-                Class<?> type = property.referencedType();
-                String mappedBy = property.findAnnotation(io.filestore.annotation.ManyToMany.class).mappedBy();
-                List<String> ids = relationships.idArray(collection(type), mappedBy).localIds(id);
-                accessor.setProperty(property, collectionOf(property, property.isIdValued() ? sorted(ids) : loadAll(ids, type)));
-            }
+        if (resolve) {
+            entity = references.resolve(accessor(entity), document, id, (referencedId, referencedType) ->
+                    load(referencedId, referencedType, false));
         }
-        return accessor.getBean();
-    }
-
-    private List<Object> loadAll(List<String> ids, Class<?> type) {
-        List<Object> loaded = new ArrayList<>(ids.size());
-        for (String referencedId : sorted(ids)) {
-            load(referencedId, type, false).ifPresent(loaded::add);
-        }
-        return loaded;
-    }
-
-    private static List<String> sorted(List<String> ids) {
-        List<String> copy = new ArrayList<>(ids);
-        copy.sort(null);
-        return copy;
-    }
-
-    private static Object collectionOf(FileStorePersistentProperty property, List<?> values) {
-        if (Set.class.isAssignableFrom(property.getType())) {
-            return new LinkedHashSet<>(values);
-        }
-        return new ArrayList<>(values);
+        return lifecycle.afterConvert(entity, document, collection);
     }
 
     /** The id of an entity as the store's string id, or {@code null} when it has none. */
     public String idOf(Object entity) {
         Object id = entity(entity.getClass()).getIdentifierAccessor(entity).getIdentifier();
         return id == null ? null : converter.idString(id);
-    }
-
-    /** The ids a document holds in a reference field: one, several, or none. */
-    static List<String> referenceIds(ObjectNode document, String field) {
-        JsonNode node = document.get(field);
-        List<String> ids = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return ids;
-        }
-        if (node.isArray()) {
-            node.forEach(element -> {
-                if (element.isString()) {
-                    ids.add(element.stringValue());
-                }
-            });
-        } else if (node.isString()) {
-            ids.add(node.stringValue());
-        }
-        return ids;
     }
 
     private DocumentCollection collection(Class<?> type, boolean defineRelationships) {

@@ -26,7 +26,8 @@ import io.filestore.json.Json;
  * Spring Data support: the application's {@code @Document} entities (whose indexes join the store's
  * collections before it opens), their mapping, the {@link FileStoreTemplate} repositories use, and a
  * {@link FileStoreTransactionManager} for {@code @Transactional} unless the application has a
- * transaction manager of its own.
+ * transaction manager of its own. The template, as a bean, publishes its lifecycle events to the
+ * context and runs the context's {@code EntityCallback}s (auditing among them).
  */
 @AutoConfiguration(after = FileStoreAutoConfiguration.class)
 @ConditionalOnClass(FileStoreTemplate.class)

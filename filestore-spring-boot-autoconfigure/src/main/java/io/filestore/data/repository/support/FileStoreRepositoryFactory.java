@@ -23,9 +23,10 @@ import io.filestore.data.repository.query.PartTreeFileStoreQuery;
  * Creates repository proxies over a {@link FileStoreTemplate}, without Spring if you like:
  * {@code new FileStoreRepositoryFactory(template).getRepository(UserRepository.class)}. Query methods
  * are derived from their names and parsed when the repository is created, so a method FileStore
- * cannot answer fails then, not at its first call. FileStore runs no query strings: a method with a
- * declared query (an annotation such as {@code @Query}, marked by Spring Data's
- * {@link QueryAnnotation}) or a named query, or a repository asking for
+ * cannot answer fails then, not at its first call, and so does an entity whose id type FileStore can
+ * neither generate nor read back (see {@link FileStoreTemplate#checkIdType}). FileStore runs no query
+ * strings: a method with a declared query (an annotation such as {@code @Query}, marked by Spring
+ * Data's {@link QueryAnnotation}) or a named query, or a repository asking for
  * {@link QueryLookupStrategy.Key#USE_DECLARED_QUERY declared queries only}, is refused then too.
  */
 public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
@@ -41,6 +42,7 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     public <T, ID> EntityInformation<T, ID> getEntityInformation(Class<T> type) {
         FileStorePersistentEntity<T> entity =
                 (FileStorePersistentEntity<T>) template.mappingContext().getRequiredPersistentEntity(type);
+        template.checkIdType(type);
         return new PersistentEntityInformation<>(entity);
     }
 

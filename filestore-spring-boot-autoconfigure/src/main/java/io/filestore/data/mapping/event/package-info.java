@@ -1,0 +1,6 @@
+/**
+ * Lifecycle events ({@code BeforeConvertEvent}, {@code AfterSaveEvent}, ...) and entity callbacks
+ * ({@code BeforeConvertCallback}, ...) of FileStore entities, as Spring Data MongoDB has them; auditing
+ * runs as one of these callbacks.
+ */
+package io.filestore.data.mapping.event;

@@ -1,0 +1,6 @@
+package io.filestore.data.mapping.event.sample;
+
+import io.filestore.data.repository.FileStoreRepository;
+
+public interface PetRepository extends FileStoreRepository<Pet, String> {
+}
