@@ -206,6 +206,32 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         return stored.toString();
     }
 
+    /**
+     * A copy of the entity with only the named properties (property paths; the first segment counts)
+     * and its id set, the others left as a new instance has them: a field projection.
+     */
+    public <T> T onlyProperties(T entity, Class<?> declared, java.util.Collection<String> properties) {
+        FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
+        java.util.Set<String> kept = new java.util.HashSet<>(java.util.List.of(TYPE_KEY));
+        for (String property : properties) {
+            kept.add(storedPath(org.springframework.data.core.PropertyPath.from(property, entity.getClass())).split("\\.")[0]);
+        }
+        if (persistent.getIdProperty() != null) {
+            kept.add(persistent.getIdProperty().fieldName());
+        }
+        ObjectNode document = toDocument(entity, declared);
+        document.retain(kept);
+        @SuppressWarnings("unchecked")
+        T trimmed = (T) read(declared, document);
+        return trimmed;
+    }
+
+    /** The value of {@value #TYPE_KEY} that a record of the class carries: its {@code @TypeAlias}, or its name. */
+    public String typeAlias(Class<?> type) {
+        Object alias = context.getRequiredPersistentEntity(type).getTypeAlias().getValue();
+        return alias != null ? alias.toString() : type.getName();
+    }
+
     /** Whether values of the type are stored as JSON values (a custom conversion, or a JDK type), never as documents. */
     public boolean isValueType(Class<?> type) {
         return conversions.isSimpleType(type) || conversions.hasCustomWriteTarget(type);

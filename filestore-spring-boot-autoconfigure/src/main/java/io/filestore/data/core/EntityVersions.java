@@ -37,11 +37,19 @@ final class EntityVersions {
         accessor.setProperty(version, conversions.convert(next, version.getType()));
     }
 
-    /** @throws OptimisticLockingFailureException when the entity's version is not the stored record's */
+    /**
+     * @throws OptimisticLockingFailureException when the entity is versioned and its version is not the
+     *                                           stored record's, or there is no stored record
+     */
     static void checkForDelete(FileStorePersistentEntity<?> persistent, Object entity, Optional<ObjectNode> stored, String id) {
         FileStorePersistentProperty version = persistent.getVersionProperty();
-        if (version == null || stored.isEmpty()) {
+        if (version == null) {
             return;
+        }
+        if (stored.isEmpty()) {
+            // as MongoDB does: a versioned entity that deletes nothing was deleted meanwhile, or never stored
+            throw new OptimisticLockingFailureException("Cannot delete " + persistent.collection() + "/'" + id
+                    + "': there is no such record; it was deleted meanwhile or never stored");
         }
         Object given = persistent.getPropertyAccessor(entity).getProperty(version);
         if (given != null && !sameVersion(stored.get().get(version.fieldName()), given)) {

@@ -165,10 +165,19 @@ public class FileStoreTemplate implements ApplicationContextAware {
     /** Inserts or replaces the entity; returns it with its id, version and audit fields set. */
     public <T> T save(T entity) {
         Assert.notNull(entity, "Entity to save must not be null");
+        return save(entity, entity.getClass());
+    }
+
+    /**
+     * Inserts or replaces the entity in the collection of {@code domainType} (a repository's), as
+     * MongoDB's repositories do: an entity of a subclass goes there too, carrying its type.
+     */
+    public <T> T save(T entity, Class<?> domainType) {
+        Assert.notNull(entity, "Entity to save must not be null");
         return translate(() -> {
-            String collection = collection(entity.getClass());
+            String collection = collection(domainType);
             T converting = lifecycle.beforeConvert(entity, collection);
-            EntityWrite<T> written = store.callInTransaction(tx -> write(converting, collection));
+            EntityWrite<T> written = store.callInTransaction(tx -> write(converting, collection, domainType));
             T saved = withGeneratedId(written);
             return lifecycle.afterSave(saved, written.document(), collection);
         });
@@ -233,9 +242,16 @@ public class FileStoreTemplate implements ApplicationContextAware {
             FileStorePersistentEntity<?> persistent = entity(entity.getClass());
             Object idValue = persistent.getIdentifierAccessor(entity).getIdentifier();
             if (idValue == null) {
+                if (persistent.hasVersionProperty()) {
+                    throw new OptimisticLockingFailureException("Cannot delete a " + persistent.getType().getSimpleName()
+                            + " without an id from " + persistent.collection() + ": it was never stored");
+                }
                 return false;
             }
             String id = converter.idString(idValue);
+            // checked before the write transaction too, so that a refusal inside an application's
+            // transaction does not mark it rollback-only (the check inside keeps it atomic without one)
+            EntityVersions.checkForDelete(persistent, entity, collection(entity.getClass(), true).get(id), id);
             return deleteWithEvents(persistent, id, idValue, () -> store.callInTransaction(tx -> {
                 DocumentCollection collection = collection(entity.getClass(), true);
                 EntityVersions.checkForDelete(persistent, entity, collection.get(id), id);
@@ -278,18 +294,18 @@ public class FileStoreTemplate implements ApplicationContextAware {
     }
 
     /** The checks, conversion and write of a save, inside its transaction. */
-    private <T> EntityWrite<T> write(T entity, String collectionName) {
+    private <T> EntityWrite<T> write(T entity, String collectionName, Class<?> domainType) {
         FileStorePersistentEntity<?> persistent = entity(entity.getClass());
-        DocumentCollection collection = collection(entity.getClass(), true);
+        DocumentCollection collection = collection(domainType, true);
         FileStorePersistentProperty idProperty = persistent.getRequiredIdProperty();
         PersistentPropertyAccessor<T> accessor = accessor(entity);
         Object idValue = accessor.getProperty(idProperty);
         Object generated = null;
         if (EntityIds.isMissing(idProperty, idValue)) {
-            generated = ids.next(persistent, collection);
+            generated = ids.next(entity(domainType), collection);
             idValue = generated;
         } else {
-            ids.observe(persistent, idValue);
+            ids.observe(entity(domainType), idValue);
         }
         String id = converter.idString(idValue);
         Optional<ObjectNode> stored = collection.get(id);
@@ -298,7 +314,8 @@ public class FileStoreTemplate implements ApplicationContextAware {
             EntityVersions.checkAndIncrement(persistent, accessor, id, stored, converter.getConversionService());
         }
         T converting = accessor.getBean();
-        ObjectNode document = converter.toDocument(converting, persistent.documentType());
+        Class<?> declared = domainType == entity.getClass() ? persistent.documentType() : domainType;
+        ObjectNode document = converter.toDocument(converting, declared);
         document.put(idProperty.fieldName(), id);
         stored.ifPresent(previous -> EntityWrite.keepCreationAudit(persistent, document, previous));
         T saving = lifecycle.beforeSave(converting, document, collectionName);

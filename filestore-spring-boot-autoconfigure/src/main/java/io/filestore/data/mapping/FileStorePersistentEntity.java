@@ -15,29 +15,37 @@ public class FileStorePersistentEntity<T> extends BasicPersistentEntity<T, FileS
     }
 
     /**
-     * The collection: {@code @Document}'s value, or the class's simple name with a lower-case first
-     * letter.
+     * The collection: that of the nearest class, this one or a superclass, that declares
+     * {@code @Document}: its value, or that class's simple name with a lower-case first letter. So a
+     * subclass without a {@code @Document} of its own shares its parent's collection, and one with
+     * {@code @Document("name")} goes where the name says; a class with none gets its own name.
      */
     public String collection() {
-        Document document = findAnnotation(Document.class);
-        if (document != null && !document.value().isEmpty()) {
-            return document.value();
-        }
-        return Introspector.decapitalize(documentType().getSimpleName());
+        return collectionOf(getType());
     }
 
     /**
-     * The class whose collection this entity's records go to: the highest class that declares
-     * {@code @Document} ({@code @Document} is inherited, so a subclass shares its parent's collection),
-     * or this class. A record of another class carries its type.
+     * The highest class, this one or a superclass, whose records go to the same collection: a record of
+     * any other class in it carries its type ({@code _class}), so that it is read back as that class.
      */
     public Class<?> documentType() {
-        Class<?> declaring = null;
-        for (Class<?> type = getType(); type != null && type != Object.class; type = type.getSuperclass()) {
-            if (type.getDeclaredAnnotation(Document.class) != null) {
-                declaring = type;
+        String collection = collection();
+        Class<?> highest = getType();
+        for (Class<?> type = getType().getSuperclass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            if (type.getAnnotation(Document.class) != null && collectionOf(type).equals(collection)) {
+                highest = type;
             }
         }
-        return declaring != null ? declaring : getType();
+        return highest;
+    }
+
+    private static String collectionOf(Class<?> type) {
+        for (Class<?> declaring = type; declaring != null && declaring != Object.class; declaring = declaring.getSuperclass()) {
+            Document document = declaring.getDeclaredAnnotation(Document.class);
+            if (document != null) {
+                return document.value().isEmpty() ? Introspector.decapitalize(declaring.getSimpleName()) : document.value();
+            }
+        }
+        return Introspector.decapitalize(type.getSimpleName());
     }
 }

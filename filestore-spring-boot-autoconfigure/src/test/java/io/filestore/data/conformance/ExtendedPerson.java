@@ -20,7 +20,7 @@ import io.filestore.annotation.Document;
 
 /**
  * Adapted to FileStore: FileStore's {@code @Document} (a subclass's records go to the collection of the
- * highest class declaring {@code @Document}, {@link Contact}'s, whatever name it gives).
+ * nearest class declaring {@code @Document}, so the same as {@link Person}'s: "person").
  *
  * @author Mark Paluch
  */

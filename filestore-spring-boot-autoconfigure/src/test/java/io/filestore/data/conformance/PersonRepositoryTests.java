@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -176,7 +175,6 @@ class PersonRepositoryTests {
 
 	@Test // GH-5178
 	@SuppressWarnings("rawtypes")
-	@Disabled("FileStore bug: ExtendedPerson's own @Document(\"person\") names another collection than the one Person records are in (its top @Document class Contact's), and the query reads the returned subtype's collection")
 	void findsExtendedPersonsByLastname() {
 
 		List<ExtendedPerson> result = repository.findExtendedPersonByLastname("Beauford");
@@ -209,7 +207,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4308
-	@Disabled(SCROLLING_UNSUPPORTED)
 	void appliesScrollPositionCorrectly() {
 
 		Window<Person> page = repository.findTop2ByLastnameLikeOrderByLastnameAscFirstnameAsc("%a%",
@@ -221,7 +218,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-5159
-	@Disabled(SCROLLING_UNSUPPORTED)
 	void allowsToScrollThroughEntriesWithoutAnyCriteria() {
 
 		Window<Person> page = repository.findAllBy(Limit.of(2), ScrollPosition.keyset());
@@ -235,7 +231,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4397
-	@Disabled(SCROLLING_UNSUPPORTED)
 	void appliesLimitToScrollingCorrectly() {
 
 		Window<Person> page = repository.findByLastnameLikeOrderByLastnameAscFirstnameAsc("%a%", ScrollPosition.keyset(),
@@ -247,7 +242,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4308
-	@Disabled(SCROLLING_UNSUPPORTED)
 	void appliesScrollPositionWithProjectionCorrectly() {
 
 		Window<PersonSummaryDto> page = repository.findCursorProjectionByLastnameLike("%a%",
@@ -280,7 +274,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test
-	@Disabled("FileStore bug: Between is inclusive (Where.between); Spring Data KeyValue and MongoDB derive an exclusive range")
 	void findsPersonInAgeRangeCorrectly() {
 
 		List<Person> result = repository.findByAgeBetween(40, 45);
@@ -629,7 +622,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-950, DATAMONGO-1464
-	@Disabled("FileStore bug: the total of a Page from a Top/First method counts every match (5), not at most the Top limit (3)")
 	void shouldNotLimitPagedQueryWhenPageRequestWithinBounds() {
 
 		repository.saveAll(Arrays.asList(new Person("Bob-1", "Dylan"), new Person("Bob-2", "Dylan"),
@@ -640,7 +632,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-950
-	@Disabled("FileStore bug: a page of a Top/First method replaces the Top limit instead of being clipped to it (page 1 of 2 under Top3 gives 2, not 1)")
 	void shouldLimitPagedQueryWhenPageRequestExceedsUpperBoundary() {
 
 		repository.saveAll(Arrays.asList(new Person("Bob-1", "Dylan"), new Person("Bob-2", "Dylan"),
@@ -650,7 +641,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-950, DATAMONGO-1464
-	@Disabled("FileStore bug: the total of a Page from a Top/First method counts every match (5), not at most the Top limit (3)")
 	void shouldReturnEmptyWhenPageRequestedPageIsTotallyOutOfScopeForLimit() {
 
 		repository.saveAll(Arrays.asList(new Person("Bob-1", "Dylan"), new Person("Bob-2", "Dylan"),
@@ -672,7 +662,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-1030
-	@Disabled("FileStore bug: class (DTO) projections of derived queries are not converted: ConverterNotFoundException from Person to PersonSummaryDto")
 	void executesSingleEntityQueryWithProjectionCorrectly() {
 
 		PersonSummaryDto result = repository.findSummaryByLastname("Beauford");
@@ -747,7 +736,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4308
-	@Disabled("FileStore bug: ExampleFluentQuery does not implement scroll (UnsupportedOperationException: Scrolling not supported)")
 	void scrollByExampleShouldReturnCorrectResult() {
 
 		Person sample = new Person();
@@ -783,7 +771,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-1425
-	@Disabled("FileStore bug: Containing with a collection argument on a collection property throws an untranslated IllegalArgumentException (Where.contains: 'Not a value a field can be compared with')")
 	void findBySkillsContains() {
 
 		List<Person> result = repository.findBySkillsContains(asList("Drums"));
@@ -805,7 +792,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-1425
-	@Disabled("FileStore bug: Containing with a collection argument on a collection property throws an untranslated IllegalArgumentException (Where.contains: 'Not a value a field can be compared with')")
 	void findBySkillsNotContains() {
 
 		List<Person> result = repository.findBySkillsNotContains(Arrays.asList("Drums"));
@@ -862,7 +848,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // DATAMONGO-2003
-	@Disabled("FileStore bug: a Pattern argument to Regex loses its flags (PartTreeConditions.text takes its toString())")
 	void findByRegexWithPatternAndOptions() {
 
 		String fn = alicia.getFirstname().toUpperCase();
@@ -907,7 +892,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByFirstnameIsEmpty() {
 
 		Person emptyFirstname = new Person("", "EmptyFirstname");
@@ -919,7 +903,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByFirstnameIsNotEmpty() {
 
 		List<Person> result = emptiness().findByFirstnameIsNotEmpty();
@@ -928,7 +911,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void blankStringIsNotConsideredEmpty() {
 
 		Person blankFirstname = new Person("   ", "BlankFirstname");
@@ -942,7 +924,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void dbNullValueIsNotConsideredEmpty() {
 
 		// was: collection.insertOne(new Document("_id", "null-value-firstname").append("firstname", null)...)
@@ -959,7 +940,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsBySkillsIsEmpty() {
 
 		Person emptySkills = new Person("Empty", "Skills");
@@ -972,7 +952,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsBySkillsIsNotEmpty() {
 
 		List<Person> result = emptiness().findBySkillsIsNotEmpty();
@@ -981,7 +960,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByAddressIsEmpty() {
 
 		Person emptyAddress = new Person("Empty", "Address");
@@ -997,7 +975,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByAddressIsNotEmpty() {
 
 		dave.setAddress(new Address("street", "zip", "city"));
@@ -1009,7 +986,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByMetadataIsEmpty() {
 
 		dave.setMetadata(new HashMap<>());
@@ -1024,7 +1000,6 @@ class PersonRepositoryTests {
 	}
 
 	@Test // GH-4606
-	@Disabled(EMPTINESS_UNSUPPORTED)
 	void findsByMetadataIsNotEmpty() {
 
 		dave.setMetadata(new HashMap<>());
@@ -1038,11 +1013,7 @@ class PersonRepositoryTests {
 		assertThat(result).contains(oliver).doesNotContain(dave);
 	}
 
-	static final String SCROLLING_UNSUPPORTED = "FileStore bug: scroll queries (Window result, ScrollPosition) are not"
-			+ " supported: PartTreeFileStoreQuery runs them as single-entity queries (IncorrectResultSizeDataAccessException)";
 
-	static final String EMPTINESS_UNSUPPORTED = "FileStore bug: IsEmpty/IsNotEmpty are not supported"
-			+ " (PartTreeConditions.UNSUPPORTED): a repository declaring them cannot be created";
 
 	/** The repository of the IsEmpty/IsNotEmpty methods, apart so that the others do not depend on them. */
 	private EmptinessRepository emptiness() {

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.annotation.Id;
@@ -69,7 +68,6 @@ public class SimpleKeyValueRepositoryUnitTests extends AbstractRepositoryUnitTes
 	}
 
 	@Test // DATACMNS-525
-	@Disabled("FileStore bug: only String ids are generated on save; KeyValue generates UUID, String, Integer and Long ids")
 	void saveNewWithNumericId() {
 
 		WithNumericIdRepository temp = factory.getRepository(WithNumericIdRepository.class);

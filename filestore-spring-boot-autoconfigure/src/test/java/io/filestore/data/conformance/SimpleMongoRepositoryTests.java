@@ -26,7 +26,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -247,7 +246,6 @@ class SimpleMongoRepositoryTests {
 	}
 
 	@Test // DATAMONGO-1245
-	@Disabled("FileStore bug: query by example ignores the probe's type: a PersonExtended probe also matches Person records (ExampleConditions adds no _class restriction)")
 	void findAllByExampleShouldProcessInheritanceCorrectly() {
 
 		PersonExtended reference = new PersonExtended();
@@ -421,7 +419,6 @@ class SimpleMongoRepositoryTests {
 	}
 
 	@Test // GH-3757
-	@Disabled("FileStore bug: FetchableFluentQuery.project(...) is ignored (ExampleFluentQuery returns whole entities)")
 	void findByShouldApplyProjection() {
 
 		Person probe = new Person();

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +47,6 @@ public class SimpleMongoRepositoryVersionedEntityTests {
 
 	private ConformanceStore store;
 
-	static final String DELETE_NOT_STORED = "FileStore bug: deleting a versioned entity that is not stored is silently"
-			+ " ignored (FileStoreTemplate.delete returns false); MongoDB throws OptimisticLockingFailureException";
 
 	private SimpleFileStoreRepository<VersionedPerson, String> repository;
 
@@ -124,14 +121,12 @@ public class SimpleMongoRepositoryVersionedEntityTests {
 	}
 
 	@Test // DATAMONGO-2195
-	@Disabled(DELETE_NOT_STORED)
 	public void deleteNonExisting() {
 		assertThatThrownBy(() -> repository.delete(new VersionedPerson("T-800")))
 				.isInstanceOf(OptimisticLockingFailureException.class);
 	}
 
 	@Test // DATAMONGO-2195
-	@Disabled(DELETE_NOT_STORED)
 	public void deleteNonExistingInTx() {
 
 		initTxTemplate().execute(status -> {

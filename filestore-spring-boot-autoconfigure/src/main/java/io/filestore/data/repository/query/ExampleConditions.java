@@ -42,6 +42,27 @@ public final class ExampleConditions {
         return example.getMatcher().isAllMatching() ? Where.and(all) : Where.or(all);
     }
 
+    /**
+     * The condition of a probe in a repository of {@code domainType}: a probe of a subclass matches only
+     * records of that class or its subclasses (by their stored type), as MongoDB does; {@code null} when
+     * nothing is constrained.
+     */
+    public static Condition of(Example<?> example, MappingFileStoreConverter converter, Class<?> domainType) {
+        Condition probe = of(example, converter);
+        Class<?> probeType = example.getProbeType();
+        if (probeType.equals(domainType) || !domainType.isAssignableFrom(probeType)) {
+            return probe;
+        }
+        List<Object> aliases = new ArrayList<>();
+        for (FileStorePersistentEntity<?> entity : converter.getMappingContext().getPersistentEntities()) {
+            if (probeType.isAssignableFrom(entity.getType())) {
+                aliases.add(converter.typeAlias(entity.getType()));
+            }
+        }
+        Condition typed = Where.in(MappingFileStoreConverter.TYPE_KEY, aliases);
+        return probe == null ? typed : Where.and(typed, probe);
+    }
+
     private static void collect(Object probe, FileStorePersistentEntity<?> entity, String javaPrefix, String storedPrefix,
                                 ExampleMatcherAccessor accessor, ExampleMatcher matcher, MappingFileStoreConverter converter,
                                 List<Condition> out) {

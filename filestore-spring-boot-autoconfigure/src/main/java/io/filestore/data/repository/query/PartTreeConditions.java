@@ -124,7 +124,7 @@ public final class PartTreeConditions {
             case NOT_CONTAINING -> Where.not(containing(field, type, arguments.next(), ignoreCase));
             case LIKE -> like(field, text(arguments.next()), ignoreCase);
             case NOT_LIKE -> Where.not(like(field, text(arguments.next()), ignoreCase));
-            case REGEX -> regex(field, text(arguments.next()), ignoreCase);
+            case REGEX -> regex(field, arguments.next(), ignoreCase);
             default -> throw new IllegalStateException("Keyword " + part.getType() + " is not supported");
         };
     }
@@ -149,6 +149,10 @@ public final class PartTreeConditions {
     }
 
     private Condition containing(String field, TypeInformation<?> type, Object argument, boolean ignoreCase) {
+        if (argument instanceof Collection<?> values && type.isCollectionLike()) {
+            // as MongoDB does ($in): the collection holds any of the values
+            return Where.or(values.stream().map(v -> containing(field, type, v, ignoreCase)).toArray(Condition[]::new));
+        }
         if (argument instanceof String text && ignoreCase) {
             return regex(field, ".*" + Pattern.quote(text) + ".*", true);
         }
@@ -196,6 +200,15 @@ public final class PartTreeConditions {
             regex.append(Pattern.quote(literal.toString()));
         }
         return regex(field, regex.toString(), ignoreCase);
+    }
+
+    /** A {@link Pattern} argument keeps its flags ({@code IgnoreCase} adds case insensitivity); any other is a regex text. */
+    private static Condition regex(String field, Object argument, boolean ignoreCase) {
+        if (argument instanceof Pattern pattern) {
+            return Where.matches(field, ignoreCase ? Pattern.compile(pattern.pattern(),
+                    pattern.flags() | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE) : pattern);
+        }
+        return regex(field, text(argument), ignoreCase);
     }
 
     private static Condition regex(String field, String regex, boolean ignoreCase) {

@@ -57,7 +57,7 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
     public Object execute(Object[] parameters) {
         ParametersParameterAccessor arguments = new ParametersParameterAccessor(method.getParameters(), parameters);
         ResultProcessor processor = method.getResultProcessor().withDynamicProjection(arguments);
-        Object result = run(arguments);
+        Object result = run(arguments, typeToRead(processor));
         return processor.processResult(result,
                 new DtoProjection(processor.getReturnedType().getReturnedType(), template.converter()));
     }
@@ -75,7 +75,16 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
         return rows(arguments, 0).of(sorted(arguments)).explain();
     }
 
-    private Object run(ParametersParameterAccessor arguments) {
+    /**
+     * The class records are read as: a subclass of the domain type when the method returns one (as
+     * MongoDB does, a record of another type is then read as that subclass), else the domain type.
+     */
+    private Class<?> typeToRead(ResultProcessor processor) {
+        Class<?> returned = processor.getReturnedType().getReturnedType();
+        return returned != domainType && domainType.isAssignableFrom(returned) ? returned : domainType;
+    }
+
+    private Object run(ParametersParameterAccessor arguments, Class<?> readType) {
         if (tree.isCountProjection()) {
             return template.count(filtered(arguments));
         }
@@ -91,23 +100,23 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
         }
         Query sorted = sorted(arguments);
         if (method.isPageQuery()) {
-            List<?> content = template.find(rows(arguments, 0).of(sorted), domainType);
+            List<?> content = template.find(rows(arguments, 0).of(sorted), readType);
             return PageableExecutionUtils.getPage(content, pageable(arguments), () -> total(sorted));
         }
         if (method.isSliceQuery()) {
             int size = pageable(arguments).isPaged() ? pageable(arguments).getPageSize() : Integer.MAX_VALUE;
-            List<Object> content = List.copyOf(template.find(rows(arguments, 1).of(sorted), domainType));
+            List<Object> content = List.copyOf(template.find(rows(arguments, 1).of(sorted), readType));
             boolean more = content.size() > size;
             return new SliceImpl<>(more ? content.subList(0, size) : content, pageable(arguments), more);
         }
         if (method.isStreamQuery()) {
-            return template.find(rows(arguments, 0).of(sorted), domainType).stream();
+            return template.find(rows(arguments, 0).of(sorted), readType).stream();
         }
         if (method.isCollectionQuery()) {
-            return template.find(rows(arguments, 0).of(sorted), domainType);
+            return template.find(rows(arguments, 0).of(sorted), readType);
         }
         // two rows tell "one" from "more than one"; a First/Top method has its own limit already
-        List<?> found = template.find(tree.isLimiting() ? rows(arguments, 0).of(sorted) : sorted.limit(2), domainType);
+        List<?> found = template.find(tree.isLimiting() ? rows(arguments, 0).of(sorted) : sorted.limit(2), readType);
         if (found.size() > 1) {
             throw new IncorrectResultSizeDataAccessException("Query method " + method.getName() + " expected one "
                     + domainType.getSimpleName() + " but found more", 1);

@@ -25,7 +25,8 @@ import io.filestore.query.Query;
  * The fluent query of {@code findBy(Example, ...)}: sort, limit, scroll (the limit is the window's size;
  * see {@link Scrolling}), and map results to another type (an interface projection, or a class or
  * record built from the entity's properties of the same names, see {@link DtoProjection}).
- * {@code project} narrows nothing: whole records are read from memory either way. Immutable.
+ * {@code project} keeps only the named properties (and the id) of each result, as MongoDB's field
+ * projection does; records are read whole from memory either way. Immutable.
  */
 final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery<R> {
 
@@ -37,9 +38,16 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
     private final Class<R> resultType;
     private final Sort sort;
     private final int limit;
+    private final List<String> projection;
 
     ExampleFluentQuery(FileStoreTemplate template, Query query, Class<S> domainType, Class<R> resultType, Sort sort,
                        int limit) {
+        this(template, query, domainType, resultType, sort, limit, List.of());
+    }
+
+    private ExampleFluentQuery(FileStoreTemplate template, Query query, Class<S> domainType, Class<R> resultType, Sort sort,
+                               int limit, List<String> projection) {
+        this.projection = projection;
         this.template = template;
         this.query = query;
         this.domainType = domainType;
@@ -51,7 +59,7 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
     @Override
     public FetchableFluentQuery<R> sortBy(Sort by) {
         Assert.notNull(by, "Sort must not be null; use Sort.unsorted()");
-        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort.and(by), limit);
+        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort.and(by), limit, projection);
     }
 
     @Override
@@ -59,17 +67,19 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
         if (max < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, not " + max);
         }
-        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort, max);
+        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort, max, projection);
     }
 
     @Override
     public <N> FetchableFluentQuery<N> as(Class<N> type) {
-        return new ExampleFluentQuery<>(template, query, domainType, type, sort, limit);
+        return new ExampleFluentQuery<>(template, query, domainType, type, sort, limit, projection);
     }
 
     @Override
     public FetchableFluentQuery<R> project(Collection<String> properties) {
-        return this;
+        List<String> all = new java.util.ArrayList<>(projection);
+        all.addAll(properties);
+        return new ExampleFluentQuery<>(template, query, domainType, resultType, sort, limit, List.copyOf(all));
     }
 
     @Override
@@ -133,7 +143,8 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
     }
 
     @SuppressWarnings("unchecked")
-    private R convert(S entity) {
+    private R convert(S found) {
+        S entity = projection.isEmpty() ? found : template.converter().onlyProperties(found, domainType, projection);
         if (resultType.isInstance(entity)) {
             return (R) entity;
         }

@@ -38,7 +38,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
     @Override
     public <S extends T> S save(S value) {
         Assert.notNull(value, "Entity must not be null");
-        return template.save(value);
+        return template.save(value, entity.getJavaType());
     }
 
     @Override
@@ -46,7 +46,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
         Assert.notNull(values, "The given Iterable of entities must not be null");
         return inTransaction(() -> {
             List<S> saved = new ArrayList<>();
-            values.forEach(value -> saved.add(template.save(value)));
+            values.forEach(value -> saved.add(template.save(value, entity.getJavaType())));
             return saved;
         });
     }
@@ -164,7 +164,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
     public <S extends T, R> R findBy(Example<S> example, Function<FluentQuery.FetchableFluentQuery<S>, R> queryFunction) {
         Assert.notNull(example, "Example must not be null");
         Assert.notNull(queryFunction, "Query function must not be null");
-        Condition where = ExampleConditions.of(example, template.converter());
+        Condition where = ExampleConditions.of(example, template.converter(), entity.getJavaType());
         Query query = where == null ? query() : query().where(where);
         @SuppressWarnings("unchecked")
         Class<S> type = (Class<S>) example.getProbeType();
