@@ -10,6 +10,7 @@ import org.springframework.data.repository.core.NamedQueries;
 import org.springframework.data.repository.core.RepositoryInformation;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.RepositoryQuery;
@@ -34,21 +35,14 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T, ID> EntityInformation<T, ID> getEntityInformation(Class<T> type) {
-        FileStorePersistentEntity<T> entity =
-                (FileStorePersistentEntity<T>) template.mappingContext().getRequiredPersistentEntity(type);
+    public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
+        FileStorePersistentEntity<?> entity = template.mappingContext().getRequiredPersistentEntity(metadata.getDomainType());
         return new PersistentEntityInformation<>(entity);
     }
 
     @Override
-    public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
-        return getEntityInformation(metadata.getDomainType());
-    }
-
-    @Override
     protected Object getTargetRepository(RepositoryInformation information) {
-        return getTargetRepositoryViaReflection(information, getEntityInformation(information.getDomainType()), template);
+        return getTargetRepositoryViaReflection(information, getEntityInformation(information), template);
     }
 
     @Override
@@ -64,6 +58,6 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
 
     private RepositoryQuery resolveQuery(Method method, RepositoryMetadata metadata, ProjectionFactory projections,
                                          NamedQueries namedQueries) {
-        return new PartTreeFileStoreQuery(new QueryMethod(method, metadata, projections), template);
+        return new PartTreeFileStoreQuery(new QueryMethod(method, metadata, projections, DefaultParameters::new), template);
     }
 }
