@@ -96,7 +96,7 @@ public final class RecordLines {
 
     /**
      * Whether {@code content[from, to)} is the start of a flush mark cut short: all of it, or a part of
-     * {@code {"flush":} followed by nothing but digits. Such bytes hold no record.
+     * <code>{"flush":</code> followed by nothing but digits. Such bytes hold no record.
      */
     public static boolean isCutFlushMark(byte[] content, int from, int to) {
         int i = from;

@@ -1,6 +1,7 @@
 package io.filestore.persist;
 
 import io.filestore.CollectionOptions;
+import io.filestore.Strategy;
 
 /** Chooses the persister of a collection from its strategy: the one place strategies map to code. */
 public final class Persisters {
@@ -8,7 +9,25 @@ public final class Persisters {
     private Persisters() {
     }
 
-    /** The persister for a collection's options. */
+    /**
+     * Checks that the libraries the collection's strategy needs can be loaded; called before anything
+     * of the collection is read or written, so a missing one changes nothing on disk.
+     *
+     * @throws io.filestore.MissingDependencyException for a {@code compressed} collection when zstd-jni
+     *                                                 (optional) cannot be loaded
+     */
+    public static void requireLibraries(CollectionOptions options) {
+        if (options.persister() == null && options.strategy() == Strategy.COMPRESSED) {
+            ZstdLibrary.require(options.name());
+        }
+    }
+
+    /**
+     * The persister for a collection's options.
+     *
+     * @throws io.filestore.MissingDependencyException for a {@code compressed} collection when zstd-jni
+     *                                                 (optional) cannot be loaded
+     */
     public static CollectionPersister forCollection(CollectionOptions options, PersistContext context) {
         java.nio.file.Path path = options.resolvePath(context.dataDir());
         if (options.persister() != null) {
@@ -22,8 +41,10 @@ public final class Persisters {
                         ? new AppendOnlyLogPersister(options.name(), path, new JsonLinesCodec(context.json()), context)
                         : new SingleFilePersister(options.name(), path, new JsonLinesCodec(context.json()), context);
             };
-            case COMPRESSED -> new SingleFilePersister(options.name(), path,
-                    new ZstdCodec(new JsonLinesCodec(context.json())), context);
+            case COMPRESSED -> {
+                ZstdLibrary.require(options.name()); // also for the old layout of a migration
+                yield new SingleFilePersister(options.name(), path, new ZstdCodec(new JsonLinesCodec(context.json())), context);
+            }
             case MEMORY_ONLY -> MemoryOnlyPersister.INSTANCE;
         };
     }

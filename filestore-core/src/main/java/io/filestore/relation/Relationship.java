@@ -24,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Both directions are O(1): {@link #remoteId} reads one record's field, {@link #localIds} is one
  * lookup in the field's hash index, which is why the local field must be indexed. Both read the
  * committed state, overlaid with the calling thread's open transaction, and never a half-applied one.
- * The field holds the remote id as a JSON string (or an array of them for {@link ManyToMany#byArray});
+ * The field holds the remote id as a JSON string (or an array of them for {@link Relationships#defineIdArray});
  * other values are not references.
  *
  * <p>Thread-safe. Obtain one from {@link Relationships#define}.

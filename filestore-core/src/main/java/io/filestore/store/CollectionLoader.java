@@ -74,6 +74,7 @@ final class CollectionLoader {
 
     /** Loads one collection and registers it. */
     StoreCollection load(CollectionOptions options) {
+        Persisters.requireLibraries(options);
         checkPathIsFree(options);
         migration.migrateIfMoved(options);
         CollectionState state = new CollectionState(options, Persisters.forCollection(options, persistContext), expiry);

@@ -26,6 +26,7 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.core.support.DefaultRepositoryMetadata;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryMethod;
 
 import io.filestore.FileStore;
@@ -176,12 +177,12 @@ class FileStoreRepositoryFactoryTests {
     @Test
     void findByEmailIsAnIndexLookupAndNeverAScan() throws Exception {
         QueryMethod method = new QueryMethod(UserRepository.class.getMethod("findByEmail", String.class),
-                new DefaultRepositoryMetadata(UserRepository.class), new SpelAwareProxyProjectionFactory());
+                new DefaultRepositoryMetadata(UserRepository.class), new SpelAwareProxyProjectionFactory(), DefaultParameters::new);
         Plan plan = new PartTreeFileStoreQuery(method, template).explain("ada@x.io");
         assertThat(plan.access()).isEqualTo(Plan.Access.INDEX_LOOKUP);
 
         QueryMethod range = new QueryMethod(UserRepository.class.getMethod("findByAgeBetween", int.class, int.class),
-                new DefaultRepositoryMetadata(UserRepository.class), new SpelAwareProxyProjectionFactory());
+                new DefaultRepositoryMetadata(UserRepository.class), new SpelAwareProxyProjectionFactory(), DefaultParameters::new);
         assertThat(new PartTreeFileStoreQuery(range, template).explain(20, 30).access()).isEqualTo(Plan.Access.INDEX_RANGE);
     }
 

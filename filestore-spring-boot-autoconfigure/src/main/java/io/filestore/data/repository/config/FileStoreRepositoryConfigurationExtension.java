@@ -21,9 +21,16 @@ public class FileStoreRepositoryConfigurationExtension extends RepositoryConfigu
         return "FileStore";
     }
 
+    /**
+     * Only there because the superclass still declares it abstract; Spring Data reads
+     * {@link #getModuleIdentifier()} ({@code filestore}, from {@link #getModuleName()}) instead.
+     *
+     * @deprecated as the method it implements: use {@link #getModuleIdentifier()}
+     */
     @Override
+    @Deprecated
     protected String getModulePrefix() {
-        return "filestore";
+        return getModuleIdentifier();
     }
 
     @Override

@@ -20,7 +20,7 @@ import io.filestore.query.Where;
  * Turns a query-by-example probe into a condition over the entity's persistent properties (what is
  * stored, under its stored name): each non-null property becomes an equality, nested objects property
  * by property, text the string match the matcher asks for; nulls count only with
- * {@link ExampleMatcher.NullHandling#INCLUDE}. Collections, maps, arrays and references are not matched;
+ * {@link ExampleMatcher.NullHandler#INCLUDE}. Collections, maps, arrays and references are not matched;
  * ignored paths are property paths, as Spring Data names them.
  */
 public final class ExampleConditions {

@@ -11,6 +11,7 @@ import org.springframework.data.repository.core.NamedQueries;
 import org.springframework.data.repository.core.RepositoryInformation;
 import org.springframework.data.repository.core.RepositoryMetadata;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryLookupStrategy;
 import org.springframework.data.repository.query.QueryMethod;
 import org.springframework.data.repository.query.ValueExpressionDelegate;
@@ -38,22 +39,15 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public <T, ID> EntityInformation<T, ID> getEntityInformation(Class<T> type) {
-        FileStorePersistentEntity<T> entity =
-                (FileStorePersistentEntity<T>) template.mappingContext().getRequiredPersistentEntity(type);
-        template.checkIdType(type);
+    public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
+        FileStorePersistentEntity<?> entity = template.mappingContext().getRequiredPersistentEntity(metadata.getDomainType());
+        template.checkIdType(metadata.getDomainType());
         return new PersistentEntityInformation<>(entity);
     }
 
     @Override
-    public EntityInformation<?, ?> getEntityInformation(RepositoryMetadata metadata) {
-        return getEntityInformation(metadata.getDomainType());
-    }
-
-    @Override
     protected Object getTargetRepository(RepositoryInformation information) {
-        return getTargetRepositoryViaReflection(information, getEntityInformation(information.getDomainType()), template);
+        return getTargetRepositoryViaReflection(information, getEntityInformation(information), template);
     }
 
     @Override
@@ -65,7 +59,7 @@ public class FileStoreRepositoryFactory extends RepositoryFactorySupport {
     protected Optional<QueryLookupStrategy> getQueryLookupStrategy(QueryLookupStrategy.Key key,
                                                                    ValueExpressionDelegate delegate) {
         return Optional.of((method, metadata, projections, namedQueries) -> {
-            QueryMethod queryMethod = new QueryMethod(method, metadata, projections);
+            QueryMethod queryMethod = new QueryMethod(method, metadata, projections, DefaultParameters::new);
             refuseDeclaredQueries(key, method, queryMethod, namedQueries);
             return new PartTreeFileStoreQuery(queryMethod, template);
         });
