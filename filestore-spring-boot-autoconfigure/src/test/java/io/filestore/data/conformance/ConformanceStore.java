@@ -47,4 +47,11 @@ final class ConformanceStore implements AutoCloseable {
     public void close() {
         store.close();
     }
+
+	/** The entity information a repository of the type gets. */
+	@SuppressWarnings("unchecked")
+	<T> org.springframework.data.repository.core.EntityInformation<T, String> entityInformation(Class<T> type) {
+		return new org.springframework.data.repository.core.support.PersistentEntityInformation<>(
+				(io.filestore.data.mapping.FileStorePersistentEntity<T>) template.mappingContext().getRequiredPersistentEntity(type));
+	}
 }

@@ -74,7 +74,7 @@ class SimpleMongoRepositoryTests {
 	@BeforeEach
 	void setUp() {
 		store = ConformanceStore.open(dir, Person.class);
-		repository = new SimpleFileStoreRepository<>(store.factory.getEntityInformation(Person.class), store.template);
+		repository = new SimpleFileStoreRepository<>(store.entityInformation(Person.class), store.template);
 		setupState();
 	}
 

@@ -56,7 +56,7 @@ public class SimpleMongoRepositoryVersionedEntityTests {
 	public void setUp() {
 
 		store = ConformanceStore.open(dir, VersionedPerson.class);
-		repository = new SimpleFileStoreRepository<>(store.factory.getEntityInformation(VersionedPerson.class),
+		repository = new SimpleFileStoreRepository<>(store.entityInformation(VersionedPerson.class),
 				store.template);
 		repository.deleteAll();
 

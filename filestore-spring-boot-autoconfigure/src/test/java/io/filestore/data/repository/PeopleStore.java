@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.data.projection.SpelAwareProxyProjectionFactory;
 import org.springframework.data.repository.core.support.DefaultRepositoryMetadata;
+import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryMethod;
 
 import io.filestore.FileStore;
@@ -43,7 +44,7 @@ final class PeopleStore implements AutoCloseable {
         try {
             Method method = PersonRepository.class.getMethod(name, parameterTypes);
             return new PartTreeFileStoreQuery(new QueryMethod(method, new DefaultRepositoryMetadata(PersonRepository.class),
-                    new SpelAwareProxyProjectionFactory()), template);
+                    new SpelAwareProxyProjectionFactory(), DefaultParameters::new), template);
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException(name + Arrays.toString(parameterTypes), e);
         }
