@@ -14,7 +14,6 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.AbstractEnvironment;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -23,15 +22,16 @@ import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
+import org.springframework.test.context.TestContextAnnotationUtils;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 /**
- * Gives every {@link FileStoreTest} context its own temporary data folder, deleted when the context
- * closes. The folder takes precedence over every {@code filestore.data-dir} the application's environment
+ * Gives every context of a test with {@link AutoConfigureFileStore} (so every {@link FileStoreTest}) its
+ * own temporary data folder, deleted when the context closes. The folder takes precedence over every {@code filestore.data-dir} the application's environment
  * holds ({@code application.yml}, a profile's file, environment variables, system properties, command-line
  * arguments): a test must never open the application's real data. Only a test that declares the folder
- * itself ({@code @FileStoreTest(properties)}, {@code @TestPropertySource}, {@code @DynamicPropertySource})
- * gets the folder it declares.
+ * itself (the slice annotation's {@code properties}, {@code @TestPropertySource},
+ * {@code @DynamicPropertySource}) gets the folder it declares.
  */
 class TemporaryDataDirCustomizerFactory implements ContextCustomizerFactory {
 
@@ -44,9 +44,9 @@ class TemporaryDataDirCustomizerFactory implements ContextCustomizerFactory {
 
     @Override
     public ContextCustomizer createContextCustomizer(Class<?> testClass, List<ContextConfigurationAttributes> attributes) {
-        boolean slice = MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
-                .isPresent(FileStoreTest.class);
-        return slice ? new TemporaryDataDir() : null;
+        // searches enclosing classes too: a @Nested class of a @FileStoreTest is one as well
+        return TestContextAnnotationUtils.hasAnnotation(testClass, AutoConfigureFileStore.class)
+                ? new TemporaryDataDir() : null;
     }
 
     private static final class TemporaryDataDir implements ContextCustomizer {
@@ -107,7 +107,7 @@ class TemporaryDataDirCustomizerFactory implements ContextCustomizerFactory {
         private static void logIgnored(String configured, Path folder) {
             if (configured != null && logger.isInfoEnabled()) {
                 logger.info("FileStore test: data in the temporary folder " + folder + ", not in " + DATA_DIR + "="
-                        + configured + " (a test may set " + DATA_DIR + " in @FileStoreTest(properties))");
+                        + configured + " (a test may set " + DATA_DIR + " in its slice annotation's properties)");
             }
         }
 
