@@ -58,7 +58,8 @@ class TemporaryDataDirCustomizerFactory implements ContextCustomizerFactory {
             }
             Path folder = createFolder();
             ConfigurableEnvironment environment = context.getEnvironment();
-            logIgnored(environment.getProperty(DATA_DIR), folder);
+            // bound, not read: FILESTORE_DATA_DIR counts too, and a placeholder that does not resolve cannot throw
+            logIgnored(Binder.get(environment).bind(DATA_DIR, String.class).orElse(null), folder);
             // first: above the application's configuration, system properties and environment variables
             environment.getPropertySources().addFirst(new MapPropertySource("filestoreTestDataDir",
                     Map.of(DATA_DIR, folder.toString())));
