@@ -1,4 +1,4 @@
-package io.filestore.boot.autoconfigure;
+package io.filestore.boot.test.autoconfigure.cached;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -12,18 +12,22 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.OverrideAutoConfiguration;
 import org.springframework.boot.test.context.filter.annotation.TypeExcludeFilters;
 import org.springframework.context.annotation.ComponentScan.Filter;
+import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.BootstrapWith;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
-import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
-import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
-import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration;
-
 /**
  * A test of the FileStore layer alone, like {@code @DataMongoTest}: only FileStore, its Spring Data
- * support and the repositories are configured (no web layer, no other components), and the store lives
- * in a fresh temporary folder per test context, deleted when the context closes. Set
- * {@code filestore.data-dir} in {@link #properties()} to use a folder of your own.
+ * support, the repositories and transaction management are configured ({@link AutoConfigureFileStore}), no
+ * web layer and none of the application's components, and the store lives in a temporary folder of its own
+ * per test context, deleted when the context closes, whatever {@code filestore.data-dir} the application
+ * configures. Set {@code filestore.data-dir} in {@link #properties()} to use a folder of your own.
+ *
+ * <p>As with {@code @DataMongoTest}, and unlike {@code @DataJpaTest}, test methods do not run in a
+ * transaction: a FileStore transaction holds the store's writer lock until it ends and cannot be suspended,
+ * so wrapping every test in one would block the writes of other threads and refuse the
+ * {@code REQUIRES_NEW} of the code under test. Annotate the test class with {@code @Transactional} to have
+ * each test method's writes rolled back at its end.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -33,11 +37,11 @@ import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfigurati
 @ExtendWith(SpringExtension.class)
 @OverrideAutoConfiguration(enabled = false)
 @TypeExcludeFilters(FileStoreTypeExcludeFilter.class)
-@ImportAutoConfiguration({FileStoreAutoConfiguration.class, FileStoreDataAutoConfiguration.class,
-        FileStoreRepositoriesAutoConfiguration.class})
+@AutoConfigureFileStore
+@ImportAutoConfiguration
 public @interface FileStoreTest {
 
-    /** Properties in {@code key=value} form to add to the environment. */
+    /** Properties in {@code key=value} form to add to the environment before the test runs. */
     String[] properties() default {};
 
     /** Whether the default filters apply (they include no component: only FileStore's beans are made). */
@@ -48,4 +52,8 @@ public @interface FileStoreTest {
 
     /** Components to leave out. */
     Filter[] excludeFilters() default {};
+
+    /** Auto-configuration classes to leave out of this test. */
+    @AliasFor(annotation = ImportAutoConfiguration.class, attribute = "exclude")
+    Class<?>[] excludeAutoConfiguration() default {};
 }

@@ -1,4 +1,4 @@
-package io.filestore.data.repository;
+package io.filestore.boot.test.autoconfigure;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

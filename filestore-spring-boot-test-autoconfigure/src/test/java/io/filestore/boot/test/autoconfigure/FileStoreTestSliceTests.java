@@ -1,4 +1,4 @@
-package io.filestore.data.repository;
+package io.filestore.boot.test.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import io.filestore.FileStore;
-import io.filestore.boot.test.autoconfigure.FileStoreTest;
 
 @FileStoreTest
 class FileStoreTestSliceTests {

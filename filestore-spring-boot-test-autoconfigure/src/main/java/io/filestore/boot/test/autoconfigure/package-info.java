@@ -1,0 +1,5 @@
+/**
+ * The {@code @FileStoreTest} test slice (FileStore and its repositories only) and
+ * {@code @AutoConfigureFileStore} for other slices, both on a temporary folder.
+ */
+package io.filestore.boot.test.autoconfigure;
