@@ -85,6 +85,10 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(page.get("content").findValuesAsString("username")).containsExactly("ann", "bob");
         assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(2);
 
+        Api.Reply invalidUpdate = api.put("/api/users/" + annId, object("email", "not-an-email", "username", "ann", "version", 0));
+        assertThat(invalidUpdate.status()).isEqualTo(400);
+        assertThat(invalidUpdate.field("detail")).startsWith("Invalid request content");
+        assertThat(invalidUpdate.json().get("errors").get("email").asString()).contains("email");
         Api.Reply stale = api.put("/api/users/" + annId, object("email", "ann@example.com", "username", "annie", "version", 7));
         assertThat(stale.status()).isEqualTo(409);
         Api.Reply updated = api.put("/api/users/" + annId, object("email", "ann@example.com", "username", "annie", "version", 0));

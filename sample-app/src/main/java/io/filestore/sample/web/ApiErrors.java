@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -63,15 +64,25 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
                                                                             HttpHeaders headers, HttpStatusCode status,
                                                                             WebRequest request) {
+        // a handler with a constraint on a parameter (an @StorableId path variable) has its @Valid body
+        // checked here too, not through MethodArgumentNotValidException: its fields are named as there
         Map<String, String> errors = new TreeMap<>();
+        boolean body = false;
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
+            if (result instanceof ParameterErrors fields) {
+                body = true;
+                for (FieldError error : fields.getFieldErrors()) {
+                    errors.merge(error.getField(), String.valueOf(error.getDefaultMessage()), (a, b) -> a + "; " + b);
+                }
+                continue;
+            }
             String parameter = nameOf(result.getMethodParameter());
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 errors.merge(parameter, String.valueOf(error.getDefaultMessage()), (a, b) -> a + "; " + b);
             }
         }
         ProblemDetail problem = e.getBody();
-        problem.setDetail("Invalid request parameters: " + errors);
+        problem.setDetail((body ? "Invalid request content: " : "Invalid request parameters: ") + errors);
         problem.setProperty("errors", errors);
         return handleExceptionInternal(e, problem, headers, status, request);
     }
