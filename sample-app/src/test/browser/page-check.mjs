@@ -1,14 +1,15 @@
 // Drives the sample app's page in headless Chromium as a newcomer would, and fails on the first thing
 // that does not show up as it should. Run by SamplePageBrowserIntegrationTests:
-//   node page-check.mjs <app url> <screenshot folder> <chromium executable> <fresh profile folder>
+//   node page-check.mjs <app url> <screenshot folder> <chromium executable> <fresh profile folder> <data folder>
+// The last step deletes the data folder's lock file, which fences the store: run it on a throwaway app.
 // Prints 'page check passed' and exits 0, or prints what was missing and exits 1 (with failure.png).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const [url, screenshots, executablePath, profile] = process.argv.slice(2);
-if (!profile) {
-  console.error('usage: node page-check.mjs <app url> <screenshot folder> <chromium executable> <profile folder>');
+const [url, screenshots, executablePath, profile, dataDir] = process.argv.slice(2);
+if (!dataDir) {
+  console.error('usage: node page-check.mjs <app url> <screenshot folder> <chromium executable> <profile folder> <data folder>');
   process.exit(2);
 }
 mkdirSync(screenshots, { recursive: true });
@@ -29,8 +30,8 @@ let outage = false;
 page.on('pageerror', error => problems.push('page error: ' + error.message));
 page.on('console', message => {
   // while the server is down on purpose, the browser logs each refused request
-  // and a refused request (the taken email's 409) is logged too: the page shows those in #message
-  if (message.type() === 'error' && !outage && !/status of 4\d\d/.test(message.text())) {
+  // and a refused request (the taken email's 409, the fenced store's 503) is logged too: the page shows those
+  if (message.type() === 'error' && !outage && !/status of (4\d\d|503)/.test(message.text())) {
     problems.push('console error: ' + message.text());
   }
 });
@@ -148,6 +149,16 @@ try {
   await expectText('#health', /UP/);
   await expectText('#message', /^$/);
   outage = false;
+
+  // the store loses its lock file: it fences itself, and the page says it is read-only and why
+  unlinkSync(join(dataDir, '_filestore.lock'));
+  await expectText('#storeState', /Read-only \(fenced\).*lock file/);
+  await expectText('#health', /DOWN/);
+  await userForm.locator('[name=email]').fill('late@example.com');
+  await userForm.locator('[name=username]').fill('late');
+  await userForm.getByRole('button', { name: 'Create user' }).click();
+  await expectText('#message', /read-only/);
+  await shot('fenced');
 
   if (problems.length) throw new Error(problems.join('\n'));
   console.log(`page check passed: ${step} screenshots in ${screenshots}`);

@@ -166,7 +166,8 @@ class SampleAppEndToEndIntegrationTests {
      */
     @Test
     void everyErrorIsAProblemDocumentThatNamesWhatWasWrong() throws Exception {
-        app = start(temp.resolve("data"));
+        Path data = temp.resolve("data");
+        app = start(data);
         Api api = new Api(app);
         String annId = api.post("/api/users", object("email", "ann@example.com", "username", "ann")).field("id");
 
@@ -216,7 +217,18 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(taken.field("detail")).isEqualTo("The email 'ann@example.com' is already taken").doesNotContain(annId);
 
         assertProblem(api.get("/error"), 404, "the error path itself");
-        assertThat(app.terminate()).isIn(0, 143);
+
+        // a store that can no longer write (its lock file deleted under it, so it fences itself): 503
+        Files.delete(data.resolve("_filestore.lock"));
+        eventually(() -> {
+            Api.Reply fenced = api.post("/api/users", object("email", "late@example.com", "username", "late"));
+            assertProblem(fenced, 503, "a write to a fenced store");
+            assertThat(fenced.field("detail")).contains("read-only");
+        });
+        JsonNode store = api.get("/api/store").json();
+        assertThat(store.get("fenced").asBoolean()).isTrue();
+        assertThat(store.get("fencedReason").asString()).contains("_filestore.lock");
+        assertThat(api.get("/actuator/health").status()).isEqualTo(503);
     }
 
     /** The reply is an RFC 9457 problem with this status, in JSON that says it is one. */

@@ -17,8 +17,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The page at {@code /} as a newcomer meets it: the packaged jar on a free port, and headless Chromium
  * driven by Playwright ({@code src/test/browser/page-check.mjs}) creating, editing and deleting users,
- * creating an order and a session, and seeing them listed with the audit log, the store's health and a
- * clear message while the server does not answer. Screenshots of each step are kept in
+ * creating an order and a session, and seeing them listed with the audit log, the store's health, a
+ * clear message while the server does not answer, and the store's fenced state once its lock file is
+ * deleted under it. Screenshots of each step are kept in
  * {@code target/page-check/}.
  *
  * <p>Needs {@code node} 20 or newer, Chromium and the script's {@code node_modules}, which {@code .ci/run}
@@ -49,12 +50,13 @@ class SamplePageBrowserIntegrationTests {
         require(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/playwright-core")),
                 "playwright-core is not installed: run 'npm ci' in " + SCRIPT_DIR + " (.ci/run does)");
 
-        app = SampleAppProcess.start(temp.resolve("data"), temp.resolve("app.log"));
+        Path data = temp.resolve("data");
+        app = SampleAppProcess.start(data, temp.resolve("app.log"));
         Files.createDirectories(SCREENSHOTS);
         Path output = temp.resolve("page-check.out");
         Process check = new ProcessBuilder(node, SCRIPT_DIR.resolve("page-check.mjs").toString(),
                 app.uri("/").toString(), SCREENSHOTS.toString(), chromium.toString(),
-                temp.resolve("chromium-profile").toString())
+                temp.resolve("chromium-profile").toString(), data.toString())
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean finished = check.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
@@ -67,7 +69,7 @@ class SamplePageBrowserIntegrationTests {
                 .isZero();
         assertThat(printed).contains("page check passed");
         assertThat(SCREENSHOTS.resolve("4-users-and-order.png")).isRegularFile();
-        assertThat(app.terminate()).isIn(0, 143);
+        assertThat(SCREENSHOTS.resolve("7-fenced.png")).isRegularFile();
     }
 
     private static String requireNode() throws InterruptedException {
