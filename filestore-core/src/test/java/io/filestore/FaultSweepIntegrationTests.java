@@ -22,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs one open / write / flush / checkpoint / close cycle on a {@link SimulatedDisk} with a fault
- * planted at every possible point in turn, then reopens and checks the invariants of RELIABILITY.md:
+ * planted at every possible point in turn, then reopens and checks the invariants of docs/reliability.md:
  * every acknowledged write-ahead-logged write is there, no transaction is half-applied, batched writes
  * acknowledged before a completed flush are there, indexes agree with the records, and no temp file or
  * journal is left.

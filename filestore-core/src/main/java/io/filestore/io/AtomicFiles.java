@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.filestore.StorageException;
 
 /**
- * Replaces files so that none is ever read back half-written, following RELIABILITY.md:
+ * Replaces files so that none is ever read back half-written, following docs/reliability.md:
  * <ol>
  *   <li>write every new content to a uniquely named {@code *.tmp} file beside its target and force
  *       it, in parallel (fsync latency overlaps across files);</li>

@@ -3,6 +3,7 @@ package io.filestore.sample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,8 +23,17 @@ final class Api {
         this.app = app;
     }
 
-    /** A status code and its body, parsed when it is JSON. */
-    record Reply(int status, String contentType, String text) {
+    /** A status code, the headers and the body, parsed when it is JSON. */
+    record Reply(int status, HttpHeaders headers, String text) {
+
+        String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+
+        /** The {@code Location} header, or empty. */
+        String location() {
+            return headers.firstValue("Location").orElse("");
+        }
 
         JsonNode json() {
             return JSON.readTree(text);
@@ -65,8 +75,7 @@ final class Api {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+            return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

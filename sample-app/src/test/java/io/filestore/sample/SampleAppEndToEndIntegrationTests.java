@@ -56,12 +56,15 @@ class SampleAppEndToEndIntegrationTests {
         Api.Reply ann = api.post("/api/users", object("email", "ann@example.com", "username", "ann", "name", "Ann"));
         assertThat(ann.status()).isEqualTo(201);
         String annId = ann.field("id");
+        assertThat(ann.location()).isEqualTo(app.uri("/api/users/" + annId).toString());
         assertThat(ann.json().get("version").asLong()).isZero();
         assertThat(api.post("/api/users", object("email", "bob@example.com", "username", "bob")).status()).isEqualTo(201);
 
         Api.Reply duplicate = api.post("/api/users", object("email", "ann@example.com", "username", "ann2"));
         assertThat(duplicate.status()).isEqualTo(409);
-        assertThat(duplicate.field("detail")).contains("email");
+        assertThat(duplicate.field("detail")).contains("email").contains("ann@example.com")
+                .as("another user's internal id stays private").doesNotContain(annId);
+        assertThat(duplicate.json().get("errors").get("email").asString()).contains("taken");
         Api.Reply malformed = api.post("/api/users", "{\"email\":");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).contains("json");
@@ -82,6 +85,10 @@ class SampleAppEndToEndIntegrationTests {
         assertThat(page.get("content").findValuesAsString("username")).containsExactly("ann", "bob");
         assertThat(page.get("page").get("totalElements").asInt()).isEqualTo(2);
 
+        Api.Reply invalidUpdate = api.put("/api/users/" + annId, object("email", "not-an-email", "username", "ann", "version", 0));
+        assertThat(invalidUpdate.status()).isEqualTo(400);
+        assertThat(invalidUpdate.field("detail")).startsWith("Invalid request content");
+        assertThat(invalidUpdate.json().get("errors").get("email").asString()).contains("email");
         Api.Reply stale = api.put("/api/users/" + annId, object("email", "ann@example.com", "username", "annie", "version", 7));
         assertThat(stale.status()).isEqualTo(409);
         Api.Reply updated = api.put("/api/users/" + annId, object("email", "ann@example.com", "username", "annie", "version", 0));
@@ -93,6 +100,7 @@ class SampleAppEndToEndIntegrationTests {
         Api.Reply order = api.post("/api/orders", object("userId", annId, "total", new BigDecimal("19.90"), "status", "NEW"));
         assertThat(order.status()).isEqualTo(201);
         String orderId = order.field("id");
+        assertThat(order.location()).isEqualTo(app.uri("/api/orders/" + orderId).toString());
         assertThat(api.post("/api/orders", object("userId", annId, "total", 5, "status", "PAID")).status()).isEqualTo(201);
         assertThat(api.post("/api/orders", object("userId", "nobody", "total", 5, "status", "NEW")).status()).isEqualTo(400);
         assertThat(api.get("/api/orders?status=NEW").json().findValuesAsString("id")).containsExactly(orderId);
@@ -101,6 +109,8 @@ class SampleAppEndToEndIntegrationTests {
 
         Api.Reply session = api.post("/api/sessions", object("userId", annId));
         assertThat(session.status()).isEqualTo(201);
+        assertThat(session.location()).isEqualTo(app.uri("/api/sessions/" + session.field("id")).toString());
+        assertThat(api.get("/api/sessions").json().findValuesAsString("id")).containsExactly(session.field("id"));
         assertThat(api.get("/api/sessions/" + session.field("id")).status()).isEqualTo(200);
 
         Api.Reply bob = api.get("/api/users?email=bob@example.com");
@@ -122,14 +132,6 @@ class SampleAppEndToEndIntegrationTests {
         Api.Reply notANumber = api.get("/api/audit-logs?limit=many");
         assertThat(notANumber.status()).isEqualTo(400);
         assertThat(notANumber.contentType()).contains("application/problem+json");
-
-        for (String hostile : List.of("..%2F..%2Fetc%2Fpasswd", "..%2F..%2F..%2Fx", "%2E%2E", "..%5C..%5Cwindows",
-                "a%00b", "CON", "x".repeat(400))) {
-            assertThat(api.get("/api/users/" + hostile).status()).as(hostile).isIn(400, 404);
-            assertThat(api.put("/api/users/" + hostile, object("email", "h@example.com", "username", "h", "version", 0))
-                    .status()).as(hostile).isIn(400, 404);
-            assertThat(api.delete("/api/users/" + hostile).status()).as(hostile).isIn(400, 404);
-        }
 
         JsonNode health = api.get("/actuator/health").json();
         assertThat(health.get("components").get("filestore").get("status").asString()).isEqualTo("UP");
@@ -156,6 +158,87 @@ class SampleAppEndToEndIntegrationTests {
                 .as("the session after its 3 s TTL").isEqualTo(404));
 
         assertThat(app.terminate()).isIn(0, 143);
+    }
+
+    /**
+     * Every 4xx and 5xx is an RFC 9457 problem document, whether the application answers or the web server
+     * refuses the request before any controller sees it (an encoded {@code /}, {@code \\} or NUL in the path).
+     */
+    @Test
+    void everyErrorIsAProblemDocumentThatNamesWhatWasWrong() throws Exception {
+        Path data = temp.resolve("data");
+        app = start(data);
+        Api api = new Api(app);
+        String annId = api.post("/api/users", object("email", "ann@example.com", "username", "ann")).field("id");
+
+        // refused by the web server: never reaches a controller, never names a file
+        for (String hostile : List.of("..%2F..%2Fetc%2Fpasswd", "..%2F..%2F..%2Fx", "..%5C..%5Cwindows", "a%5Cb",
+                "a%00b", "%E0%A4", "a%C3%28")) {
+            for (Api.Reply reply : List.of(api.get("/api/users/" + hostile),
+                    api.put("/api/users/" + hostile, object("email", "h@example.com", "username", "h", "version", 0)),
+                    api.delete("/api/users/" + hostile), api.get("/api/orders/" + hostile))) {
+                assertProblem(reply, 400, hostile);
+            }
+        }
+        // refused by FileStore: a 400 on every method, naming the parameter
+        for (String invalid : List.of("x".repeat(400), "a%01b", "tab%09", "%7Bjakarta.validation.constraints.NotNull.message%7D%01")) {
+            for (Api.Reply reply : List.of(api.get("/api/users/" + invalid),
+                    api.put("/api/users/" + invalid, object("email", "h@example.com", "username", "h", "version", 0)),
+                    api.delete("/api/users/" + invalid), api.get("/api/users/" + invalid + "/orders"),
+                    api.get("/api/orders/" + invalid), api.get("/api/sessions/" + invalid))) {
+                assertProblem(reply, 400, invalid);
+                assertThat(reply.json().get("errors").get("id").asString()).as(invalid).contains("id")
+                        .doesNotContain("must not be null");
+            }
+        }
+        // ids FileStore stores safely (encoded on disk): simply not there
+        for (String stored : List.of("%2E%2E", "CON", "a%7Bb", "..", "%24%7B1%2B1%7D")) {
+            assertProblem(api.get("/api/users/" + stored), 404, stored);
+            assertProblem(api.delete("/api/users/" + stored), 404, stored);
+        }
+        assertProblem(api.get("/api/orders/no-such-order"), 404, "unknown order");
+        assertProblem(api.get("/api/nope"), 404, "unmapped path");
+        assertProblem(api.delete("/api/users"), 405, "DELETE of the collection");
+
+        Api.Reply missingStatus = api.get("/api/orders");
+        assertProblem(missingStatus, 400, "orders without status");
+        assertThat(missingStatus.field("detail")).contains("'status'");
+        assertThat(missingStatus.json().get("errors").has("status")).isTrue();
+
+        Api.Reply unknownSort = api.get("/api/users?sort=nope");
+        assertProblem(unknownSort, 400, "sort by an unknown property");
+        assertThat(unknownSort.field("detail")).contains("nope");
+
+        Api.Reply wrongType = api.post("/api/users", "{\"email\":[1],\"username\":\"x\"}");
+        assertProblem(wrongType, 400, "a list for a text field");
+
+        Api.Reply taken = api.post("/api/users", object("email", "ann@example.com", "username", "other"));
+        assertProblem(taken, 409, "taken email");
+        assertThat(taken.field("detail")).isEqualTo("The email 'ann@example.com' is already taken").doesNotContain(annId);
+
+        assertProblem(api.get("/error"), 404, "the error path itself");
+
+        // a store that can no longer write (its lock file deleted under it, so it fences itself): 503
+        Files.delete(data.resolve("_filestore.lock"));
+        eventually(() -> {
+            Api.Reply fenced = api.post("/api/users", object("email", "late@example.com", "username", "late"));
+            assertProblem(fenced, 503, "a write to a fenced store");
+            assertThat(fenced.field("detail")).contains("read-only");
+        });
+        JsonNode store = api.get("/api/store").json();
+        assertThat(store.get("fenced").asBoolean()).isTrue();
+        assertThat(store.get("fencedReason").asString()).contains("_filestore.lock");
+        assertThat(api.get("/actuator/health").status()).isEqualTo(503);
+    }
+
+    /** The reply is an RFC 9457 problem with this status, in JSON that says it is one. */
+    private static void assertProblem(Api.Reply reply, int status, String what) {
+        assertThat(reply.status()).as("%s: status of %s", what, reply.text()).isEqualTo(status);
+        assertThat(reply.contentType()).as("%s: content type", what).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
+        assertThat(problem.get("title").asString()).as(what).isNotBlank();
+        assertThat(problem.get("detail").asString()).as(what).isNotBlank();
     }
 
     @Test

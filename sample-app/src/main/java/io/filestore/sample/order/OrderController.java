@@ -16,8 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.filestore.sample.user.Users;
+import io.filestore.sample.web.StorableId;
 
-/** {@code /api/orders}: create orders for existing users, list them by status. */
+import static org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequestUri;
+
+/** {@code /api/orders}: create orders for existing users, read one, list them by status. */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -30,22 +33,27 @@ class OrderController {
         this.users = users;
     }
 
-    /** Stores the order if its user exists; the check and the write are one transaction. */
+    /**
+     * Stores the order if its user exists (the check and the write are one transaction); 201 with the
+     * order and its address in {@code Location}.
+     */
     @PostMapping
     @Transactional
     public ResponseEntity<Order> create(@Valid @RequestBody OrderRequest request) {
         users.requireExisting(request.userId());
         Order order = orders.save(new Order(request.userId(), request.total(), request.status()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(order);
+        return ResponseEntity.created(fromCurrentRequestUri().path("/{id}").buildAndExpand(order.getId()).toUri())
+                .body(order);
     }
 
     @GetMapping("/{id}")
-    Order get(@PathVariable String id) {
+    Order get(@PathVariable @StorableId String id) {
         return orders.findById(id).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No order with id '" + id + "'"));
     }
 
-    @GetMapping(params = "status")
+    /** {@code status} is required: without it, a 400 that names it. */
+    @GetMapping
     List<Order> findByStatus(@RequestParam String status) {
         return orders.findByStatus(status);
     }

@@ -1,6 +1,9 @@
 package io.filestore.sample.session;
 
+import java.util.List;
+
 import jakarta.validation.Valid;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.filestore.sample.user.Users;
+import io.filestore.sample.web.StorableId;
 
-/** {@code /api/sessions}: sessions of existing users, gone after their TTL (404 from then on). */
+import static org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequestUri;
+
+/** {@code /api/sessions}: sessions of existing users, listed while they live, gone after their TTL (404 from then on). */
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
@@ -27,15 +33,24 @@ class SessionController {
         this.users = users;
     }
 
+    /** 201 with the session and its address in {@code Location}, if the user exists. */
     @PostMapping
     @Transactional
     public ResponseEntity<Session> create(@Valid @RequestBody SessionRequest request) {
         users.requireExisting(request.userId());
-        return ResponseEntity.status(HttpStatus.CREATED).body(sessions.save(new Session(request.userId())));
+        Session session = sessions.save(new Session(request.userId()));
+        return ResponseEntity.created(fromCurrentRequestUri().path("/{id}").buildAndExpand(session.getId()).toUri())
+                .body(session);
+    }
+
+    /** The sessions that have not expired, newest first (memory-only: this reads no file). */
+    @GetMapping
+    List<Session> live() {
+        return sessions.findAll(Sort.by(Sort.Direction.DESC, "createdAt"));
     }
 
     @GetMapping("/{id}")
-    Session get(@PathVariable String id) {
+    Session get(@PathVariable @StorableId String id) {
         return sessions.findById(id).orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No session with id '" + id + "' (or it expired)"));
     }

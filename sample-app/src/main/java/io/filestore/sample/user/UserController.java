@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import io.filestore.sample.order.Order;
+import io.filestore.sample.web.StorableId;
+
+import static org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentRequestUri;
 
 /** {@code /api/users}: create, read, update and delete users, find one by email, page through all. */
 @RestController
@@ -34,13 +37,16 @@ class UserController {
         this.users = users;
     }
 
+    /** 201 with the user and its address in {@code Location}. */
     @PostMapping
     ResponseEntity<User> create(@Valid @RequestBody UserRequest request) {
-        return ResponseEntity.status(HttpStatus.CREATED).body(service.create(request));
+        User user = service.create(request);
+        return ResponseEntity.created(fromCurrentRequestUri().path("/{id}").buildAndExpand(user.getId()).toUri())
+                .body(user);
     }
 
     @GetMapping("/{id}")
-    User get(@PathVariable String id) {
+    User get(@PathVariable @StorableId String id) {
         return users.findById(id).orElseThrow(() -> notFound(id));
     }
 
@@ -55,7 +61,7 @@ class UserController {
     }
 
     @PutMapping("/{id}")
-    User update(@PathVariable String id, @Valid @RequestBody UserRequest request) {
+    User update(@PathVariable @StorableId String id, @Valid @RequestBody UserRequest request) {
         if (request.version() == null) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "'version' is required: send the version you read, so a concurrent change is not overwritten");
@@ -64,7 +70,7 @@ class UserController {
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable String id) {
+    ResponseEntity<Void> delete(@PathVariable @StorableId String id) {
         if (!service.delete(id)) {
             throw notFound(id);
         }
@@ -73,7 +79,7 @@ class UserController {
 
     /** The user's orders, read through the {@code @OneToMany} relationship (the orders' userId index). */
     @GetMapping("/{id}/orders")
-    List<Order> orders(@PathVariable String id) {
+    List<Order> orders(@PathVariable @StorableId String id) {
         return get(id).getOrders();
     }
 
