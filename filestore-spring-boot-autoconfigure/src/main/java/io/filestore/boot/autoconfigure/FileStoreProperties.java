@@ -82,12 +82,23 @@ public class FileStoreProperties {
         /** How long a logged write may wait for its fsync: 0 fsyncs before every write returns (survives power loss), a positive interval fsyncs at least that often (survives a process crash). */
         private Duration fsyncInterval = Duration.ZERO;
 
+        /** Whether the store opens when its write-ahead log has missing transactions (a segment deleted or cut), accepting their loss; by default startup fails and says what is missing. Set it for one start after reading that report: the loss is then recorded and later starts need it no more. */
+        private boolean acceptLogLoss;
+
         public Duration getFsyncInterval() {
             return fsyncInterval;
         }
 
         public void setFsyncInterval(Duration fsyncInterval) {
             this.fsyncInterval = fsyncInterval;
+        }
+
+        public boolean isAcceptLogLoss() {
+            return acceptLogLoss;
+        }
+
+        public void setAcceptLogLoss(boolean acceptLogLoss) {
+            this.acceptLogLoss = acceptLogLoss;
         }
     }
 

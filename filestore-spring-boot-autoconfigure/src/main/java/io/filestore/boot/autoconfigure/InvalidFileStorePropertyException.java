@@ -5,9 +5,10 @@ import java.util.List;
 import io.filestore.FileStoreException;
 
 /**
- * A {@code filestore.*} property has a value FileStore cannot use, or a collection has a key it does
- * not know. Names the property, the value, where it was set when known, and what is allowed;
- * {@link InvalidFileStorePropertyFailureAnalyzer} turns it into the startup failure report.
+ * A {@code filestore.*} property has a value FileStore cannot use (a data folder it cannot write
+ * included), or is a key FileStore does not read. Names the property, the value, where it was set when
+ * known, and what is allowed; {@link InvalidFileStorePropertyFailureAnalyzer} turns it into the startup
+ * failure report.
  */
 public class InvalidFileStorePropertyException extends FileStoreException {
 
@@ -40,13 +41,52 @@ public class InvalidFileStorePropertyException extends FileStoreException {
     /**
      * A key FileStore does not know under {@code filestore.collections.<name>}, which Spring's binder
      * would otherwise ignore without a word.
+     *
+     * @param closest the accepted key it is one or two letters from, or {@code null}
      */
-    static InvalidFileStorePropertyException unknownKey(String property, Object value, List<String> allowedKeys,
-                                                        String origin) {
-        String description = "Unknown property '" + property + "' (value '" + value + "')" + from(origin) + ".";
-        String action = "Remove or rename '" + property + "'. A collection accepts these keys: "
-                + String.join(", ", allowedKeys) + ".";
-        return new InvalidFileStorePropertyException(description, property, value, allowedKeys, action, null);
+    static InvalidFileStorePropertyException unknownCollectionKey(String property, Object value, String closest,
+                                                                  List<String> allowedKeys, String origin) {
+        String action = "Remove or rename '" + property + "'." + didYouMean(closest)
+                + " A collection accepts these keys: " + String.join(", ", allowedKeys) + ".";
+        return new InvalidFileStorePropertyException(unknown(property, value, origin), property, value, allowedKeys,
+                action, null);
+    }
+
+    /**
+     * A key FileStore does not know under {@code filestore.}, which Spring's binder would otherwise
+     * ignore without a word, leaving the default in force.
+     *
+     * @param closest the known key it is one or two letters from, or {@code null}
+     * @param known   every key FileStore reads
+     */
+    static InvalidFileStorePropertyException unknownKey(String property, Object value, String closest,
+                                                        List<String> known, String origin) {
+        String action = "Remove or rename '" + property + "'." + didYouMean(closest) + " FileStore reads these keys: "
+                + String.join(", ", known) + ".";
+        return new InvalidFileStorePropertyException(unknown(property, value, origin), property, value, known, action, null);
+    }
+
+    /**
+     * A data folder the store cannot use: a file, inside a file, or not writable.
+     *
+     * @param problem what is wrong, as the end of a sentence about the folder ("is a file, not a folder")
+     * @param remedy  what else fixes it ("move the file away")
+     */
+    static InvalidFileStorePropertyException unusableDataDir(String property, Object value, String problem,
+                                                             String remedy, String origin, Throwable cause) {
+        String description = "The data folder '" + value + "' of property '" + property + "'" + from(origin) + " "
+                + problem + ".";
+        String action = "Set '" + property + "' to a folder this process can create and write, or " + remedy + ".";
+        return new InvalidFileStorePropertyException(description, property, value, List.of("a writable folder"), action,
+                cause);
+    }
+
+    private static String unknown(String property, Object value, String origin) {
+        return "Unknown property '" + property + "' (value '" + value + "')" + from(origin) + ".";
+    }
+
+    private static String didYouMean(String closest) {
+        return closest == null ? "" : " Did you mean '" + closest + "'?";
     }
 
     private static String from(String origin) {

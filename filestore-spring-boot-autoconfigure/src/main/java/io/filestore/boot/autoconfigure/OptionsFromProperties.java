@@ -1,15 +1,18 @@
 package io.filestore.boot.autoconfigure;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
-import org.springframework.boot.origin.Origin;
 import org.springframework.core.env.Environment;
 
 import io.filestore.CollectionOptions;
@@ -17,51 +20,109 @@ import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.InvalidOptionsException;
 import io.filestore.Strategy;
+import io.filestore.json.Json;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds {@link FileStoreOptions} from {@link FileStoreProperties}. The core's builders do the
- * checking, so the rules live in one place; this class only adds the {@code filestore.} prefix to the
- * option they name, looks up where the value was set, and refuses keys under a collection that the
- * binder would silently ignore.
+ * Builds {@link FileStoreOptions} from {@link FileStoreProperties}, then lets the customizer beans
+ * change them. The core's builders do the checking, so the rules live in one place; this class only
+ * adds the {@code filestore.} prefix to the option they name, looks up where the value was set, and
+ * refuses keys the binder would silently ignore.
  */
 final class OptionsFromProperties {
 
+    private static final Logger log = LoggerFactory.getLogger(OptionsFromProperties.class);
     private static final String PREFIX = "filestore.";
-    private static final ConfigurationPropertyName COLLECTIONS = ConfigurationPropertyName.of("filestore.collections");
 
-    /** The keys a collection accepts, as written in configuration files. */
-    static final List<String> COLLECTION_KEYS =
-            List.of("strategy", "path", "indexed", "unique", "wal", "ttl", "format", "append-only");
+    /**
+     * The customizer beans, each list in {@code @Order}.
+     *
+     * @param options     applied last, to the whole options
+     * @param collections applied to each declared collection
+     * @param jsonMapper  applied to a builder of FileStore's default mapper
+     */
+    record Customizers(List<FileStoreOptionsBuilderCustomizer> options, List<FileStoreCollectionCustomizer> collections,
+                       List<FileStoreJsonMapperCustomizer> jsonMapper) {
+
+        static final Customizers NONE = new Customizers(List.of(), List.of(), List.of());
+
+        boolean isEmpty() {
+            return options.isEmpty() && collections.isEmpty() && jsonMapper.isEmpty();
+        }
+    }
 
     private OptionsFromProperties() {
     }
 
     /**
-     * The validated options.
+     * The validated options: the properties' first, so that a wrong value is reported with the property
+     * that holds it, then with the customizers applied.
      *
+     * @param entityCollections the collections of the application's {@code @Document} entities, which
+     *                          the collection customizers see too
      * @throws InvalidFileStorePropertyException naming the first property that is unknown or has a wrong value
+     * @throws IllegalStateException             when the customizers made the options invalid
      */
-    static FileStoreOptions build(FileStoreProperties properties, Environment environment) {
-        rejectUnknownCollectionKeys(environment);
+    static FileStoreOptions build(FileStoreProperties properties, Environment environment, Customizers customizers,
+                                  Collection<String> entityCollections) {
+        FileStorePropertyKeys.rejectUnknown(environment);
+        FileStoreOptions fromProperties = validated(environment, () -> builder(properties, Customizers.NONE, Set.of()).build());
+        if (customizers.isEmpty()) {
+            return fromProperties;
+        }
         try {
-            FileStoreOptions.Builder options = FileStoreOptions.builder(properties.getDataDir())
-                    .flushInterval(properties.getFlushInterval())
-                    .fsyncInterval(properties.getWal().getFsyncInterval())
-                    .watch(properties.isWatch());
-            properties.getCollections().forEach((name, collection) -> options.collection(collection(name, collection)));
-            return options.build();
+            return builder(properties, customizers, entityCollections).build();
         } catch (InvalidOptionsException e) {
-            String property = "collection name".equals(e.option()) ? PREFIX + "collections." + e.value() : PREFIX + e.option();
-            ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
-            ConfigurationProperty written = find(environment, name);
-            // as written ("-5s" rather than "PT-5S"), unless the core named one element of a list
-            Object value = written != null && written.getName().equals(name) ? written.getValue() : e.value();
-            throw InvalidFileStorePropertyException.invalidValue(property, value, e.allowed(),
-                    written == null ? null : describe(written.getOrigin()), e);
+            throw new IllegalStateException("The FileStore options are valid as the filestore.* properties set them, "
+                    + "but not once the FileStoreOptionsBuilderCustomizer, FileStoreCollectionCustomizer and "
+                    + "FileStoreJsonMapperCustomizer beans changed them: " + e.getMessage(), e);
         }
     }
 
-    private static CollectionOptions collection(String name, FileStoreProperties.Collection properties) {
+    /**
+     * Warns of each configured collection that no entity uses but that is a near miss of an entity's
+     * collection: its settings (indexes, strategy) would silently not apply to the entity's records.
+     */
+    static void warnNearMisses(Collection<String> configured, Collection<String> entityCollections) {
+        for (String name : configured) {
+            if (entityCollections.contains(name)) {
+                continue;
+            }
+            NearMiss.closest(name, entityCollections).ifPresent(entity -> log.warn("FileStore collection '{}' "
+                    + "(filestore.collections.{}) matches no @Document collection, but is one or two letters from "
+                    + "the @Document collection '{}': if it is meant for that entity, rename it to '{}'; its settings "
+                    + "do not apply to '{}' as written.", name, name, entity, entity, entity));
+        }
+    }
+
+    private static FileStoreOptions.Builder builder(FileStoreProperties properties, Customizers customizers,
+                                                    Collection<String> entityCollections) {
+        FileStoreOptions.Builder options = FileStoreOptions.builder(properties.getDataDir())
+                .flushInterval(properties.getFlushInterval())
+                .fsyncInterval(properties.getWal().getFsyncInterval())
+                .acceptLogLoss(properties.getWal().isAcceptLogLoss())
+                .watch(properties.isWatch());
+        Set<String> names = new LinkedHashSet<>(properties.getCollections().keySet());
+        if (!customizers.collections().isEmpty()) {
+            names.addAll(entityCollections);
+        }
+        for (String name : names) {
+            FileStoreProperties.Collection configured = properties.getCollections().get(name);
+            CollectionOptions.Builder collection = configured != null ? collection(name, configured)
+                    : CollectionOptions.builder(name);
+            customizers.collections().forEach(customizer -> customizer.customize(name, collection));
+            options.collection(collection.build());
+        }
+        if (!customizers.jsonMapper().isEmpty()) {
+            JsonMapper.Builder mapper = Json.defaultMapper().rebuild();
+            customizers.jsonMapper().forEach(customizer -> customizer.customize(mapper));
+            options.jsonMapper(mapper.build());
+        }
+        customizers.options().forEach(customizer -> customizer.customize(options));
+        return options;
+    }
+
+    private static CollectionOptions.Builder collection(String name, FileStoreProperties.Collection properties) {
         String option = "collections." + name + ".";
         CollectionOptions.Builder collection = CollectionOptions.builder(name)
                 .strategy(Strategy.fromConfigName(option + "strategy", properties.getStrategy()))
@@ -76,30 +137,27 @@ final class OptionsFromProperties {
         if (properties.getFormat() != null) {
             collection.format(Format.fromConfigName(option + "format", properties.getFormat()));
         }
-        return collection.build();
+        return collection;
     }
 
-    private static void rejectUnknownCollectionKeys(Environment environment) {
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            if (!(source instanceof IterableConfigurationPropertySource iterable)) {
-                continue;
-            }
-            Optional<ConfigurationPropertyName> unknown = iterable.stream()
-                    .filter(name -> COLLECTIONS.isAncestorOf(name) && name.getNumberOfElements() > 3)
-                    .filter(name -> !isCollectionKey(name.getElement(3, Form.UNIFORM)))
-                    .findFirst();
-            if (unknown.isPresent()) {
-                ConfigurationPropertyName name = unknown.get();
-                ConfigurationProperty property = source.getConfigurationProperty(name);
-                String key = PREFIX + "collections." + name.getElement(2, Form.ORIGINAL) + "." + name.getElement(3, Form.ORIGINAL);
-                throw InvalidFileStorePropertyException.unknownKey(key, property == null ? null : property.getValue(),
-                        COLLECTION_KEYS, property == null ? null : describe(property.getOrigin()));
-            }
+    private static FileStoreOptions validated(Environment environment, Supplier<FileStoreOptions> build) {
+        try {
+            return build.get();
+        } catch (InvalidOptionsException e) {
+            String property = "collection name".equals(e.option()) ? PREFIX + "collections." + e.value() : PREFIX + e.option();
+            ConfigurationPropertyName name = ConfigurationPropertyName.adapt(property, '.');
+            ConfigurationProperty written = find(environment, name);
+            // as written ("-5s" rather than "PT-5S"), unless the core named one element of a list
+            Object value = written != null && written.getName().equals(name) ? written.getValue() : e.value();
+            throw InvalidFileStorePropertyException.invalidValue(property, value, e.allowed(),
+                    written == null ? null : describe(written), e);
         }
     }
 
-    private static boolean isCollectionKey(String uniformKey) {
-        return COLLECTION_KEYS.stream().anyMatch(key -> key.replace("-", "").equals(uniformKey));
+    /** Where the property was set, such as {@code class path resource [application.yml] - 4:15}; {@code null} when unknown. */
+    static String origin(Environment environment, String property) {
+        ConfigurationProperty written = find(environment, ConfigurationPropertyName.adapt(property, '.'));
+        return written == null ? null : describe(written);
     }
 
     /** The property as set, or its first element when it is a list; {@code null} when it was not set. */
@@ -117,7 +175,7 @@ final class OptionsFromProperties {
         return null;
     }
 
-    private static String describe(Origin origin) {
-        return origin == null ? null : origin.toString();
+    private static String describe(ConfigurationProperty property) {
+        return property.getOrigin() == null ? null : property.getOrigin().toString();
     }
 }

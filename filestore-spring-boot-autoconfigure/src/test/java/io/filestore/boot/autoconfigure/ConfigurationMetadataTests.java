@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class ConfigurationMetadataTests {
         Map<String, JsonNode> properties = properties();
 
         assertThat(properties).containsOnlyKeys("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
-                "filestore.wal.fsync-interval", "filestore.repositories.enabled", "filestore.collections");
+                "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss", "filestore.repositories.enabled",
+                "filestore.collections", "management.health.filestore.enabled");
         properties.forEach((name, property) ->
                 assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
         assertThat(properties.get("filestore.data-dir").path("defaultValue").asString()).isEqualTo("./data");
@@ -30,6 +32,38 @@ class ConfigurationMetadataTests {
         assertThat(properties.get("filestore.watch").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.get("filestore.wal.fsync-interval").path("defaultValue").asInt()).isZero();
         assertThat(properties.get("filestore.repositories.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("filestore.wal.accept-log-loss").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("management.health.filestore.enabled").path("defaultValue").asBoolean()).isTrue();
+    }
+
+    @Test
+    void acceptLogLossSaysWhatItAcceptsAndWhenToSetIt() throws IOException {
+        assertThat(properties().get("filestore.wal.accept-log-loss").path("description").asString())
+                .contains("missing transactions", "for one start");
+    }
+
+    @Test
+    void theStrategiesAndFormatsAreHintedWithADescriptionEach() throws IOException {
+        Map<String, JsonNode> hints = new HashMap<>();
+        for (JsonNode hint : metadata().path("hints")) {
+            hints.put(hint.path("name").asString(), hint);
+        }
+
+        assertThat(hints).containsOnlyKeys("filestore.collections.values.strategy", "filestore.collections.values.format");
+        assertThat(hints.get("filestore.collections.values.strategy").path("values").findValuesAsString("value"))
+                .containsExactly("file-per-record", "single-file", "memory-only", "compressed");
+        assertThat(hints.get("filestore.collections.values.format").path("values").findValuesAsString("value"))
+                .containsExactly("json", "jsonl");
+        hints.values().forEach(hint -> hint.path("values").forEach(value ->
+                assertThat(value.path("description").asString()).as(value.toString()).isNotBlank().endsWith(".")));
+    }
+
+    @Test
+    void theKeysThatStartupAcceptsAreTheDocumentedOnes() throws IOException {
+        List<String> documented = properties().keySet().stream().filter(name -> name.startsWith("filestore."))
+                .filter(name -> !name.equals("filestore.collections")).sorted().toList();
+
+        assertThat(FileStorePropertyKeys.storeKeys()).containsExactlyInAnyOrderElementsOf(documented);
     }
 
     @Test

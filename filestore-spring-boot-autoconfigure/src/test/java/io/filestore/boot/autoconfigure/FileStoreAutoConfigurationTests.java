@@ -47,6 +47,7 @@ class FileStoreAutoConfigurationTests {
         assertThat(properties.getFlushInterval()).isEqualTo(Duration.ofSeconds(2));
         assertThat(properties.isWatch()).isFalse();
         assertThat(properties.getWal().getFsyncInterval()).isEqualTo(Duration.ZERO);
+        assertThat(properties.getWal().isAcceptLogLoss()).isFalse();
         assertThat(properties.getRepositories().isEnabled()).isTrue();
         assertThat(properties.getCollections()).isEmpty();
     }
@@ -60,6 +61,7 @@ class FileStoreAutoConfigurationTests {
             assertThat(options.flushInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(options.fsyncInterval()).isEqualTo(Duration.ZERO);
             assertThat(options.watch()).isFalse();
+            assertThat(options.acceptLogLoss()).isFalse();
             assertThat(options.collections()).isEmpty();
 
             FileStore store = context.getBean(FileStore.class);
@@ -72,9 +74,11 @@ class FileStoreAutoConfigurationTests {
     @Test
     void theStoreLevelPropertiesAreBound() {
         runner.withPropertyValues("filestore.data-dir=" + dataDir, "filestore.flush-interval=750ms",
-                "filestore.watch=true", "filestore.wal.fsync-interval=200ms", "filestore.repositories.enabled=false")
+                "filestore.watch=true", "filestore.wal.fsync-interval=200ms", "filestore.wal.accept-log-loss=true",
+                "filestore.repositories.enabled=false")
                 .run(context -> {
                     FileStoreOptions options = context.getBean(FileStoreOptions.class);
+                    assertThat(options.acceptLogLoss()).isTrue();
                     assertThat(options.flushInterval()).isEqualTo(Duration.ofMillis(750));
                     assertThat(options.watch()).isTrue();
                     assertThat(options.fsyncInterval()).isEqualTo(Duration.ofMillis(200));

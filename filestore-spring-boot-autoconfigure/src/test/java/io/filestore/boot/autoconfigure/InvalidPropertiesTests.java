@@ -15,10 +15,12 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import io.filestore.FileStore;
+import io.filestore.WriteAheadLogLossException;
 
 /** Every wrong value fails startup with a report that names the property, the value and what is allowed. */
 class InvalidPropertiesTests {
@@ -103,6 +105,69 @@ class InvalidPropertiesTests {
     }
 
     @Test
+    void anUnknownStoreKeyFailsStartupNamingItTheClosestKeyAndTheKnownOnes() {
+        FailureAnalysis analysis = failure("filestore.flush-intervall=10s");
+
+        assertThat(analysis.getDescription()).contains("Unknown property 'filestore.flush-intervall'", "'10s'");
+        assertThat(analysis.getAction()).contains("Did you mean 'filestore.flush-interval'?")
+                .contains("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
+                        "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss", "filestore.repositories.enabled",
+                        "filestore.collections.<name>.<key>");
+    }
+
+    @Test
+    void anUnknownKeyInANestedGroupIsReported() {
+        FailureAnalysis analysis = failure("filestore.wal.fsync=0");
+
+        assertThat(analysis.getDescription()).contains("Unknown property 'filestore.wal.fsync'");
+        assertThat(analysis.getAction()).contains("filestore.wal.fsync-interval");
+    }
+
+    @Test
+    void anUnknownKeyFromYamlSaysWhereItWasSet() {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new OriginTrackedMapPropertySource("application.yml", Map.of("filestore.repositories.enable", "false"))))
+                .withPropertyValues("filestore.data-dir=" + dataDir)
+                .run(context -> {
+                    FailureAnalysis analysis = analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).contains("'filestore.repositories.enable'", "'false'");
+                    assertThat(analysis.getAction()).contains("Did you mean 'filestore.repositories.enabled'?");
+                });
+    }
+
+    @Test
+    void everyKnownKeyInEveryFormStartsTheStore() {
+        runner.withPropertyValues("filestore.data-dir=" + dataDir, "filestore.flushInterval=3s", "filestore.watch=false",
+                        "filestore.wal.fsync_interval=0", "filestore.wal.accept-log-loss=false",
+                        "filestore.repositories.enabled=true", "filestore.collections.users.indexed[0]=email",
+                        "filestore.collections.users.unique=email", "filestore.collections.logs.strategy=single-file",
+                        "filestore.collections.logs.format=jsonl", "filestore.collections.logs.appendOnly=true")
+                .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void environmentVariablesInEitherFormAreKnownAndATypoInOneIsNot() {
+        Map<String, Object> variables = Map.of("FILESTORE_DATADIR", dataDir.toString(),
+                "FILESTORE_FLUSH_INTERVAL", "3s", "FILESTORE_WAL_FSYNCINTERVAL", "0",
+                "FILESTORE_COLLECTIONS_LOGS_STRATEGY", "single-file", "FILESTORE_COLLECTIONS_LOGS_FORMAT", "jsonl",
+                "FILESTORE_COLLECTIONS_LOGS_APPEND_ONLY", "true", "FILESTORE_COLLECTIONS_USERS_INDEXED", "email");
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("systemEnvironment", variables)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(io.filestore.FileStoreOptions.class).flushInterval())
+                            .isEqualTo(java.time.Duration.ofSeconds(3));
+                    assertThat(context.getBean(io.filestore.FileStoreOptions.class).collections().get("logs").appendOnly())
+                            .isTrue();
+                });
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                        new SystemEnvironmentPropertySource("systemEnvironment", Map.of("FILESTORE_FLUSH_INTERVALL", "3s"))))
+                .withPropertyValues("filestore.data-dir=" + dataDir)
+                .run(context -> assertThat(analyze(context.getStartupFailure()).getDescription())
+                        .contains("filestore.flush.intervall"));
+    }
+
+    @Test
     void aWalOnAMemoryOnlyCollectionIsReported() {
         FailureAnalysis analysis = failure("filestore.collections.sessions.strategy=memory-only",
                 "filestore.collections.sessions.wal=true");
@@ -182,7 +247,20 @@ class InvalidPropertiesTests {
                 .stream().map(analyzer -> analyzer.getClass().getName()).toList();
 
         assertThat(registered).contains(InvalidFileStorePropertyFailureAnalyzer.class.getName(),
-                StoreLockedFailureAnalyzer.class.getName());
+                StoreLockedFailureAnalyzer.class.getName(), WriteAheadLogLossFailureAnalyzer.class.getName());
+    }
+
+    @Test
+    void aWriteAheadLogWithMissingTransactionsIsReportedWithThePropertyThatAcceptsTheLoss() {
+        Path wal = dataDir.resolve("_wal");
+        Throwable failure = new org.springframework.beans.factory.BeanCreationException("fileStore",
+                "Failed to instantiate", new WriteAheadLogLossException(wal, List.of("segment 1 (sequences 1-40) is missing")));
+
+        FailureAnalysis analysis = new WriteAheadLogLossFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis.getDescription()).contains(wal.toString(), "segment 1 (sequences 1-40) is missing");
+        assertThat(analysis.getAction()).contains("filestore.wal.accept-log-loss=true", "Restore the missing segment files")
+                .doesNotContain("FileStoreOptions.builder");
     }
 
     private FailureAnalysis failure(String... properties) {

@@ -1,6 +1,7 @@
 package io.filestore.boot.autoconfigure.data;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -30,6 +31,12 @@ public final class EntityOptions {
                 .forEach(collection -> merged.put(collection.name(), collection));
         return new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(), merged,
                 options.jsonMapper(), options.storageIO(), options.watch(), options.acceptLogLoss());
+    }
+
+    /** The collections of the entities, by name, without repeats. */
+    public static List<String> collectionNames(FileStoreMappingContext context, FileStoreEntities entities) {
+        return entities.classes().stream().map(type -> context.getRequiredPersistentEntity(type).collection())
+                .distinct().toList();
     }
 
     /** Logs every collection's settings, one line each. */

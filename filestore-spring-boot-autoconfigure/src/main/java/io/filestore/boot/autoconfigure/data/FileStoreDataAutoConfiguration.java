@@ -1,14 +1,11 @@
 package io.filestore.boot.autoconfigure.data;
 
-import java.util.List;
-
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.TransactionManager;
 
@@ -35,10 +32,8 @@ public final class FileStoreDataAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    FileStoreEntities fileStoreEntities(BeanFactory beanFactory) {
-        List<String> packages = AutoConfigurationPackages.has(beanFactory) ? AutoConfigurationPackages.get(beanFactory)
-                : List.of();
-        return FileStoreEntities.scan(packages, FileStoreEntities.class.getClassLoader());
+    FileStoreEntities fileStoreEntities(ApplicationContext context) throws ClassNotFoundException {
+        return FileStoreEntities.scan(context);
     }
 
     @Bean
@@ -51,7 +46,7 @@ public final class FileStoreDataAutoConfiguration {
     @ConditionalOnMissingBean
     FileStoreMappingContext fileStoreMappingContext(FileStoreEntities entities, FileStoreCustomConversions conversions) {
         FileStoreMappingContext context = new FileStoreMappingContext();
-        context.setInitialEntitySet(new java.util.HashSet<>(entities.classes()));
+        context.setManagedTypes(entities);
         context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
         return context;
     }

@@ -1,39 +1,52 @@
 package io.filestore.boot.autoconfigure.data;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.util.ClassUtils;
+import org.springframework.boot.persistence.autoconfigure.EntityScanner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.data.domain.ManagedTypes;
 
 import io.filestore.annotation.Document;
 
 /**
- * The entity classes ({@link Document}) of the application, found in its packages when it starts, so
- * that their indexes are declared before the store opens.
+ * The entity classes ({@link Document}) of the application, Spring Data's {@link ManagedTypes} for
+ * FileStore: their mapping is built, and their indexes declared, before the store opens. Define a bean
+ * of this type to choose them yourself.
  *
- * @param classes the entity classes, in scan order
+ * @param classes the entity classes, by name
  */
-public record FileStoreEntities(List<Class<?>> classes) {
+public record FileStoreEntities(List<Class<?>> classes) implements ManagedTypes {
 
     public FileStoreEntities {
-        classes = List.copyOf(classes);
+        classes = classes.stream().sorted(Comparator.comparing(Class::getName)).distinct().toList();
     }
 
-    /** Finds the {@link Document} classes in the packages (and their sub-packages). */
-    public static FileStoreEntities scan(List<String> packages, ClassLoader classLoader) {
-        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-        scanner.addIncludeFilter(new AnnotationTypeFilter(Document.class));
-        Set<Class<?>> found = new LinkedHashSet<>();
-        for (String basePackage : packages) {
-            for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
-                found.add(ClassUtils.resolveClassName(candidate.getBeanClassName(), classLoader));
-            }
-        }
-        return new FileStoreEntities(new ArrayList<>(found));
+    /** The given entity classes. */
+    public static FileStoreEntities of(Class<?>... classes) {
+        return new FileStoreEntities(List.of(classes));
+    }
+
+    /**
+     * The {@link Document} classes Spring Boot's entity scan finds: in the packages of
+     * {@code @EntityScan} when the application has one, else in its auto-configuration packages (those
+     * of {@code @SpringBootApplication}), loaded through the context's class loader (DevTools' restart
+     * class loader, when it runs).
+     *
+     * @throws ClassNotFoundException when a class the scan found cannot be loaded
+     */
+    public static FileStoreEntities scan(ApplicationContext context) throws ClassNotFoundException {
+        return new FileStoreEntities(List.copyOf(new EntityScanner(context).scan(Document.class)));
+    }
+
+    @Override
+    public void forEach(Consumer<Class<?>> action) {
+        classes.forEach(action);
+    }
+
+    @Override
+    public List<Class<?>> toList() {
+        return classes;
     }
 }
