@@ -1,6 +1,7 @@
 package io.filestore;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -78,6 +79,36 @@ public interface FileStore extends AutoCloseable {
      * @throws IllegalStateException when this thread already has one
      */
     Transaction begin();
+
+    /**
+     * As {@link #begin()}, waiting at most {@code maxWait} for the write transaction ahead of it (one
+     * runs at a time): for callers with a deadline, such as a transaction manager's timeout.
+     *
+     * @throws TransactionTimeoutException when another write transaction held the store all along;
+     *         nothing is begun
+     * @throws FileStoreException when the thread is interrupted while waiting (its interrupt status is
+     *         kept); nothing is begun
+     * @throws IllegalStateException when this thread already has a transaction
+     * @throws IllegalArgumentException when {@code maxWait} is negative
+     */
+    Transaction begin(Duration maxWait);
+
+    /**
+     * Begins a read-only transaction bound to this thread. Every read this thread makes through the
+     * store's collections and values until it ends sees the store as it was when it began: commits
+     * made meanwhile by other threads are not seen, so several reads agree with each other (snapshot
+     * isolation). Every write this thread makes meanwhile fails with {@link ReadOnlyTransactionException}
+     * and changes nothing.
+     *
+     * <p>It never waits for a write transaction and never holds one off; instead, each commit made
+     * while it is open keeps, for it, the images of the records and values it changes, until it ends.
+     * Keep it short. End it with {@link Transaction#commit()} or {@link Transaction#rollback()} (the
+     * same: there is nothing to apply), on the same thread.
+     *
+     * @throws IllegalStateException when this thread already has a transaction
+     * @throws StoreClosedException when the store is closed
+     */
+    Transaction beginReadOnly();
 
     /** The transaction open on this thread, if any. */
     Optional<Transaction> currentTransaction();

@@ -1,7 +1,8 @@
 package io.filestore;
 
 /**
- * A write transaction, bound to the thread that began it.
+ * A transaction, bound to the thread that began it: a write transaction ({@link FileStore#begin()}),
+ * or a read-only one ({@link FileStore#beginReadOnly()}, described there).
  *
  * <p>While it is open, every write this thread makes through the store's collections and values is
  * buffered in it, and every read this thread makes sees those buffered writes. {@link #commit()}
@@ -36,6 +37,9 @@ public interface Transaction extends AutoCloseable {
 
     /** Whether {@link #setRollbackOnly()} was called, or a nested block failed. */
     boolean isRollbackOnly();
+
+    /** Whether it is read-only: it reads a snapshot and refuses writes ({@link FileStore#beginReadOnly()}). */
+    boolean isReadOnly();
 
     /** Whether commit or rollback has ended it. */
     boolean isEnded();

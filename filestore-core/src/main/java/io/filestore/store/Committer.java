@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
@@ -17,7 +19,6 @@ import io.filestore.RecordChange;
 import io.filestore.Subscription;
 import io.filestore.UniqueConstraintException;
 import io.filestore.ValueChange;
-import io.filestore.index.FieldIndex;
 import io.filestore.json.Json;
 import io.filestore.wal.ChangeEntry;
 import io.filestore.wal.WriteAheadLog;
@@ -38,6 +39,10 @@ import io.filestore.wal.WriteAheadLog;
  *       wait;</li>
  *   <li>single-record reads need neither: a record's bytes are replaced atomically in a concurrent map.</li>
  * </ol>
+ * A read-only transaction takes no part in the first: while it is open, each commit keeps for it,
+ * under the commit stamp's write lock, the images its changes replace, and its reads run under the
+ * read lock ({@link #view}), so they see the store as it was when it began.
+ * <p>
  * A transaction that touches a collection with {@code wal: true} is appended to the write-ahead log,
  * whole (every persisted collection and value it changed), under the mutex so the log is in sequence
  * order, and then applied. The committing thread waits for its group's fsync after releasing the
@@ -51,10 +56,12 @@ final class Committer {
     private final WriteCombiner combiner = new WriteCombiner(writerMutex, this::applyAlone);
     private final StampedLock commitStamp = new StampedLock();
     private final ThreadLocal<TransactionBuffer> current = new ThreadLocal<>();
-    // transactions bound to a thread now: 0 or 1, changed only under the writer mutex. Every read asks
-    // for this thread's transaction; while there is none anywhere, this field answers without the
+    // transactions bound to a thread now (one write transaction at most, and read-only ones). Every read
+    // asks for this thread's transaction; while there is none anywhere, this field answers without the
     // thread-local map lookup (a thread with one sees its own increment)
-    private volatile int bound;
+    private final AtomicInteger bound = new AtomicInteger();
+    // the open read-only transactions; changed under the commit stamp's read lock, so between two commits
+    private final List<TransactionBuffer> snapshots = new CopyOnWriteArrayList<>();
     private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
     private final ValueState values;
     private final Listeners listeners;
@@ -80,7 +87,7 @@ final class Committer {
 
     /** The open transaction of this thread, or {@code null}. */
     TransactionBuffer current() {
-        return bound == 0 ? null : current.get();
+        return bound.get() == 0 ? null : current.get();
     }
 
     long lastSequence() {
@@ -93,13 +100,41 @@ final class Committer {
 
     /** Begins a transaction on this thread, waiting for the writer mutex. */
     TransactionBuffer begin() {
+        requireNoTransaction();
+        writerMutex.lock();
+        return bind(new TransactionBuffer(this));
+    }
+
+    /**
+     * Begins a transaction on this thread, waiting at most the given time for the writer mutex.
+     *
+     * @return the transaction, or {@code null} when the mutex stayed held all along
+     */
+    TransactionBuffer begin(long maxWaitNanos) throws InterruptedException {
+        requireNoTransaction();
+        if (!writerMutex.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
+            return null;
+        }
+        return bind(new TransactionBuffer(this));
+    }
+
+    /** Begins a read-only transaction on this thread: its snapshot is the state between the last commit and the next. */
+    TransactionBuffer beginReadOnly() {
+        requireNoTransaction();
+        TransactionBuffer snapshot = new TransactionBuffer(this, true);
+        underReadLock(() -> snapshots.add(snapshot));
+        return bind(snapshot);
+    }
+
+    private void requireNoTransaction() {
         if (current.get() != null) {
             throw new IllegalStateException("This thread already has an open FileStore transaction");
         }
-        writerMutex.lock();
-        TransactionBuffer buffer = new TransactionBuffer(this);
+    }
+
+    private TransactionBuffer bind(TransactionBuffer buffer) {
         current.set(buffer);
-        bound++;
+        bound.incrementAndGet();
         return buffer;
     }
 
@@ -119,6 +154,9 @@ final class Committer {
      * @throws UniqueConstraintException when a unique index would get a duplicate; nothing is applied
      */
     ChangeSet commit(TransactionBuffer buffer) {
+        if (buffer.isReadOnly()) {
+            return commitReadOnly(buffer);
+        }
         Applied commit;
         try {
             if (buffer.isRollbackOnly()) {
@@ -167,12 +205,48 @@ final class Committer {
         return applyValidated(buffer);
     }
 
-    /** Unbinds the transaction from its thread and releases the writer mutex. */
+    /** A read-only transaction has nothing to apply: it ends, failing as a write transaction would when rollback-only. */
+    private ChangeSet commitReadOnly(TransactionBuffer buffer) {
+        try {
+            if (buffer.isRollbackOnly()) {
+                throw new FileStoreException("Transaction was marked rollback-only; nothing was committed");
+            }
+            return Applied.nothing(lastSequence).changes();
+        } finally {
+            end(buffer);
+        }
+    }
+
+    /** Unbinds the transaction from its thread and releases the writer mutex, or a read-only one's snapshot. */
     void end(TransactionBuffer buffer) {
         if (current.get() == buffer) {
             current.remove();
-            bound--;
-            combiner.release();
+            bound.decrementAndGet();
+            if (buffer.isReadOnly()) {
+                underReadLock(() -> snapshots.remove(buffer));
+            } else {
+                combiner.release();
+            }
+        }
+    }
+
+    /**
+     * Runs a read as this thread's transaction sees the store. A read-only transaction's runs under the
+     * commit stamp's read lock (once, however deeply reads nest), so that the committed state and the
+     * images its snapshot kept are seen at one instant; any other runs as it is.
+     */
+    <T> T view(Supplier<T> reader) {
+        TransactionBuffer tx = current();
+        if (tx == null || !tx.isReadOnly() || tx.inView()) {
+            return reader.get();
+        }
+        long stamp = commitStamp.readLock();
+        tx.enterView();
+        try {
+            return reader.get();
+        } finally {
+            tx.exitView();
+            commitStamp.unlockRead(stamp);
         }
     }
 
@@ -256,7 +330,7 @@ final class Committer {
     }
 
     private Applied applyValidated(TransactionBuffer buffer) {
-        checkUnique(buffer);
+        UniqueConstraints.check(buffer);
         List<Step> steps = plan(buffer);
         List<ValueChange> valueChanges = new ArrayList<>();
         Map<String, byte[]> valueWrites = new HashMap<>();
@@ -274,6 +348,7 @@ final class Committer {
         WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
         long stamp = commitStamp.writeLock();
         try {
+            keepForSnapshots(steps, valueWrites);
             for (Step step : steps) {
                 step.collection.apply(step.id, step.after, step.oldKeys, step.newKeys, step.onDisk);
             }
@@ -287,6 +362,17 @@ final class Committer {
             recordChanges.add(new RecordChange(step.collection.name(), step.id, step.before, step.after, json));
         }
         return new Applied(new ChangeSet(sequence, recordChanges, valueChanges), durable);
+    }
+
+    /** Under the commit stamp's write lock, before applying: every open read-only transaction keeps what the commit replaces. */
+    private void keepForSnapshots(List<Step> steps, Map<String, byte[]> valueWrites) {
+        for (TransactionBuffer snapshot : snapshots) {
+            for (Step step : steps) {
+                snapshot.keep(step.collection, step.id,
+                        step.before == null ? PendingWrite.DELETE : new PendingWrite(step.before, step.oldKeys));
+            }
+            valueWrites.keySet().forEach(key -> snapshot.keepValue(key, values.get(key)));
+        }
     }
 
     /**
@@ -320,38 +406,6 @@ final class Committer {
                     write.onDisk()));
         }));
         return steps;
-    }
-
-    /**
-     * Checks every unique index against the state the transaction would leave, so that swapping two
-     * values inside one transaction is allowed while a duplicate never commits.
-     */
-    private void checkUnique(TransactionBuffer buffer) {
-        buffer.records().forEach((collection, writes) -> {
-            List<FieldIndex> indexes = collection.indexes().all();
-            for (int i = 0; i < indexes.size(); i++) {
-                FieldIndex index = indexes.get(i);
-                if (!index.isUnique()) {
-                    continue;
-                }
-                Map<Object, String> claims = new HashMap<>();
-                for (Map.Entry<String, PendingWrite> write : writes.entrySet()) {
-                    for (Object key : write.getValue().keys().isEmpty() ? List.of() : write.getValue().keys().get(i)) {
-                        String other = claims.putIfAbsent(key, write.getKey());
-                        if (other != null && !other.equals(write.getKey())) {
-                            throw new UniqueConstraintException(collection.name(), index.field(), key, other, write.getKey());
-                        }
-                    }
-                }
-                for (Map.Entry<Object, String> claim : claims.entrySet()) {
-                    for (String owner : index.idsEqual(claim.getKey())) {
-                        if (!owner.equals(claim.getValue()) && !writes.containsKey(owner)) {
-                            throw new UniqueConstraintException(collection.name(), index.field(), claim.getKey(), owner, claim.getValue());
-                        }
-                    }
-                }
-            }
-        });
     }
 
     private record Step(CollectionState collection, String id, byte[] before, byte[] after,

@@ -2,6 +2,7 @@ package io.filestore.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import io.filestore.CollectionOptions;
 import io.filestore.CommitHook;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
+import io.filestore.FileStoreException;
 import io.filestore.FileStoreOptions;
 import io.filestore.StorageException;
 import io.filestore.StoreClosedException;
@@ -31,6 +33,7 @@ import io.filestore.StoreStatus;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
 import io.filestore.TransactionListener;
+import io.filestore.TransactionTimeoutException;
 import io.filestore.ValueListener;
 import io.filestore.index.IndexFileFormat;
 import io.filestore.io.FolderLock;
@@ -221,7 +224,35 @@ public final class Store implements FileStore {
 
     @Override
     public Transaction begin() {
-        TransactionBuffer tx = committer.begin();
+        return admitted(committer.begin());
+    }
+
+    @Override
+    public Transaction begin(Duration maxWait) {
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative, not " + maxWait);
+        }
+        TransactionBuffer tx;
+        try {
+            tx = committer.begin(maxWait.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FileStoreException("Interrupted while waiting to begin a write transaction on " + options.dataDir(), e);
+        }
+        if (tx == null) {
+            throw new TransactionTimeoutException(options.dataDir().toString(), maxWait);
+        }
+        return admitted(tx);
+    }
+
+    @Override
+    public Transaction beginReadOnly() {
+        ensureOpen();
+        return committer.beginReadOnly();
+    }
+
+    /** The transaction just begun, ended again when the store takes no writes. */
+    private Transaction admitted(TransactionBuffer tx) {
         try {
             checkWritable();
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import io.filestore.CollectionListener;
 import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
 import io.filestore.InvalidIdException;
+import io.filestore.ReadOnlyTransactionException;
 import io.filestore.RecordListener;
 import io.filestore.Subscription;
 import io.filestore.index.FieldIndex;
@@ -25,7 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A collection as users see it: reads from the committed state overlaid with this thread's open
- * transaction, writes buffered in that transaction or committed on their own.
+ * transaction, writes buffered in that transaction or committed on their own. Under a read-only
+ * transaction, each read runs in one {@link Committer#view} and writes are refused.
  */
 final class StoreCollection implements DocumentCollection {
 
@@ -77,23 +80,29 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public int count() {
         TransactionBuffer tx = committer.current();
-        if (tx == null || tx.writes(state).isEmpty()) {
+        if (tx == null) {
             return state.records().size();
         }
-        return ids().size();
+        return committer.view(() -> tx.writes(state).isEmpty() ? state.records().size() : ids().size());
     }
 
     @Override
     public Set<String> ids() {
-        Set<String> ids = committer.read(() -> new HashSet<>(state.records().keySet()));
-        overlay(ids);
-        return ids;
+        return committer.view(() -> {
+            Set<String> ids = committer.read(() -> new HashSet<>(state.records().keySet()));
+            overlay(ids);
+            return ids;
+        });
     }
 
     @Override
     public void forEach(BiConsumer<String, ObjectNode> action) {
-        List<Map.Entry<String, byte[]>> entries = committer.read(() -> new ArrayList<>(state.records().entrySet()));
-        Map<String, PendingWrite> writes = pendingWrites();
+        // the records and this thread's overlay as of one instant; the action runs with no lock held
+        Map<String, PendingWrite> writes = new LinkedHashMap<>();
+        List<Map.Entry<String, byte[]>> entries = committer.view(() -> {
+            writes.putAll(pendingWrites());
+            return committer.read(() -> new ArrayList<>(state.records().entrySet()));
+        });
         for (Map.Entry<String, byte[]> entry : entries) {
             if (!writes.containsKey(entry.getKey())) {
                 action.accept(entry.getKey(), json.parseObject(entry.getValue()));
@@ -109,6 +118,7 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public void put(String id, Object record) {
         RecordFileNames.validate(id);
+        refuseInReadOnly(id);
         ObjectNode node = json.toObjectNode(record);
         write(id, new PendingWrite(json.toStorableBytes(node, name(), id), state.indexes().keysOf(node)));
     }
@@ -123,6 +133,7 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public boolean update(String id, Object patch) {
         RecordFileNames.validate(id);
+        refuseInReadOnly(id);
         ObjectNode patchNode = json.toObjectNode(patch);
         return store.callInTransaction(tx -> {
             byte[] current = bytes(id);
@@ -138,6 +149,7 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public boolean delete(String id) {
         RecordFileNames.validate(id);
+        refuseInReadOnly(id);
         return store.callInTransaction(tx -> {
             if (bytes(id) == null) {
                 return false;
@@ -159,7 +171,7 @@ final class StoreCollection implements DocumentCollection {
         if (key == null) {
             return List.of();
         }
-        return committer.read(() -> idsEqual(index, field, key));
+        return committer.view(() -> committer.read(() -> idsEqual(index, field, key)));
     }
 
     @Override
@@ -170,7 +182,7 @@ final class StoreCollection implements DocumentCollection {
             return List.of();
         }
         // ids and records in one consistent read: a commit in between could change what matches
-        List<byte[]> records = committer.read(() -> {
+        List<byte[]> records = committer.view(() -> committer.read(() -> {
             List<byte[]> found = new ArrayList<>();
             for (String id : idsEqual(index, field, key)) {
                 byte[] bytes = bytes(id);
@@ -179,7 +191,7 @@ final class StoreCollection implements DocumentCollection {
                 }
             }
             return found;
-        });
+        }));
         return records.stream().map(json::parseObject).toList();
     }
 
@@ -188,11 +200,13 @@ final class StoreCollection implements DocumentCollection {
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
-        if (pendingWrites().isEmpty()) {
-            return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
-        }
-        return withPendingWrites(field, index, low, fromInclusive, high, toInclusive).stream()
-                .map(FieldIndex.Entry::rowId).toList();
+        return committer.view(() -> {
+            if (pendingWrites().isEmpty()) {
+                return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
+            }
+            return withPendingWrites(field, index, low, fromInclusive, high, toInclusive).stream()
+                    .map(FieldIndex.Entry::rowId).toList();
+        });
     }
 
     @Override
@@ -204,14 +218,16 @@ final class StoreCollection implements DocumentCollection {
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
-        if (pendingWrites().isEmpty()) {
-            return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, limit));
-        }
-        List<FieldIndex.Entry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
-        if (descending) {
-            Collections.reverse(all);
-        }
-        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        return committer.view(() -> {
+            if (pendingWrites().isEmpty()) {
+                return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, limit));
+            }
+            List<FieldIndex.Entry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
+            if (descending) {
+                Collections.reverse(all);
+            }
+            return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        });
     }
 
     /** The range's entries as this thread's transaction sees them: committed ones it did not rewrite, plus its own. */
@@ -292,13 +308,22 @@ final class StoreCollection implements DocumentCollection {
             throw new InvalidIdException(null, "ids must not be null or empty");
         }
         TransactionBuffer tx = committer.current();
-        if (tx != null) {
-            PendingWrite pending = tx.pending(state, id);
-            if (pending != null) {
-                return pending.bytes();
-            }
+        if (tx == null) {
+            return state.committed(id);
         }
-        return state.committed(id);
+        if (tx.isReadOnly() && !tx.inView()) {
+            return committer.view(() -> bytes(id));
+        }
+        PendingWrite pending = tx.pending(state, id);
+        return pending != null ? pending.bytes() : state.committed(id);
+    }
+
+    /** Throws when this thread's transaction is read-only: before anything is joined or written. */
+    private void refuseInReadOnly(String id) {
+        TransactionBuffer tx = committer.current();
+        if (tx != null && tx.isReadOnly()) {
+            throw ReadOnlyTransactionException.record(name(), id);
+        }
     }
 
     private void write(String id, PendingWrite write) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.filestore.ReadOnlyTransactionException;
 import io.filestore.Transaction;
 import io.filestore.json.Json;
 import io.filestore.persist.RecordFileNames;
@@ -41,12 +42,14 @@ final class StoreValues {
 
     void set(String key, Object value) {
         RecordFileNames.validate(key);
+        refuseInReadOnly(key);
         byte[] bytes = json.toStorableBytes(json.toTree(value), null, key);
         write(tx -> tx.writeValue(key, bytes));
     }
 
     boolean delete(String key) {
         RecordFileNames.validate(key);
+        refuseInReadOnly(key);
         return inTransaction.apply(tx -> {
             if (bytes(key) == null) {
                 return false;
@@ -57,18 +60,20 @@ final class StoreValues {
     }
 
     Set<String> keys() {
-        Set<String> keys = committer.read(() -> new HashSet<>(values.all().keySet()));
-        TransactionBuffer tx = committer.current();
-        if (tx != null) {
-            tx.values().forEach((key, bytes) -> {
-                if (bytes == null) {
-                    keys.remove(key);
-                } else {
-                    keys.add(key);
-                }
-            });
-        }
-        return keys;
+        return committer.view(() -> {
+            Set<String> keys = committer.read(() -> new HashSet<>(values.all().keySet()));
+            TransactionBuffer tx = committer.current();
+            if (tx != null) {
+                tx.values().forEach((key, bytes) -> {
+                    if (bytes == null) {
+                        keys.remove(key);
+                    } else {
+                        keys.add(key);
+                    }
+                });
+            }
+            return keys;
+        });
     }
 
     private void write(Consumer<TransactionBuffer> change) {
@@ -80,9 +85,20 @@ final class StoreValues {
 
     private byte[] bytes(String key) {
         TransactionBuffer tx = committer.current();
-        if (tx != null && tx.hasValue(key)) {
-            return tx.value(key);
+        if (tx == null) {
+            return values.get(key);
         }
-        return values.get(key);
+        if (tx.isReadOnly() && !tx.inView()) {
+            return committer.view(() -> bytes(key));
+        }
+        return tx.hasValue(key) ? tx.value(key) : values.get(key);
+    }
+
+    /** Throws when this thread's transaction is read-only: before anything is joined or written. */
+    private void refuseInReadOnly(String key) {
+        TransactionBuffer tx = committer.current();
+        if (tx != null && tx.isReadOnly()) {
+            throw ReadOnlyTransactionException.value(key);
+        }
     }
 }

@@ -2,12 +2,8 @@ package io.filestore.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.data.web.config.EnableSpringDataWebSupport;
-import org.springframework.transaction.annotation.EnableTransactionManagement;
 
 import io.filestore.data.auditing.EnableFileStoreAuditing;
-
-import static org.springframework.data.web.config.EnableSpringDataWebSupport.PageSerializationMode.VIA_DTO;
 
 /**
  * The FileStore sample: a REST API over users, orders, sessions and an audit log, stored by the
@@ -17,8 +13,6 @@ import static org.springframework.data.web.config.EnableSpringDataWebSupport.Pag
  */
 @SpringBootApplication
 @EnableFileStoreAuditing
-@EnableTransactionManagement
-@EnableSpringDataWebSupport(pageSerializationMode = VIA_DTO)
 public class SampleApplication {
 
     public static void main(String[] args) {

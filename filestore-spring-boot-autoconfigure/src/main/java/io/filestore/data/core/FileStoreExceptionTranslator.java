@@ -13,6 +13,7 @@ import io.filestore.FileStoreException;
 import io.filestore.InvalidIdException;
 import io.filestore.InvalidOptionsException;
 import io.filestore.InvalidRecordException;
+import io.filestore.ReadOnlyTransactionException;
 import io.filestore.ReferentialIntegrityException;
 import io.filestore.StorageException;
 import io.filestore.StoreClosedException;
@@ -24,7 +25,8 @@ import io.filestore.WriteAheadLogException;
 /**
  * Translates FileStore's exceptions into Spring's {@link DataAccessException} hierarchy: a unique
  * violation is a {@link DuplicateKeyException}, a refused delete a {@link DataIntegrityViolationException},
- * a bad id, record or option an {@link InvalidDataAccessApiUsageException}, a disk, log, lock or closed-store failure a
+ * a bad id, record or option, or a write in a read-only transaction, an
+ * {@link InvalidDataAccessApiUsageException}, a disk, log, lock or closed-store failure a
  * {@link DataAccessResourceFailureException}. The original is always the cause.
  */
 public class FileStoreExceptionTranslator implements PersistenceExceptionTranslator {
@@ -41,7 +43,8 @@ public class FileStoreExceptionTranslator implements PersistenceExceptionTransla
         if (ex instanceof ReferentialIntegrityException) {
             return new DataIntegrityViolationException(message, ex);
         }
-        if (ex instanceof InvalidIdException || ex instanceof InvalidRecordException || ex instanceof InvalidOptionsException) {
+        if (ex instanceof InvalidIdException || ex instanceof InvalidRecordException || ex instanceof InvalidOptionsException
+                || ex instanceof ReadOnlyTransactionException) {
             return new InvalidDataAccessApiUsageException(message, ex);
         }
         if (ex instanceof StorageException || ex instanceof StoreFencedException || ex instanceof StoreClosedException
