@@ -66,8 +66,15 @@ class ReadmeQuickStartTests {
     @Test
     void buildSnippetNamesTheVersionsOfThisBuild() throws IOException {
         List<String> xml = blocks("xml");
-        assertThat(xml).as("the build snippet in '%s'", SECTION).hasSize(1);
-        String pom = xml.get(0);
+        List<String> builds = xml.stream().filter(block -> block.contains("<artifactId>spring-boot-starter-parent</artifactId>")).toList();
+        assertThat(builds).as("the build snippet in '%s'", SECTION).hasSize(1);
+        String pom = builds.get(0);
+        for (String other : xml) {
+            if (other.contains("<artifactId>filestore-bom</artifactId>")) {
+                assertThat(other).as("the BOM snippet").contains("<artifactId>filestore-bom</artifactId>\n      <version>"
+                        + System.getProperty("filestore.version") + "</version>");
+            }
+        }
         assertThat(pom).contains("<artifactId>spring-boot-starter-parent</artifactId>\n  <version>"
                 + System.getProperty("spring-boot.version") + "</version>");
         assertThat(pom).contains("<artifactId>filestore-spring-boot-starter</artifactId>\n    <version>"
