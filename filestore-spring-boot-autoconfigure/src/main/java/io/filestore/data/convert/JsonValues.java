@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.data.core.TypeInformation;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +28,7 @@ final class JsonValues {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
 
     private final JsonMapper mapper;
+    private final java.util.Map<TypeInformation<?>, JavaType> javaTypes = new java.util.concurrent.ConcurrentHashMap<>();
 
     JsonValues(JsonMapper base) {
         SimpleModule temporal = new SimpleModule("filestore-temporal");
@@ -44,7 +46,37 @@ final class JsonValues {
     }
 
     Object read(JsonNode node, TypeInformation<?> type) {
-        return mapper.treeToValue(node, mapper.getTypeFactory().constructType(type.toTypeDescriptor().getResolvableType().getType()));
+        Object plain = plainValue(node, type.getType());
+        if (plain != null) {
+            return plain;
+        }
+        JavaType javaType = javaTypes.computeIfAbsent(type,
+                key -> mapper.getTypeFactory().constructType(key.toTypeDescriptor().getResolvableType().getType()));
+        return mapper.treeToValue(node, javaType);
+    }
+
+    /**
+     * Text, booleans and numbers that fit the asked type exactly, read straight from the node: what
+     * most properties hold, without a parser and a deserializer lookup per value. {@code null} when
+     * Jackson must read it.
+     */
+    private static Object plainValue(JsonNode node, Class<?> type) {
+        if (type == String.class) {
+            return node.isString() ? node.stringValue() : null;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return node.isBoolean() ? node.booleanValue() : null;
+        }
+        if (!node.isIntegralNumber()) {
+            return null;
+        }
+        if ((type == Integer.class || type == int.class) && node.canConvertToInt()) {
+            return node.intValue();
+        }
+        if ((type == Long.class || type == long.class) && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        return null;
     }
 
     Object read(JsonNode node, Class<?> type) {

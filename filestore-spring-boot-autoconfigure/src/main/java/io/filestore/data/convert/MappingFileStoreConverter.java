@@ -2,6 +2,7 @@ package io.filestore.data.convert;
 
 import java.lang.reflect.Array;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.CollectionFactory;
@@ -60,6 +61,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     private final EntityInstantiators instantiators = new EntityInstantiators();
     private final TypeMapper<ObjectNode> typeMapper;
     private final JsonNodeFactory nodes;
+    private final Map<FileStorePersistentEntity<?>, Plan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
@@ -120,10 +122,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
             typeMapper.writeType(entity.getClass(), document);
         }
         PersistentPropertyAccessor<?> accessor = persistent.getPropertyAccessor(entity);
-        for (FileStorePersistentProperty property : persistent) {
-            if (!property.isStored()) {
-                continue;
-            }
+        for (FileStorePersistentProperty property : plan(persistent).stored) {
             Object value = accessor.getProperty(property);
             if (value == null) {
                 continue;
@@ -314,17 +313,43 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         };
         R instance = instantiators.getInstantiatorFor(persistent).createInstance(persistent,
                 new PersistentEntityParameterValueProvider<>(persistent, fromDocument, null));
+        List<FileStorePersistentProperty> settable = plan(persistent).settable;
+        if (settable.isEmpty()) {
+            return instance;
+        }
         PersistentPropertyAccessor<R> accessor = accessor(instance, persistent);
-        for (FileStorePersistentProperty property : persistent) {
-            if (persistent.isCreatorArgument(property) || !property.isStored() || property.holdsEntities()
-                    || !document.has(property.fieldName())) {
-                continue;
-            }
-            if (property.isWritable() || property.isImmutable() && property.getWither() != null) {
+        for (FileStorePersistentProperty property : settable) {
+            if (document.has(property.fieldName())) {
                 accessor.setProperty(property, readProperty(property, document));
             }
         }
         return accessor.getBean();
+    }
+
+    private Plan plan(FileStorePersistentEntity<?> persistent) {
+        return plans.computeIfAbsent(persistent, Plan::new);
+    }
+
+    /**
+     * What reading and writing an entity class visits, worked out once from its mapping metadata: the
+     * stored properties, and those set after instantiation (not creator arguments nor references).
+     */
+    private static final class Plan {
+        final List<FileStorePersistentProperty> stored = new java.util.ArrayList<>();
+        final List<FileStorePersistentProperty> settable = new java.util.ArrayList<>();
+
+        Plan(FileStorePersistentEntity<?> persistent) {
+            for (FileStorePersistentProperty property : persistent) {
+                if (!property.isStored()) {
+                    continue;
+                }
+                stored.add(property);
+                if (!persistent.isCreatorArgument(property) && !property.holdsEntities()
+                        && (property.isWritable() || property.isImmutable() && property.getWither() != null)) {
+                    settable.add(property);
+                }
+            }
+        }
     }
 
     private <R> PersistentPropertyAccessor<R> accessor(R instance, FileStorePersistentEntity<?> persistent) {
