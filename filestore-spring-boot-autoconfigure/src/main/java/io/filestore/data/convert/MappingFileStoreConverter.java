@@ -13,10 +13,8 @@ import org.springframework.data.convert.DefaultTypeMapper;
 import org.springframework.data.convert.EntityReader;
 import org.springframework.data.convert.EntityWriter;
 import org.springframework.data.convert.SimpleTypeInformationMapper;
-import org.springframework.data.convert.TypeAliasAccessor;
 import org.springframework.data.convert.TypeMapper;
 import org.springframework.data.core.TypeInformation;
-import org.springframework.data.mapping.Alias;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
@@ -61,7 +59,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     private final EntityInstantiators instantiators = new EntityInstantiators();
     private final TypeMapper<ObjectNode> typeMapper;
     private final JsonNodeFactory nodes;
-    private final Map<FileStorePersistentEntity<?>, Plan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FileStorePersistentEntity<?>, EntityPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
@@ -147,7 +145,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         if (value instanceof Collection<?> || type.isArray() && type != byte[].class) {
             TypeInformation<?> element = declared.isCollectionLike() ? declared.getComponentType() : null;
             ArrayNode array = nodes.arrayNode();
-            for (Object item : value instanceof Collection<?> collection ? collection : arrayItems(value)) {
+            for (Object item : value instanceof Collection<?> collection ? collection : org.springframework.util.CollectionUtils.arrayToList(value)) {
                 array.add(writeValue(item, element == null ? TypeInformation.OBJECT : element));
             }
             return array;
@@ -263,15 +261,6 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         return conversionService.convert(key, String.class);
     }
 
-    private static Iterable<Object> arrayItems(Object array) {
-        int length = Array.getLength(array);
-        java.util.List<Object> items = new java.util.ArrayList<>(length);
-        for (int i = 0; i < length; i++) {
-            items.add(Array.get(array, i));
-        }
-        return items;
-    }
-
     // ---- reading
 
     /** The entity of a document, references to other entities not yet resolved. */
@@ -326,31 +315,10 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         return accessor.getBean();
     }
 
-    private Plan plan(FileStorePersistentEntity<?> persistent) {
-        return plans.computeIfAbsent(persistent, Plan::new);
+    private EntityPlan plan(FileStorePersistentEntity<?> persistent) {
+        return plans.computeIfAbsent(persistent, EntityPlan::new);
     }
 
-    /**
-     * What reading and writing an entity class visits, worked out once from its mapping metadata: the
-     * stored properties, and those set after instantiation (not creator arguments nor references).
-     */
-    private static final class Plan {
-        final List<FileStorePersistentProperty> stored = new java.util.ArrayList<>();
-        final List<FileStorePersistentProperty> settable = new java.util.ArrayList<>();
-
-        Plan(FileStorePersistentEntity<?> persistent) {
-            for (FileStorePersistentProperty property : persistent) {
-                if (!property.isStored()) {
-                    continue;
-                }
-                stored.add(property);
-                if (!persistent.isCreatorArgument(property) && !property.holdsEntities()
-                        && (property.isWritable() || property.isImmutable() && property.getWither() != null)) {
-                    settable.add(property);
-                }
-            }
-        }
-    }
 
     private <R> PersistentPropertyAccessor<R> accessor(R instance, FileStorePersistentEntity<?> persistent) {
         return new InstantiationAwarePropertyAccessor<>(instance, persistent::getPropertyAccessor, instantiators);
@@ -423,19 +391,5 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
 
     private static Object primitiveDefault(Class<?> type) {
         return Array.get(Array.newInstance(type, 1), 0);
-    }
-
-    /** Reads and writes the type of a document under {@value #TYPE_KEY}. */
-    private static final class TypeKey implements TypeAliasAccessor<ObjectNode> {
-        @Override
-        public Alias readAliasFrom(ObjectNode document) {
-            JsonNode alias = document.get(TYPE_KEY);
-            return alias != null && alias.isString() ? Alias.of(alias.stringValue()) : Alias.NONE;
-        }
-
-        @Override
-        public void writeTypeTo(ObjectNode document, Object alias) {
-            document.put(TYPE_KEY, alias.toString());
-        }
     }
 }
