@@ -17,7 +17,6 @@ import org.springframework.data.convert.TypeMapper;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
-import org.springframework.data.mapping.model.InstantiationAwarePropertyAccessor;
 import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
 import org.springframework.data.mapping.model.PropertyValueProvider;
 
@@ -60,6 +59,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     private final TypeMapper<ObjectNode> typeMapper;
     private final JsonNodeFactory nodes;
     private final Map<FileStorePersistentEntity<?>, EntityPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Class<?>, FileStorePersistentEntity<?>> entities = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
@@ -266,23 +266,19 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     /** The entity of a document, references to other entities not yet resolved. */
     @Override
     public <R> R read(Class<R> type, ObjectNode document) {
-        return readEntity(TypeInformation.of(type), document);
+        return read(type, document, null);
     }
 
     /**
      * The entity of a stored record: its id property is set from the record id (converted to the
      * property's type), whatever the document holds.
      */
+    @SuppressWarnings("unchecked")
     public <R> R read(Class<R> type, ObjectNode document, String id) {
-        R entity = read(type, document);
-        FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
-        FileStorePersistentProperty idProperty = persistent.getIdProperty();
-        if (idProperty == null || id == null) {
-            return entity;
-        }
-        PersistentPropertyAccessor<R> accessor = accessor(entity, persistent);
-        accessor.setProperty(idProperty, idValue(id, idProperty.getType()));
-        return accessor.getBean();
+        FileStorePersistentEntity<?> persistent = document.get(TYPE_KEY) == null
+                ? entities.computeIfAbsent(type, context::getRequiredPersistentEntity)
+                : context.getRequiredPersistentEntity(typeMapper.readType(document, TypeInformation.of(type)));
+        return (R) readEntity(persistent, document, id);
     }
 
     /** The record id as a value of the id property's type. */
@@ -292,43 +288,50 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
 
     @SuppressWarnings("unchecked")
     private <R> R readEntity(TypeInformation<R> declared, ObjectNode document) {
-        TypeInformation<? extends R> type = typeMapper.readType(document, declared);
-        FileStorePersistentEntity<R> persistent = (FileStorePersistentEntity<R>) context.getRequiredPersistentEntity(type);
+        return (R) readEntity(context.getRequiredPersistentEntity(typeMapper.readType(document, declared)), document, null);
+    }
+
+    /**
+     * Instantiates through the persistence creator, then sets the other stored properties the document
+     * holds; the id property, when {@code id} is given, gets the record id.
+     */
+    @SuppressWarnings("unchecked")
+    private <R> R readEntity(FileStorePersistentEntity<R> persistent, ObjectNode document, String id) {
+        EntityPlan plan = plan(persistent);
+        FileStorePersistentProperty idProperty = id == null ? null : persistent.getIdProperty();
+        Object idValue = idProperty == null ? null : idValue(id, idProperty.getType());
         PropertyValueProvider<FileStorePersistentProperty> fromDocument = new PropertyValueProvider<>() {
             @Override
             public <T> T getPropertyValue(FileStorePersistentProperty property) {
-                return (T) readProperty(property, document);
+                return (T) (property == idProperty ? idValue : readProperty(property, document.get(property.fieldName())));
             }
         };
-        R instance = instantiators.getInstantiatorFor(persistent).createInstance(persistent,
+        R instance = plan.instantiator.createInstance(persistent,
                 new PersistentEntityParameterValueProvider<>(persistent, fromDocument, null));
-        List<FileStorePersistentProperty> settable = plan(persistent).settable;
-        if (settable.isEmpty()) {
+        if (plan.settable.isEmpty()) {
             return instance;
         }
-        PersistentPropertyAccessor<R> accessor = accessor(instance, persistent);
-        for (FileStorePersistentProperty property : settable) {
-            if (document.has(property.fieldName())) {
-                accessor.setProperty(property, readProperty(property, document));
+        // the mapping context's accessors set immutable properties through withers or a new instance
+        PersistentPropertyAccessor<R> accessor = persistent.getPropertyAccessor(instance);
+        for (FileStorePersistentProperty property : plan.settable) {
+            JsonNode node = document.get(property.fieldName());
+            if (property == idProperty || node != null) {
+                accessor.setProperty(property, property == idProperty ? idValue : readProperty(property, node));
             }
         }
         return accessor.getBean();
     }
 
     private EntityPlan plan(FileStorePersistentEntity<?> persistent) {
-        return plans.computeIfAbsent(persistent, EntityPlan::new);
+        return plans.computeIfAbsent(persistent, entity -> new EntityPlan(entity, instantiators.getInstantiatorFor(entity)));
     }
 
-
-    private <R> PersistentPropertyAccessor<R> accessor(R instance, FileStorePersistentEntity<?> persistent) {
-        return new InstantiationAwarePropertyAccessor<>(instance, persistent::getPropertyAccessor, instantiators);
-    }
-
-    private Object readProperty(FileStorePersistentProperty property, ObjectNode document) {
+    /** A property's value from its node in the document ({@code null} when absent). */
+    private Object readProperty(FileStorePersistentProperty property, JsonNode node) {
         if (property.holdsEntities() || property.isDerived()) {
             return null; // resolved from the store after reading
         }
-        Object value = readValue(document.get(property.fieldName()), property.getTypeInformation());
+        Object value = readValue(node, property.getTypeInformation());
         return value == null && property.getType().isPrimitive() ? primitiveDefault(property.getType()) : value;
     }
 

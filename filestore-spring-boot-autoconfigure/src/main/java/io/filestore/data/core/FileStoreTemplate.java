@@ -3,7 +3,9 @@ package io.filestore.data.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.springframework.beans.BeansException;
@@ -63,6 +65,8 @@ public class FileStoreTemplate implements ApplicationContextAware {
     private final EntityLifecycle lifecycle = new EntityLifecycle();
     private final FileStoreExceptionTranslator translator = new FileStoreExceptionTranslator();
     private final EntityInstantiators instantiators = new EntityInstantiators();
+    private final Map<Class<?>, FileStorePersistentEntity<?>> persistentEntities = new ConcurrentHashMap<>();
+    private final Map<Class<?>, FileStorePersistentEntity<?>> definedEntities = new ConcurrentHashMap<>();
 
     /**
      * @param entities the entity classes whose references to define as relationships now; others are
@@ -211,10 +215,11 @@ public class FileStoreTemplate implements ApplicationContextAware {
     /** Runs the query and maps its rows (which must be whole records) to entities. */
     public <T> List<T> find(Query query, Class<T> type) {
         return translate(() -> {
+            FileStorePersistentEntity<?> persistent = defined(type);
             QueryResult result = query.run();
             List<T> entities = new ArrayList<>(result.size());
             for (int i = 0; i < result.size(); i++) {
-                entities.add(toEntity(result.rows().get(i), result.ids().get(i), type, true));
+                entities.add(toEntity(result.rows().get(i), result.ids().get(i), type, persistent, true));
             }
             return entities;
         });
@@ -309,8 +314,7 @@ public class FileStoreTemplate implements ApplicationContextAware {
         }
         String id = converter.idString(idValue);
         Optional<ObjectNode> stored = collection.get(id);
-        FileStorePersistentProperty version = persistent.getVersionProperty();
-        if (version != null) {
+        if (persistent.hasVersionProperty()) {
             EntityVersions.checkAndIncrement(persistent, accessor, id, stored, converter.getConversionService());
         }
         T converting = accessor.getBean();
@@ -350,15 +354,18 @@ public class FileStoreTemplate implements ApplicationContextAware {
     }
 
     private <T> Optional<T> load(String id, Class<T> type, boolean resolve) {
-        return collection(type, true).get(id).map(document -> toEntity(document, id, type, resolve));
+        FileStorePersistentEntity<?> persistent = defined(type);
+        return store.collection(persistent.collection()).get(id)
+                .map(document -> toEntity(document, id, type, persistent, resolve));
     }
 
     /** Reads a document between its lifecycle events; referenced entities publish theirs in between, as they are read. */
-    private <T> T toEntity(ObjectNode document, String id, Class<T> type, boolean resolve) {
-        String collection = collection(type);
+    private <T> T toEntity(ObjectNode document, String id, Class<T> type, FileStorePersistentEntity<?> persistent,
+                           boolean resolve) {
+        String collection = persistent.collection();
         lifecycle.afterLoad(document, type, collection);
         T entity = converter.read(type, document, id);
-        if (resolve) {
+        if (resolve && (entity.getClass() != type || persistent.readsReferences())) {
             entity = references.resolve(accessor(entity), document, id, (referencedId, referencedType) ->
                     load(referencedId, referencedType, false));
         }
@@ -372,14 +379,22 @@ public class FileStoreTemplate implements ApplicationContextAware {
     }
 
     private DocumentCollection collection(Class<?> type, boolean defineRelationships) {
-        FileStorePersistentEntity<?> persistent = entity(type);
-        if (defineRelationships) {
-            relationships.define(List.of(type));
-        }
+        FileStorePersistentEntity<?> persistent = defineRelationships ? defined(type) : entity(type);
         return store.collection(persistent.collection());
     }
 
+    /** The class's entity, its relationships defined (once; a failed definition is tried again next time). */
+    private FileStorePersistentEntity<?> defined(Class<?> type) {
+        FileStorePersistentEntity<?> persistent = definedEntities.get(type);
+        if (persistent == null) {
+            persistent = entity(type);
+            relationships.define(List.of(type));
+            definedEntities.put(type, persistent);
+        }
+        return persistent;
+    }
+
     private FileStorePersistentEntity<?> entity(Class<?> type) {
-        return context.getRequiredPersistentEntity(type);
+        return persistentEntities.computeIfAbsent(type, context::getRequiredPersistentEntity);
     }
 }

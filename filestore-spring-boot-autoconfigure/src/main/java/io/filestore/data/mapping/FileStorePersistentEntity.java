@@ -4,14 +4,33 @@ import java.beans.Introspector;
 
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.model.BasicPersistentEntity;
+import org.springframework.data.util.Lazy;
 
 import io.filestore.annotation.Document;
 
 /** An entity class and the collection its instances are stored in. */
 public class FileStorePersistentEntity<T> extends BasicPersistentEntity<T, FileStorePersistentProperty> {
 
+    private final Lazy<String> collection = Lazy.of(() -> collectionOf(getType()));
+    private final Lazy<Boolean> readsReferences = Lazy.of(() -> {
+        for (FileStorePersistentProperty property : this) {
+            if (property.holdsEntities() || property.isDerived()) {
+                return true;
+            }
+        }
+        return false;
+    });
+
     public FileStorePersistentEntity(TypeInformation<T> information) {
         super(information);
+    }
+
+    /**
+     * Whether reading an instance fills properties from other records: references to entities, and the
+     * derived sides of relationships ({@code @OneToMany}, the inverse side of {@code @ManyToMany}).
+     */
+    public boolean readsReferences() {
+        return readsReferences.get();
     }
 
     /**
@@ -21,7 +40,7 @@ public class FileStorePersistentEntity<T> extends BasicPersistentEntity<T, FileS
      * {@code @Document("name")} goes where the name says; a class with none gets its own name.
      */
     public String collection() {
-        return collectionOf(getType());
+        return collection.get();
     }
 
     /**

@@ -5,6 +5,7 @@ import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
 import org.springframework.data.mapping.model.Property;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
+import org.springframework.data.util.Lazy;
 
 import io.filestore.annotation.Field;
 import io.filestore.annotation.Indexed;
@@ -19,6 +20,12 @@ import io.filestore.annotation.OneToMany;
  */
 public class FileStorePersistentProperty extends AnnotationBasedPersistentProperty<FileStorePersistentProperty> {
 
+    // what reading and writing ask of every property on every call, worked out once from the annotations
+    private final Lazy<String> fieldName = Lazy.of(this::findFieldName);
+    private final Lazy<Boolean> derived = Lazy.of(() -> isOneToMany() || isInverseManyToMany());
+    private final Lazy<Boolean> holdsEntities = Lazy.of(() -> (isManyToOne() || isStoredManyToMany()) && !isIdValued());
+    private final Lazy<Boolean> stored = Lazy.of(() -> !isTransient() && !isDerived() && (getField() != null || getSetter() != null));
+
     public FileStorePersistentProperty(Property property, PersistentEntity<?, FileStorePersistentProperty> owner,
                                        SimpleTypeHolder simpleTypeHolder) {
         super(property, owner, simpleTypeHolder);
@@ -26,6 +33,10 @@ public class FileStorePersistentProperty extends AnnotationBasedPersistentProper
 
     /** The name the property is stored under: {@link Field @Field}'s value, or the property's name. */
     public String fieldName() {
+        return fieldName.get();
+    }
+
+    private String findFieldName() {
         Field field = findAnnotation(Field.class);
         return field != null && !field.value().isEmpty() ? field.value() : getName();
     }
@@ -73,17 +84,17 @@ public class FileStorePersistentProperty extends AnnotationBasedPersistentProper
      * field or a setter (a getter alone computes a value, which is never stored).
      */
     public boolean isStored() {
-        return !isTransient() && !isDerived() && (getField() != null || getSetter() != null);
+        return stored.get();
     }
 
     /** Whether the value is computed on read and never written to the document. */
     public boolean isDerived() {
-        return isOneToMany() || isInverseManyToMany();
+        return derived.get();
     }
 
     /** Whether the stored value is an id (or ids) but the Java value holds entities, resolved on read. */
     public boolean holdsEntities() {
-        return (isManyToOne() || isStoredManyToMany()) && !isIdValued();
+        return holdsEntities.get();
     }
 
     /** The referenced entity class of a reference property. */

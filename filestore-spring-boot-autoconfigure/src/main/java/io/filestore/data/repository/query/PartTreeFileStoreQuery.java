@@ -133,7 +133,8 @@ public class PartTreeFileStoreQuery implements RepositoryQuery {
 
     /** The method name's order, then the Sort or Pageable argument's. */
     private Sort sort(ParametersParameterAccessor arguments) {
-        return tree.getSort().and(arguments.getSort());
+        Sort dynamic = arguments.getSort();
+        return dynamic.isUnsorted() ? tree.getSort() : tree.getSort().and(dynamic);
     }
 
     private Query sorted(ParametersParameterAccessor arguments) {

@@ -22,6 +22,9 @@ public final class Sorting {
 
     /** The query sorted by the sort's properties, each by its stored name ({@code @Field}). */
     public static Query apply(Query query, Sort sort, Class<?> domainType, MappingFileStoreConverter converter) {
+        if (sort != null && sort.isUnsorted()) {
+            return query;
+        }
         return query.orderBy(orders(sort, domainType, converter).toArray(Order[]::new));
     }
 
