@@ -83,6 +83,18 @@ class ReadmeQuickStartTests {
                 .contains("mvn -B -q install -DskipTests");
     }
 
+    @Test
+    void collectionsBlockIsTheSamplesOwnAndLeavesIndexesToTheEntities() throws IOException {
+        List<String> yaml = blocks("yaml");
+        assertThat(yaml).as("the collections block in '%s'", SECTION).hasSize(1);
+        String sample = Files.readString(Path.of("src", "main", "resources", "application.yml"), StandardCharsets.UTF_8);
+        for (String line : yaml.get(0).lines().toList()) {
+            assertThat(sample).as("the sample's application.yml").contains(line);
+        }
+        assertThat(sample).as("indexes are declared once, by the entities' @Indexed")
+                .doesNotContain("indexed:").doesNotContain("unique:");
+    }
+
     private static List<String> blocks(String language) throws IOException {
         List<String> blocks = new ArrayList<>();
         Matcher block = BLOCK.matcher(section());
