@@ -314,8 +314,13 @@ class SampleAppEndToEndIntegrationTests {
         }
     }
 
+    /** Options for the JVM of the app under test: none, as {@code java -jar} starts it. */
+    List<String> jvmOptions() {
+        return List.of();
+    }
+
     private SampleAppProcess start(Path data, String... args) throws Exception {
-        return SampleAppProcess.start(data, temp.resolve("app.log"), args);
+        return SampleAppProcess.start(jvmOptions(), data, temp.resolve("app.log"), args);
     }
 
     /**
