@@ -1,23 +1,20 @@
 package io.filestore.sample;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static io.filestore.sample.Api.object;
+import static io.filestore.sample.Bursts.awaitAtLeast;
+import static io.filestore.sample.Bursts.burst;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -314,51 +313,13 @@ class SampleAppEndToEndIntegrationTests {
         }
     }
 
+    /** Options for the JVM of the app under test: none, as {@code java -jar} starts it. */
+    List<String> jvmOptions() {
+        return List.of();
+    }
+
     private SampleAppProcess start(Path data, String... args) throws Exception {
-        return SampleAppProcess.start(data, temp.resolve("app.log"), args);
-    }
-
-    /**
-     * Runs {@code write} in a loop on each of {@code writers} threads until {@code stop} has run (it stops
-     * the app, so writes start failing), then waits for the writers to finish.
-     */
-    private static void burst(int writers, IntConsumer write, ThrowingRunnable stop) throws Exception {
-        AtomicBoolean stopped = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(writers);
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            for (int i = 0; i < writers; i++) {
-                int writer = i;
-                pool.execute(() -> {
-                    try {
-                        while (!stopped.get()) {
-                            try {
-                                write.accept(writer);
-                            } catch (UncheckedIOException connectionLost) {
-                                // a write in flight when the app went away: never acknowledged, so not counted
-                                if (stopped.get()) {
-                                    return;
-                                }
-                            }
-                        }
-                    } finally {
-                        done.countDown();
-                    }
-                });
-            }
-            stop.run();
-            stopped.set(true);
-            assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void awaitAtLeast(Set<String> acknowledged, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (acknowledged.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        return SampleAppProcess.start(jvmOptions(), data, temp.resolve("app.log"), args);
     }
 
     /** Runs the assertions until they pass, for at most 30 s. */
@@ -377,12 +338,28 @@ class SampleAppEndToEndIntegrationTests {
         }
     }
 
-    /** Files under the test's folder but outside the data folder (the log aside). */
+    /**
+     * Files under the test's folder but outside the data folder (the log aside). The data folder is not
+     * entered: the running app creates and deletes files there (its flush journal), which a walk that
+     * reads their attributes could find gone.
+     */
     private List<Path> filesOutside(Path data) throws IOException {
-        try (Stream<Path> files = Files.walk(temp)) {
-            return files.filter(Files::isRegularFile).filter(file -> !file.startsWith(data))
-                    .filter(file -> !file.getFileName().toString().equals("app.log")).toList();
-        }
+        List<Path> outside = new ArrayList<>();
+        Files.walkFileTree(temp, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                return dir.equals(data) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !file.getFileName().toString().equals("app.log")) {
+                    outside.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return outside;
     }
 
     @FunctionalInterface

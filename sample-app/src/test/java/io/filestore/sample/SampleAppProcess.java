@@ -34,14 +34,21 @@ final class SampleAppProcess {
 
     /** Starts the jar named by the {@code sample.jar} system property and waits until its health is UP. */
     static SampleAppProcess start(Path dataDir, Path log, String... extraArgs) throws Exception {
+        return start(List.of(), dataDir, log, extraArgs);
+    }
+
+    /** As {@link #start(Path, Path, String...)}, with options for the JVM ({@code -Dspring.aot.enabled=true}). */
+    static SampleAppProcess start(List<String> jvmOptions, Path dataDir, Path log, String... extraArgs) throws Exception {
         String jar = System.getProperty("sample.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("sample.jar must name the packaged jar (run through 'mvn verify'), was " + jar);
         }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar, "--server.port=" + port,
-                "--filestore.data-dir=" + dataDir, "--logging.level.root=WARN"));
+                "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar, "--server.port=" + port, "--filestore.data-dir=" + dataDir,
+                "--logging.level.root=WARN"));
         command.addAll(List.of(extraArgs));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 import io.filestore.FileStore;
@@ -28,6 +29,7 @@ import io.filestore.data.mapping.FileStoreMappingContext;
 @AutoConfiguration
 @ConditionalOnClass(FileStore.class)
 @EnableConfigurationProperties(FileStoreProperties.class)
+@ImportRuntimeHints(FileStorePropertiesRuntimeHints.class)
 public final class FileStoreAutoConfiguration {
 
     @Bean

@@ -29,6 +29,14 @@ public record FileStoreEntities(List<Class<?>> classes) implements ManagedTypes 
     }
 
     /**
+     * The entity classes of the given {@link ManagedTypes}: how the code that Spring generates ahead of
+     * time ({@code spring-boot:process-aot}) creates this bean, from the classes the scan found at build time.
+     */
+    public static FileStoreEntities from(ManagedTypes types) {
+        return new FileStoreEntities(types.toList());
+    }
+
+    /**
      * The {@link Document} classes Spring Boot's entity scan finds: in the packages of
      * {@code @EntityScan} when the application has one, else in its auto-configuration packages (those
      * of {@code @SpringBootApplication}), loaded through the context's class loader (DevTools' restart

@@ -1,0 +1,26 @@
+package io.filestore.data.aot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.data.domain.ManagedTypes;
+
+import io.filestore.data.mapping.FileStoreManagedTypes;
+
+/** Which beans the processor captures: FileStore's, by name, and only those whose type the generated code can create. */
+class FileStoreManagedTypesBeanRegistrationAotProcessorTests {
+
+    private final FileStoreManagedTypesBeanRegistrationAotProcessor processor = new FileStoreManagedTypesBeanRegistrationAotProcessor();
+
+    @Test
+    void beansWhoseNameStartsWithFileStoreAreCaptured() {
+        assertThat(processor.getModuleIdentifier()).isEqualTo("filestore");
+    }
+
+    @Test
+    void fileStoreManagedTypesAreCapturedAndABeanDeclaredAsPlainManagedTypesIsLeftToStartup() {
+        assertThat(processor.matchesByType(FileStoreManagedTypes.class)).isTrue();
+        assertThat(processor.matchesByType(ManagedTypes.class)).isFalse();
+        assertThat(processor.matchesByType(String.class)).isFalse();
+    }
+}
