@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.filestore.wal.WalStatistics;
 
 /**
  * A snapshot of a store's health and statistics.
@@ -30,6 +29,6 @@ import io.filestore.wal.WalStatistics;
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
-                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatistics wal,
+                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
                           List<String> rejectedEdits) {
 }

@@ -10,7 +10,7 @@ import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
-import io.filestore.wal.WalStatistics;
+import io.filestore.WalStatus;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -63,11 +63,11 @@ public final class GroupCommitProbe {
             }
             Thread.sleep(2000);
             long putsBefore = puts.get();
-            WalStatistics before = store.status().wal();
+            WalStatus before = store.status().wal();
             long started = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long putsAfter = puts.get();
-            WalStatistics after = store.status().wal();
+            WalStatus after = store.status().wal();
             double elapsed = (System.nanoTime() - started) / 1e9;
             stop.set(true);
             for (Thread writer : writers) {

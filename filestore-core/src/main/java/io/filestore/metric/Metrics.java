@@ -14,7 +14,7 @@ import io.filestore.ChangeSet;
 import io.filestore.FileStore;
 import io.filestore.RecordChange;
 import io.filestore.Subscription;
-import io.filestore.index.FieldPath;
+import io.filestore.internal.index.FieldPath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -4,12 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.filestore.ChangeType;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.ChangeType;
 import io.filestore.RecordChange;
 import io.filestore.ReferentialIntegrityException;
-import io.filestore.index.FieldPath;
+import io.filestore.internal.index.FieldPath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,7 +61,7 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the footprint files in " + folder, e);
         }
-        JsonNode run = Json.defaultMapper().readTree(folder.resolve(RUN).toFile());
+        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
         return new Report(measurements, run).write(folder);
     }
 
