@@ -42,7 +42,7 @@ class ArchitectureTests {
     private static final String SPI = "io.filestore.spi..";
     /** The API: the root package and every other package that is neither internal nor the SPI. */
     private static final String[] API = {"io.filestore", "io.filestore.annotation..", "io.filestore.query..",
-            "io.filestore.relation..", "io.filestore.checkpoint..", "io.filestore.metric.."};
+            "io.filestore.relation..", "io.filestore.history..", "io.filestore.aggregate.."};
 
     private static final ArchRule EVERY_PACKAGE_IS_API_SPI_OR_INTERNAL = classes()
             .should().resideInAnyPackage(concat(API, INTERNAL, SPI))
@@ -71,8 +71,8 @@ class ArchitectureTests {
     private static final ArchRule IO_IMPORTS_NO_OTHER_LAYER = noClasses()
             .that().resideInAPackage(IO)
             .should().dependOnClassesThat().resideInAnyPackage(JSON, INDEX, WAL, PERSIST, STORE,
-                    "io.filestore.query..", "io.filestore.relation..", "io.filestore.checkpoint..",
-                    "io.filestore.metric..")
+                    "io.filestore.query..", "io.filestore.relation..", "io.filestore.history..",
+                    "io.filestore.aggregate..")
             .because("only io touches the disk, and it knows nothing above it but the SPI it implements "
                     + "and the API's exceptions");
 

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 import io.filestore.DocumentCollection;
 import io.filestore.IndexEntry;
+import io.filestore.aggregate.Aggregate;
 import io.filestore.internal.index.IndexKeys;
-import io.filestore.metric.Aggregate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Links kept as an array of remote ids in a top-level field of each local record; the field's index
  * (one key per element) finds the local records of a remote id.
  */
-final class IdArrayLinks implements ManyToMany.Links {
+final class IdArrayLinks implements ManyToManyRelationship.Links {
 
     private final String name;
     private final FileStore store;

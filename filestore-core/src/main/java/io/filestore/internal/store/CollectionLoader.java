@@ -82,7 +82,7 @@ final class CollectionLoader {
         LoadSink sink = new LoadSink(state);
         state.persister().load(sink);
         sink.buildIndexes();
-        UniqueCheck.warnAboutDuplicates(state);
+        DuplicateKeyWarning.warnAboutDuplicates(state);
         StoreCollection collection = facade.apply(state);
         collections.put(options.name(), collection);
         return collection;

@@ -1,4 +1,4 @@
-package io.filestore.checkpoint;
+package io.filestore.history;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,20 +15,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Undo and redo for a store, as TinyBase's Checkpoints: {@link #add} marks the current state, and
+ * Undo and redo for a store, as TinyBase's Checkpoints (named history here, since a checkpoint is the
+ * write-ahead log's): {@link #add} marks the current state, and
  * {@link #undo()} and {@link #redo()} move between marked states, each as one ordinary transaction
  * (so indexes, listeners, the write-ahead log and flushes follow).
  *
  * <p>Every committed transaction is recorded with its before and after images. Changes made since the
- * last checkpoint are folded into a checkpoint of their own when {@code undo} is called, so undo
+ * last mark are folded into a mark of their own when {@code undo} is called, so undo
  * always returns to the last marked state. A new change after an undo drops what could be redone. At
- * most {@code maxHistory} checkpoints are kept; older ones are forgotten (their changes stay).
+ * most {@code maxHistory} marks are kept; older ones are forgotten (their changes stay).
  *
  * <p>History lives in memory only: a reopened store starts with none. Undo writes the recorded
  * images back, so a change made by someone else to the same record in between is overwritten.
  * Thread-safe; close it to stop recording.
  */
-public final class Checkpoints implements AutoCloseable {
+public final class UndoHistory implements AutoCloseable {
 
     private record Step(String label, List<ChangeSet> changes) {
     }
@@ -41,7 +42,7 @@ public final class Checkpoints implements AutoCloseable {
     private final List<ChangeSet> pending = new ArrayList<>();
     private final ThreadLocal<Boolean> replaying = ThreadLocal.withInitial(() -> false);
 
-    private Checkpoints(FileStore store, int maxHistory) {
+    private UndoHistory(FileStore store, int maxHistory) {
         this.store = store;
         this.maxHistory = maxHistory;
         this.subscription = store.onTransaction(this::record);
@@ -50,13 +51,13 @@ public final class Checkpoints implements AutoCloseable {
     /**
      * Starts recording the store's changes.
      *
-     * @param maxHistory how many checkpoints to keep, at least 1
+     * @param maxHistory how many marks to keep, at least 1
      */
-    public static Checkpoints attach(FileStore store, int maxHistory) {
+    public static UndoHistory attach(FileStore store, int maxHistory) {
         if (maxHistory < 1) {
             throw new IllegalArgumentException("maxHistory must be at least 1, was " + maxHistory);
         }
-        return new Checkpoints(store, maxHistory);
+        return new UndoHistory(store, maxHistory);
     }
 
     /** Marks the current state with a label; returns false when nothing changed since the last mark. */
@@ -95,9 +96,9 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     /**
-     * Returns to the state before the last checkpoint (changes since it are folded into one first).
+     * Returns to the state before the last mark (changes since it are folded into one first).
      *
-     * @return the label of the undone checkpoint, or empty when there was nothing to undo
+     * @return the label of the undone mark, or empty when there was nothing to undo
      */
     public synchronized Optional<String> undo() {
         add("");
@@ -111,7 +112,7 @@ public final class Checkpoints implements AutoCloseable {
     }
 
     /**
-     * Re-applies the last undone checkpoint.
+     * Re-applies the last undone mark.
      *
      * @return its label, or empty when there was nothing to redo
      */

@@ -1,4 +1,4 @@
-package io.filestore.metric;
+package io.filestore.aggregate;
 
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -6,12 +6,12 @@ import java.util.TreeMap;
 
 /**
  * An aggregate that follows a collection one change at a time: {@link #add} for a record's value that
- * appears, {@link #remove} for one that goes. Not thread-safe; {@link Metrics} serializes the calls.
+ * appears, {@link #remove} for one that goes. Not thread-safe; {@link LiveAggregates} serializes the calls.
  *
  * <p>Changes committed concurrently on different threads may arrive in any order, so a {@code remove}
  * can come before the {@code add} it cancels: an aggregate must give the same result whatever the
  * order (sums, counts and counted multisets do; a custom one must too).
- * Values are the numbers at the metric's field; records without a number there are not counted
+ * Values are the numbers at the live aggregate's field; records without a number there are not counted
  * (except by {@link #count()}, which counts records).
  */
 public interface Aggregate {

@@ -1,4 +1,4 @@
-package io.filestore.checkpoint;
+package io.filestore.history;
 
 import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.filestore.FileStore;
 import io.filestore.TestStores;
 
-class CheckpointsTests {
+class UndoHistoryTests {
 
     @TempDir
     Path dir;
@@ -24,44 +24,44 @@ class CheckpointsTests {
     @Test
     void undoAndRedoReturnToTheExactStatesMarkedOnRandomWritesAndTheyLastAcrossAReopen() {
         Random random = new Random(7);
-        try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 100)) {
+        try (FileStore store = TestStores.open(dir); UndoHistory history = UndoHistory.attach(store, 100)) {
             List<Map<String, String>> marked = new ArrayList<>();
             marked.add(state(store));
             for (int round = 0; round < 30; round++) {
                 for (int i = random.nextInt(5) + 1; i > 0; i--) {
                     randomWrite(store, random);
                 }
-                if (checkpoints.add("round " + round)) {
+                if (history.add("round " + round)) {
                     marked.add(state(store));
                 }
             }
             int position = marked.size() - 1;
             for (int move = 0; move < 200; move++) {
-                if (random.nextBoolean() && checkpoints.canUndo()) {
-                    checkpoints.undo();
+                if (random.nextBoolean() && history.canUndo()) {
+                    history.undo();
                     position--;
-                } else if (checkpoints.canRedo()) {
-                    checkpoints.redo();
+                } else if (history.canRedo()) {
+                    history.redo();
                     position++;
                 }
-                assertThat(state(store)).as("after move %d at checkpoint %d", move, position).isEqualTo(marked.get(position));
+                assertThat(state(store)).as("after move %d at mark %d", move, position).isEqualTo(marked.get(position));
             }
             store.close();
             try (FileStore reopened = TestStores.open(dir)) {
-                assertThat(state(reopened)).as("after reopen at checkpoint %d", position).isEqualTo(marked.get(position));
+                assertThat(state(reopened)).as("after reopen at mark %d", position).isEqualTo(marked.get(position));
             }
         }
-        try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 100)) {
+        try (FileStore store = TestStores.open(dir); UndoHistory history = UndoHistory.attach(store, 100)) {
             List<Map<String, String>> marked = new ArrayList<>();
             marked.add(state(store));
             for (int round = 0; round < 10; round++) {
                 randomWrite(store, random);
-                if (checkpoints.add("round " + round)) {
+                if (history.add("round " + round)) {
                     marked.add(state(store));
                 }
             }
-            while (checkpoints.canUndo()) {
-                checkpoints.undo();
+            while (history.canUndo()) {
+                history.undo();
             }
             assertThat(state(store)).isEqualTo(marked.get(0));
             List<String> scanned = new ArrayList<>();
@@ -75,37 +75,37 @@ class CheckpointsTests {
     }
 
     @Test
-    void changesSinceTheLastCheckpointAreUndoneFirstAndANewChangeDropsRedo() {
-        try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 10)) {
+    void changesSinceTheLastMarkAreUndoneFirstAndANewChangeDropsRedo() {
+        try (FileStore store = TestStores.open(dir); UndoHistory history = UndoHistory.attach(store, 10)) {
             store.collection("orders").put("o1", json("status", "NEW"));
-            checkpoints.add("created");
+            history.add("created");
             store.collection("orders").update("o1", json("status", "PAID"));
 
-            assertThat(checkpoints.undo()).contains("");
+            assertThat(history.undo()).contains("");
             assertThat(store.collection("orders").get("o1")).contains(json("status", "NEW"));
             assertThat(store.collection("orders").findIds("status", "PAID")).isEmpty();
-            assertThat(checkpoints.canRedo()).isTrue();
+            assertThat(history.canRedo()).isTrue();
 
             store.collection("orders").put("o2", json("status", "NEW"));
-            assertThat(checkpoints.canRedo()).isFalse();
-            assertThat(checkpoints.undo()).contains("");
-            assertThat(checkpoints.undo()).contains("created");
+            assertThat(history.canRedo()).isFalse();
+            assertThat(history.undo()).contains("");
+            assertThat(history.undo()).contains("created");
             assertThat(store.collection("orders").count()).isZero();
-            assertThat(checkpoints.undo()).isEmpty();
+            assertThat(history.undo()).isEmpty();
         }
     }
 
     @Test
     void historyIsBoundedAndOlderChangesStay() {
-        try (FileStore store = TestStores.open(dir); Checkpoints checkpoints = Checkpoints.attach(store, 2)) {
+        try (FileStore store = TestStores.open(dir); UndoHistory history = UndoHistory.attach(store, 2)) {
             for (int i = 1; i <= 4; i++) {
                 store.collection("orders").put("o" + i, json("n", i));
-                checkpoints.add("c" + i);
+                history.add("c" + i);
             }
-            assertThat(checkpoints.undoLabels()).containsExactly("c4", "c3");
-            checkpoints.undo();
-            checkpoints.undo();
-            assertThat(checkpoints.canUndo()).isFalse();
+            assertThat(history.undoLabels()).containsExactly("c4", "c3");
+            history.undo();
+            history.undo();
+            assertThat(history.canUndo()).isFalse();
             assertThat(store.collection("orders").ids()).containsExactlyInAnyOrder("o1", "o2");
         }
     }

@@ -1,7 +1,7 @@
 package io.filestore.benchmarks.report;
 
 /** The columns of the report: FileStore, the raw-I/O limit of the machine, and the peers. */
-public enum Store {
+public enum StoreColumn {
 
     FILESTORE("FileStore"),
     RAW_LIMIT("raw I/O limit"),
@@ -12,7 +12,7 @@ public enum Store {
 
     private final String title;
 
-    Store(String title) {
+    StoreColumn(String title) {
         this.title = title;
     }
 

@@ -10,11 +10,11 @@ import io.filestore.internal.index.FieldIndex;
  * FileStore). Both records are kept, since dropping one would lose data; writes that keep the
  * duplicate are still refused.
  */
-final class UniqueCheck {
+final class DuplicateKeyWarning {
 
-    private static final Logger log = LoggerFactory.getLogger(UniqueCheck.class);
+    private static final Logger log = LoggerFactory.getLogger(DuplicateKeyWarning.class);
 
-    private UniqueCheck() {
+    private DuplicateKeyWarning() {
     }
 
     static void warnAboutDuplicates(CollectionState state) {

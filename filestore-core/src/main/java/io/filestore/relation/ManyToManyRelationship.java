@@ -17,7 +17,7 @@ import io.filestore.RecordChange;
  *
  * <p>Thread-safe.
  */
-public final class ManyToMany {
+public final class ManyToManyRelationship {
 
     /** How the links are stored. */
     interface Links {
@@ -39,7 +39,7 @@ public final class ManyToMany {
     private final String remoteCollection;
     private final Links links;
 
-    ManyToMany(String name, String localCollection, String remoteCollection, Links links) {
+    ManyToManyRelationship(String name, String localCollection, String remoteCollection, Links links) {
         this.name = name;
         this.localCollection = localCollection;
         this.remoteCollection = remoteCollection;

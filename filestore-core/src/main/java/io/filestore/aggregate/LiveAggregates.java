@@ -1,4 +1,4 @@
-package io.filestore.metric;
+package io.filestore.aggregate;
 
 import java.util.List;
 import java.util.Map;
@@ -19,31 +19,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Named live aggregates over collections (TinyBase's Metrics): count, sum, average, min, max, or an
- * {@link Aggregate} of your own, kept up to date from each committed change's before and after images.
- * Defining a metric reads its collection once; after that a write costs O(1) (O(log n) for min and max)
- * per metric on its collection, never a scan. Listeners hear a metric's new value when a commit changed it.
+ * Named live aggregates over collections (TinyBase's Metrics; in FileStore, metrics are the Spring Boot
+ * module's Micrometer meters): count, sum, average, min, max, or an {@link Aggregate} of your own, kept
+ * up to date from each committed change's before and after images. Defining an aggregate reads its
+ * collection once; after that a write costs O(1) (O(log n) for min and max) per aggregate on its
+ * collection, never a scan. Listeners hear an aggregate's new value when a commit changed it.
  *
  * <p>Thread-safe. Close it to stop following the store.
  */
-public final class Metrics implements AutoCloseable {
+public final class LiveAggregates implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Metrics.class);
+    private static final Logger log = LoggerFactory.getLogger(LiveAggregates.class);
 
-    /** Hears a metric's value change. */
+    /** Hears an aggregate's value change. */
     @FunctionalInterface
-    public interface MetricListener {
-        void onChange(String metric, OptionalDouble before, OptionalDouble after);
+    public interface AggregateListener {
+        void onChange(String aggregate, OptionalDouble before, OptionalDouble after);
     }
 
-    private static final class Metric {
+    private static final class LiveAggregate {
         final String collection;
         final FieldPath field;
         final Aggregate aggregate;
         final long coveredSequence;
-        final List<MetricListener> listeners = new CopyOnWriteArrayList<>();
+        final List<AggregateListener> listeners = new CopyOnWriteArrayList<>();
 
-        Metric(String collection, FieldPath field, Aggregate aggregate, long coveredSequence) {
+        LiveAggregate(String collection, FieldPath field, Aggregate aggregate, long coveredSequence) {
             this.collection = collection;
             this.field = field;
             this.aggregate = aggregate;
@@ -52,21 +53,21 @@ public final class Metrics implements AutoCloseable {
     }
 
     private final FileStore store;
-    private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
+    private final Map<String, LiveAggregate> aggregates = new ConcurrentHashMap<>();
     private final Subscription subscription;
 
-    private Metrics(FileStore store) {
+    private LiveAggregates(FileStore store) {
         this.store = store;
         this.subscription = store.onTransaction(this::apply);
     }
 
     /** Starts following the store. */
-    public static Metrics attach(FileStore store) {
-        return new Metrics(store);
+    public static LiveAggregates attach(FileStore store) {
+        return new LiveAggregates(store);
     }
 
     /**
-     * Defines (or redefines) a metric over a collection.
+     * Defines (or redefines) an aggregate over a collection.
      *
      * @param field     a field path whose numbers the aggregate takes; {@code null} for {@link Aggregate#count()}
      * @param aggregate a fresh aggregate, such as {@code Aggregate.sum()}
@@ -80,29 +81,29 @@ public final class Metrics implements AutoCloseable {
         store.runInTransaction(tx -> {
             Aggregate fresh = aggregate.get();
             store.collection(collection).forEach((id, record) -> fresh.add(number(record, path)));
-            metrics.put(name, new Metric(collection, path, fresh, store.status().lastSequence()));
+            aggregates.put(name, new LiveAggregate(collection, path, fresh, store.status().lastSequence()));
         });
     }
 
-    /** The metric's current value; empty when it has none (or is not defined). */
+    /** The aggregate's current value; empty when it has none (or is not defined). */
     public OptionalDouble value(String name) {
-        Metric metric = metrics.get(name);
-        if (metric == null) {
+        LiveAggregate live = aggregates.get(name);
+        if (live == null) {
             return OptionalDouble.empty();
         }
-        synchronized (metric) {
-            return metric.aggregate.result();
+        synchronized (live) {
+            return live.aggregate.result();
         }
     }
 
-    /** Listens to a metric's changes. */
-    public Subscription onChange(String name, MetricListener listener) {
-        Metric metric = metrics.get(name);
-        if (metric == null) {
-            throw new IllegalArgumentException("No metric named '" + name + "'");
+    /** Listens to an aggregate's changes. */
+    public Subscription onChange(String name, AggregateListener listener) {
+        LiveAggregate live = aggregates.get(name);
+        if (live == null) {
+            throw new IllegalArgumentException("No aggregate named '" + name + "'");
         }
-        metric.listeners.add(listener);
-        return () -> metric.listeners.remove(listener);
+        live.listeners.add(listener);
+        return () -> live.listeners.remove(listener);
     }
 
     /** Stops following the store. */
@@ -112,31 +113,31 @@ public final class Metrics implements AutoCloseable {
     }
 
     private void apply(ChangeSet changes) {
-        for (Map.Entry<String, Metric> entry : metrics.entrySet()) {
-            Metric metric = entry.getValue();
-            if (changes.sequence() <= metric.coveredSequence) {
+        for (Map.Entry<String, LiveAggregate> entry : aggregates.entrySet()) {
+            LiveAggregate live = entry.getValue();
+            if (changes.sequence() <= live.coveredSequence) {
                 continue;
             }
-            List<RecordChange> relevant = changes.records(metric.collection);
+            List<RecordChange> relevant = changes.records(live.collection);
             if (relevant.isEmpty()) {
                 continue;
             }
             OptionalDouble before;
             OptionalDouble after;
-            synchronized (metric) {
-                before = metric.aggregate.result();
+            synchronized (live) {
+                before = live.aggregate.result();
                 for (RecordChange change : relevant) {
-                    change.before().ifPresent(record -> metric.aggregate.remove(number(record, metric.field)));
-                    change.after().ifPresent(record -> metric.aggregate.add(number(record, metric.field)));
+                    change.before().ifPresent(record -> live.aggregate.remove(number(record, live.field)));
+                    change.after().ifPresent(record -> live.aggregate.add(number(record, live.field)));
                 }
-                after = metric.aggregate.result();
+                after = live.aggregate.result();
             }
             if (!before.equals(after)) {
-                for (MetricListener listener : metric.listeners) {
+                for (AggregateListener listener : live.listeners) {
                     try {
                         listener.onChange(entry.getKey(), before, after);
                     } catch (RuntimeException e) {
-                        log.warn("Metric listener {} failed", listener, e);
+                        log.warn("LiveAggregate listener {} failed", listener, e);
                     }
                 }
             }

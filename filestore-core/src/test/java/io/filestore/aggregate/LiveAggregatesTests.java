@@ -1,4 +1,4 @@
-package io.filestore.metric;
+package io.filestore.aggregate;
 
 import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ import io.filestore.FileStore;
 import io.filestore.TestStores;
 import tools.jackson.databind.JsonNode;
 
-class MetricsTests {
+class LiveAggregatesTests {
 
     @TempDir
     Path dir;
@@ -31,33 +31,33 @@ class MetricsTests {
     @Test
     void metricsEqualABruteForceAggregateAfterEveryRandomWriteAndAfterAReopen() {
         Random random = new Random(11);
-        try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
+        try (FileStore store = TestStores.open(dir); LiveAggregates aggregates = LiveAggregates.attach(store)) {
             DocumentCollection orders = store.collection("orders");
             for (int i = 0; i < 20; i++) {
                 orders.put("o" + i, json("total", random.nextInt(100)));
             }
-            defineAll(metrics);
+            defineAll(aggregates);
             for (int step = 0; step < 500; step++) {
                 randomWrite(store, orders, random);
-                assertMatchesBruteForce(metrics, orders, "step " + step);
+                assertMatchesBruteForce(aggregates, orders, "step " + step);
             }
         }
-        try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
+        try (FileStore store = TestStores.open(dir); LiveAggregates aggregates = LiveAggregates.attach(store)) {
             DocumentCollection orders = store.collection("orders");
-            defineAll(metrics);
-            assertMatchesBruteForce(metrics, orders, "after reopen");
+            defineAll(aggregates);
+            assertMatchesBruteForce(aggregates, orders, "after reopen");
             for (int step = 0; step < 100; step++) {
                 randomWrite(store, orders, random);
-                assertMatchesBruteForce(metrics, orders, "step " + step + " after reopen");
+                assertMatchesBruteForce(aggregates, orders, "step " + step + " after reopen");
             }
         }
     }
 
     @Test
     void concurrentWritersLeaveMetricsExact() throws Exception {
-        try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
+        try (FileStore store = TestStores.open(dir); LiveAggregates aggregates = LiveAggregates.attach(store)) {
             DocumentCollection orders = store.collection("orders");
-            defineAll(metrics);
+            defineAll(aggregates);
             ExecutorService threads = Executors.newFixedThreadPool(6);
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < 6; t++) {
@@ -72,16 +72,16 @@ class MetricsTests {
                 future.get(2, TimeUnit.MINUTES);
             }
             threads.shutdown();
-            assertMatchesBruteForce(metrics, orders, "after concurrent writers");
+            assertMatchesBruteForce(aggregates, orders, "after concurrent writers");
         }
     }
 
     @Test
     void listenersHearAMetricWhenACommitChangesIt() {
-        try (FileStore store = TestStores.open(dir); Metrics metrics = Metrics.attach(store)) {
-            metrics.define("revenue", "orders", "total", Aggregate::sum);
+        try (FileStore store = TestStores.open(dir); LiveAggregates aggregates = LiveAggregates.attach(store)) {
+            aggregates.define("revenue", "orders", "total", Aggregate::sum);
             List<String> heard = new CopyOnWriteArrayList<>();
-            metrics.onChange("revenue", (name, before, after) -> heard.add(name + " " + before.orElse(-1) + " -> " + after.orElse(-1)));
+            aggregates.onChange("revenue", (name, before, after) -> heard.add(name + " " + before.orElse(-1) + " -> " + after.orElse(-1)));
             store.collection("orders").put("o1", json("total", 10));
             store.collection("orders").put("o1", json("total", 10, "note", "same total"));
             store.collection("orders").update("o1", json("total", 15.5));
@@ -90,12 +90,12 @@ class MetricsTests {
         }
     }
 
-    private static void defineAll(Metrics metrics) {
-        metrics.define("count", "orders", null, Aggregate::count);
-        metrics.define("sum", "orders", "total", Aggregate::sum);
-        metrics.define("avg", "orders", "total", Aggregate::average);
-        metrics.define("min", "orders", "total", Aggregate::min);
-        metrics.define("max", "orders", "total", Aggregate::max);
+    private static void defineAll(LiveAggregates aggregates) {
+        aggregates.define("count", "orders", null, Aggregate::count);
+        aggregates.define("sum", "orders", "total", Aggregate::sum);
+        aggregates.define("avg", "orders", "total", Aggregate::average);
+        aggregates.define("min", "orders", "total", Aggregate::min);
+        aggregates.define("max", "orders", "total", Aggregate::max);
     }
 
     private static void randomWrite(FileStore store, DocumentCollection orders, Random random) {
@@ -112,7 +112,7 @@ class MetricsTests {
         }
     }
 
-    private static void assertMatchesBruteForce(Metrics metrics, DocumentCollection orders, String when) {
+    private static void assertMatchesBruteForce(LiveAggregates aggregates, DocumentCollection orders, String when) {
         List<Double> totals = new ArrayList<>();
         int[] count = {0};
         orders.forEach((id, record) -> {
@@ -123,15 +123,15 @@ class MetricsTests {
             }
         });
         double sum = totals.stream().mapToDouble(Double::doubleValue).sum();
-        assertThat(metrics.value("count")).as(when).isEqualTo(OptionalDouble.of(count[0]));
-        assertThat(metrics.value("sum").orElseThrow()).as(when).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(aggregates.value("count")).as(when).isEqualTo(OptionalDouble.of(count[0]));
+        assertThat(aggregates.value("sum").orElseThrow()).as(when).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-6));
         if (totals.isEmpty()) {
-            assertThat(metrics.value("avg")).as(when).isEmpty();
-            assertThat(metrics.value("min")).as(when).isEmpty();
+            assertThat(aggregates.value("avg")).as(when).isEmpty();
+            assertThat(aggregates.value("min")).as(when).isEmpty();
         } else {
-            assertThat(metrics.value("avg").orElseThrow()).as(when).isCloseTo(sum / totals.size(), org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(metrics.value("min")).as(when).isEqualTo(OptionalDouble.of(totals.stream().mapToDouble(d -> d).min().orElseThrow()));
-            assertThat(metrics.value("max")).as(when).isEqualTo(OptionalDouble.of(totals.stream().mapToDouble(d -> d).max().orElseThrow()));
+            assertThat(aggregates.value("avg").orElseThrow()).as(when).isCloseTo(sum / totals.size(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(aggregates.value("min")).as(when).isEqualTo(OptionalDouble.of(totals.stream().mapToDouble(d -> d).min().orElseThrow()));
+            assertThat(aggregates.value("max")).as(when).isEqualTo(OptionalDouble.of(totals.stream().mapToDouble(d -> d).max().orElseThrow()));
         }
     }
 }
