@@ -26,9 +26,8 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreException;
 import io.filestore.FileStoreOptions;
 import io.filestore.StorageException;
-import io.filestore.StoreClosedException;
-import io.filestore.StoreFencedException;
 import io.filestore.StoreLockedException;
+import io.filestore.StoreState;
 import io.filestore.StoreStatus;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
@@ -82,9 +81,7 @@ public final class Store implements FileStore {
     private final Flusher flusher;
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
     private final ExpiryQueue expiry = new ExpiryQueue();
-    private volatile boolean closed;
-    private volatile String fencedReason;
-    private final Object fencing = new Object();
+    private final Lifecycle lifecycle;
     private volatile LockWatch lockWatch;
     private volatile ExternalEdits externalEdits;
     private FolderLock lock;
@@ -93,6 +90,7 @@ public final class Store implements FileStore {
 
     private Store(FileStoreOptions options) {
         this.options = options;
+        this.lifecycle = new Lifecycle(options.dataDir());
         this.io = options.storageIO();
         this.json = new Json(options.jsonMapper());
         int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
@@ -111,7 +109,7 @@ public final class Store implements FileStore {
         this.loader = new CollectionLoader(options.dataDir(), persistContext, migration, expiry, json, collections,
                 state -> new StoreCollection(state, this, committer, json));
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
-        this.expirer = new Expirer(expiry, () -> !closed && fencedReason == null, this::expire);
+        this.expirer = new Expirer(expiry, lifecycle::takesWrites, this::expire);
         this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
                 values, committer, journal, files, valuesFile, indexFormat, this::checkFilesWritable);
     }
@@ -121,6 +119,7 @@ public final class Store implements FileStore {
         Store store = new Store(options);
         try {
             store.start();
+            store.lifecycle.opened();
             return store;
         } catch (RuntimeException | Error e) {
             store.abandon();
@@ -264,12 +263,7 @@ public final class Store implements FileStore {
 
     /** Under the writer mutex: throws when the store takes no more writes. */
     void checkWritable() {
-        if (closed) {
-            throw new StoreClosedException(options.dataDir().toString());
-        }
-        if (fencedReason != null) {
-            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
-        }
+        lifecycle.ensureWritable();
     }
 
     @Override
@@ -319,10 +313,7 @@ public final class Store implements FileStore {
 
     @Override
     public void flush() {
-        ensureOpen();
-        if (fencedReason != null) {
-            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
-        }
+        lifecycle.ensureWritable();
         flusher.flush();
     }
 
@@ -337,21 +328,22 @@ public final class Store implements FileStore {
         FlushStatistics stats = flusher.statistics();
         List<String> quarantined = persistContext.quarantine().entries().stream()
                 .map(entry -> entry.original() + " -> " + entry.movedTo() + ": " + entry.problem()).toList();
-        return new StoreStatus(options.dataDir(), !closed, committer.lastSequence(), counts, dirty,
+        StoreState state = lifecycle.state();
+        return new StoreStatus(options.dataDir(), !state.isClosed(), committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
-                quarantined, fencedReason != null, fencedReason, wal.statistics(),
-                externalEdits == null ? List.of() : externalEdits.rejected());
+                quarantined, lifecycle.isFenced(), lifecycle.fencedReason(), wal.statistics(),
+                externalEdits == null ? List.of() : externalEdits.rejected(), state);
     }
 
     @Override
     public void close() {
-        if (closed) {
+        if (lifecycle.state().isClosed()) {
             return;
         }
         if (externalEdits != null) {
             externalEdits.close();
         }
-        committer.exclusively(() -> closed = true);
+        committer.exclusively(lifecycle::closing);
         expirer.close();
         scheduler.shutdown();
         try {
@@ -360,10 +352,8 @@ public final class Store implements FileStore {
             Thread.currentThread().interrupt();
         }
         try {
-            if (fencedReason != null) {
-                // a fenced store writes nothing more; reopening recovers what the log made durable
-                throw new StoreFencedException(options.dataDir().toString(), fencedReason);
-            }
+            // a fenced store writes nothing more; reopening recovers what the log made durable
+            lifecycle.ensureNotFenced();
             flusher.flush();
             log.info("FileStore closed {}", options.dataDir());
         } finally {
@@ -376,9 +366,7 @@ public final class Store implements FileStore {
     }
 
     void ensureOpen() {
-        if (closed) {
-            throw new StoreClosedException(options.dataDir().toString());
-        }
+        lifecycle.ensureOpen();
     }
 
     /** Deletes the records of due deadlines that were not written again since, in one transaction. */
@@ -401,11 +389,7 @@ public final class Store implements FileStore {
 
     /** Turns the store read-only for the reason given; the first reason stays. */
     private void raiseFence(String reason) {
-        synchronized (fencing) {
-            if (fencedReason == null) {
-                fencedReason = reason;
-            }
-        }
+        lifecycle.fence(reason);
     }
 
     /** For the flusher, before it writes files: throws when the store is fenced, checking the folder lock first. */
@@ -414,13 +398,11 @@ public final class Store implements FileStore {
         if (watch != null) {
             watch.check();
         }
-        if (fencedReason != null) {
-            throw new StoreFencedException(options.dataDir().toString(), fencedReason);
-        }
+        lifecycle.ensureNotFenced();
     }
 
     private void backgroundFlush() {
-        if (fencedReason != null) {
+        if (lifecycle.isFenced()) {
             return;
         }
         try {
@@ -433,7 +415,7 @@ public final class Store implements FileStore {
 
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
-        closed = true;
+        lifecycle.closed();
         if (externalEdits != null) {
             externalEdits.close();
         }

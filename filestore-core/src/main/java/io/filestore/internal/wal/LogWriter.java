@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import io.filestore.StoreState;
 import io.filestore.WriteAheadLogException;
 import io.filestore.spi.StorageIO;
 
@@ -55,7 +56,8 @@ final class LogWriter {
     private final AtomicInteger waiting = new AtomicInteger();
     private final IntervalForcer intervalForcer;
     private final LogFailure failureState;
-    private volatile boolean closed;
+    private final Object stateLock = new Object();
+    private volatile StoreState state = StoreState.OPEN; // FENCED once failing (the cause is in failureState)
     private volatile long writtenSequence;
     private volatile long durableSequence;
     private volatile boolean forcing;
@@ -81,7 +83,7 @@ final class LogWriter {
         this.failureState = new LogFailure(folder, onFailure);
         startSegment(firstSegmentSequence);
         this.intervalForcer = fsyncIntervalNanos <= 0 ? null
-                : new IntervalForcer(fsyncIntervalNanos, () -> !closed && !failureState.isFailing(), this::forceIfUnforced);
+                : new IntervalForcer(fsyncIntervalNanos, () -> state == StoreState.OPEN, this::forceIfUnforced);
     }
 
     /** Whether a write must wait for {@link #awaitDurable} before it is acknowledged. */
@@ -192,7 +194,7 @@ final class LogWriter {
         segmentLock.lock();
         try {
             Segment segment = active.segment;
-            if (!failureState.isFailing() && !closed && segment.size > SegmentFormat.HEADER_SIZE && segment.lastSequence <= sequence) {
+            if (state == StoreState.OPEN && segment.size > SegmentFormat.HEADER_SIZE && segment.lastSequence <= sequence) {
                 roll();
             }
         } finally {
@@ -223,7 +225,7 @@ final class LogWriter {
 
     /** Forces what was written and closes the segment. No append may follow. */
     void close() throws IOException {
-        closed = true;
+        moveTo(StoreState.CLOSING);
         if (intervalForcer != null) {
             intervalForcer.close();
         }
@@ -243,6 +245,20 @@ final class LogWriter {
             }
         } finally {
             segmentLock.unlock();
+            moveTo(StoreState.CLOSED);
+        }
+    }
+
+    /**
+     * Moves the log on: to FENCED only from OPEN (a failure while closing leaves it closing), to CLOSING
+     * unless closing or closed already, to CLOSED from anywhere but CLOSED.
+     */
+    private void moveTo(StoreState next) {
+        synchronized (stateLock) {
+            boolean repeated = next == StoreState.CLOSING ? state.isClosed() : state == next;
+            if (!repeated && (next != StoreState.FENCED || state == StoreState.OPEN)) {
+                state = state.moveTo(next);
+            }
         }
     }
 
@@ -383,6 +399,7 @@ final class LogWriter {
     }
 
     private void recordFailure(Throwable cause) {
+        moveTo(StoreState.FENCED);
         failureState.record(cause, () -> {
             synchronized (forceMonitor) {
                 forceMonitor.notifyAll(); // waiters re-check and fail
@@ -395,7 +412,7 @@ final class LogWriter {
         if (failureState.isFailing()) {
             throw failureState.published();
         }
-        if (closed) {
+        if (state.isClosed()) {
             throw new WriteAheadLogException("The write-ahead log is closed", null);
         }
     }
