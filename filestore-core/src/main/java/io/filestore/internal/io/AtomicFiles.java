@@ -1,6 +1,7 @@
 package io.filestore.internal.io;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,15 +19,18 @@ import io.filestore.spi.StorageIO;
 import io.filestore.spi.WritableFile;
 
 /**
- * Replaces files so that none is ever read back half-written, following docs/reliability.md:
+ * Replaces files so that none is ever read back half-written, in five steps ({@link #apply}; the
+ * flush's "materialize" step in docs/reliability.md):
  * <ol>
- *   <li>write every new content to a uniquely named {@code *.tmp} file beside its target and force
- *       it, in parallel (fsync latency overlaps across files);</li>
- *   <li>rename each temp file over its target (atomic on POSIX file systems);</li>
- *   <li>append to the files the batch appends to, forcing each (for append-only logs); a failed
- *       append is cut back off;</li>
- *   <li>delete the files the batch removes;</li>
- *   <li>force each touched folder once, so the renames and deletions are durable.</li>
+ *   <li>{@code writeTempFiles}: every new content to a uniquely named {@code *.tmp} file beside its
+ *       target, forced, in parallel (fsync latency overlaps across files);</li>
+ *   <li>{@code renameOverTargets}: each temp file renamed over its target (atomic on POSIX file
+ *       systems);</li>
+ *   <li>{@code appendAndForce}: appends to the files the batch appends to, each forced (for append-only
+ *       logs); a failed append is cut back off;</li>
+ *   <li>{@code delete}: the files the batch removes;</li>
+ *   <li>{@code syncFolders}: each touched folder forced once, so the renames and deletions are
+ *       durable.</li>
  * </ol>
  * A failure in step 1 deletes the temp files written so far and leaves every target untouched.
  * Leftover temp files of a crash are removed by {@link #deleteTempFiles}. Thread-safe.
@@ -84,7 +88,8 @@ public final class AtomicFiles implements AtomicFileWriter {
     }
 
     /**
-     * Applies the batch with the four steps above.
+     * Applies the batch with the five steps above, one method each; a step that fails throws before the
+     * next begins.
      *
      * @throws StorageException naming the file that failed
      */
@@ -93,10 +98,57 @@ public final class AtomicFiles implements AtomicFileWriter {
         if (batch.isEmpty()) {
             return;
         }
-        List<FileBatch.Write> writes = batch.writes();
+        Set<Path> touchedFolders = new LinkedHashSet<>();
+        Path[] temps = writeTempFiles(batch.writes());
+        renameOverTargets(batch.writes(), temps, touchedFolders);
+        appendAndForce(batch.appends(), touchedFolders);
+        delete(batch.deletes(), touchedFolders);
+        syncFolders(touchedFolders);
+    }
+
+    /**
+     * Step 1: each new content to a temp file beside its target, forced, spread over the pool. When one
+     * fails, the temp files written so far are deleted and no target has been touched.
+     */
+    private Path[] writeTempFiles(List<FileBatch.Write> writes) {
         Path[] temps = new Path[writes.size()];
-        writeTempFiles(writes, temps);
-        Set<Path> folders = new LinkedHashSet<>();
+        int chunks = Math.min(parallelism, writes.size());
+        List<Future<?>> futures = new ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int first = chunk;
+            Runnable task = () -> {
+                for (int i = first; i < writes.size(); i += chunks) {
+                    temps[i] = writeTemp(writes.get(i));
+                }
+            };
+            futures.add(chunks == 1 ? null : pool.submit(task));
+            if (chunks == 1) {
+                task.run();
+            }
+        }
+        RuntimeException failure = null;
+        for (Future<?> future : futures) {
+            if (future == null) {
+                continue;
+            }
+            try {
+                future.get();
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : asRuntime(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new StorageException("Interrupted while writing", writes.get(0).target(), e);
+            }
+        }
+        if (failure != null) {
+            deleteQuietly(temps);
+            throw failure;
+        }
+        return temps;
+    }
+
+    /** Step 2: each temp file renamed over its target, in the batch's order. */
+    private void renameOverTargets(List<FileBatch.Write> writes, Path[] temps, Set<Path> touchedFolders) {
         for (int i = 0; i < temps.length; i++) {
             Path target = writes.get(i).target();
             try {
@@ -104,27 +156,39 @@ public final class AtomicFiles implements AtomicFileWriter {
             } catch (IOException e) {
                 throw new StorageException("Cannot rename temp file over its target " + target, temps[i], e);
             }
-            folders.add(target.getParent());
+            touchedFolders.add(target.getParent());
         }
-        for (FileBatch.Write append : batch.appends()) {
+    }
+
+    /** Step 3: each append written and forced; a new file's folder needs its sync too. */
+    private void appendAndForce(List<FileBatch.Write> appends, Set<Path> touchedFolders) {
+        for (FileBatch.Write append : appends) {
             boolean existed = io.exists(append.target());
             append(append);
             if (!existed) {
-                folders.add(append.target().getParent());
+                touchedFolders.add(append.target().getParent());
             }
         }
-        for (Path target : batch.deletes()) {
+    }
+
+    /** Step 4: the files the batch removes; a folder that still holds files of others stays. */
+    private void delete(List<Path> deletes, Set<Path> touchedFolders) {
+        for (Path target : deletes) {
             try {
                 if (io.deleteIfExists(target)) {
-                    folders.add(target.getParent());
+                    touchedFolders.add(target.getParent());
                 }
-            } catch (java.nio.file.DirectoryNotEmptyException keptForItsOtherFiles) {
+            } catch (DirectoryNotEmptyException keptForItsOtherFiles) {
                 // a folder that also holds files FileStore does not own stays, with them
             } catch (IOException e) {
                 throw new StorageException("Cannot delete file", target, e);
             }
         }
-        for (Path folder : folders) {
+    }
+
+    /** Step 5: one fsync per touched folder, so the renames, new files and deletions are durable. */
+    private void syncFolders(Set<Path> touchedFolders) {
+        for (Path folder : touchedFolders) {
             try {
                 io.syncDirectory(folder);
             } catch (IOException e) {
@@ -181,41 +245,6 @@ public final class AtomicFiles implements AtomicFileWriter {
             throw new StorageException("Cannot clean temp files", folder, e);
         }
         return deleted;
-    }
-
-    private void writeTempFiles(List<FileBatch.Write> writes, Path[] temps) {
-        int chunks = Math.min(parallelism, writes.size());
-        List<Future<?>> futures = new ArrayList<>(chunks);
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            int first = chunk;
-            Runnable task = () -> {
-                for (int i = first; i < writes.size(); i += chunks) {
-                    temps[i] = writeTemp(writes.get(i));
-                }
-            };
-            futures.add(chunks == 1 ? null : pool.submit(task));
-            if (chunks == 1) {
-                task.run();
-            }
-        }
-        RuntimeException failure = null;
-        for (Future<?> future : futures) {
-            if (future == null) {
-                continue;
-            }
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure : asRuntime(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure != null ? failure : new StorageException("Interrupted while writing", writes.get(0).target(), e);
-            }
-        }
-        if (failure != null) {
-            deleteQuietly(temps);
-            throw failure;
-        }
     }
 
     private static Path tempFor(Path target) {

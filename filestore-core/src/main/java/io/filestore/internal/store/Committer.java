@@ -35,7 +35,7 @@ import io.filestore.internal.wal.WriteAheadLog;
  *       ({@link WriteCombiner});</li>
  *   <li>the <b>commit stamp</b> ({@link StampedLock}) is write-locked only while a validated commit is
  *       applied to the in-memory maps, a few microseconds; multi-record readers use optimistic reads
- *       validated against it ({@link #read}), so they never see half a transaction and almost never
+ *       validated against it ({@link CommitStamp#read}), so they never see half a transaction and almost never
  *       wait;</li>
  *   <li>single-record reads need neither: a record's bytes are replaced atomically in a concurrent map.</li>
  * </ol>
@@ -54,7 +54,7 @@ final class Committer {
 
     private final ReentrantLock writerMutex = new ReentrantLock();
     private final WriteCombiner combiner = new WriteCombiner(writerMutex, this::applyAlone);
-    private final StampedLock commitStamp = new StampedLock();
+    private final CommitStamp commitStamp = new CommitStamp();
     private final ThreadLocal<TransactionBuffer> current = new ThreadLocal<>();
     // transactions bound to a thread now (one write transaction at most, and read-only ones). Every read
     // asks for this thread's transaction; while there is none anywhere, this field answers without the
@@ -230,70 +230,24 @@ final class Committer {
         }
     }
 
-    /**
-     * Runs a read as this thread's transaction sees the store. A read-only transaction's runs under the
-     * commit stamp's read lock (once, however deeply reads nest), so that the committed state and the
-     * images its snapshot kept are seen at one instant; any other runs as it is.
-     */
+    /** Runs a read as this thread's transaction sees the store (see {@link CommitStamp#view}). */
     <T> T view(Supplier<T> reader) {
-        TransactionBuffer tx = current();
-        if (tx == null || !tx.isReadOnly() || tx.inView()) {
-            return reader.get();
-        }
-        long stamp = commitStamp.readLock();
-        tx.enterView();
-        try {
-            return reader.get();
-        } finally {
-            tx.exitView();
-            commitStamp.unlockRead(stamp);
-        }
+        return commitStamp.view(current(), reader);
     }
 
-    /**
-     * Runs a multi-step read so that it sees whole transactions only: optimistically first, and again
-     * under the read lock if a commit was applied meanwhile.
-     */
+    /** Runs a multi-step read so that it sees whole transactions only (see {@link CommitStamp#read}). */
     <T> T read(Supplier<T> reader) {
-        long stamp = commitStamp.tryOptimisticRead();
-        if (stamp != 0) {
-            try {
-                T result = reader.get();
-                if (commitStamp.validate(stamp)) {
-                    return result;
-                }
-            } catch (RuntimeException inconsistent) {
-                if (commitStamp.validate(stamp)) {
-                    throw inconsistent;
-                }
-            }
-        }
-        long readStamp = commitStamp.readLock();
-        try {
-            return reader.get();
-        } finally {
-            commitStamp.unlockRead(readStamp);
-        }
+        return commitStamp.read(reader);
     }
 
     /** Runs work that must see no commit being applied (the flusher's snapshot). */
     <T> T underReadLock(Supplier<T> work) {
-        long stamp = commitStamp.readLock();
-        try {
-            return work.get();
-        } finally {
-            commitStamp.unlockRead(stamp);
-        }
+        return commitStamp.underReadLock(work);
     }
 
     /** Applies recovered state at open, as a commit that listeners do not hear about. */
     void applyRecovered(Runnable apply) {
-        long stamp = commitStamp.writeLock();
-        try {
-            apply.run();
-        } finally {
-            commitStamp.unlockWrite(stamp);
-        }
+        commitStamp.underWriteLock(apply);
     }
 
     /**
@@ -329,11 +283,28 @@ final class Committer {
         }
     }
 
+    /**
+     * The commit protocol, under the writer mutex: check the unique indexes, plan the real changes, log
+     * them when a logged collection is touched, apply them in memory under the commit stamp, and describe
+     * them for the listeners. The caller awaits durability after releasing the mutex.
+     */
     private Applied applyValidated(TransactionBuffer buffer) {
         UniqueConstraints.check(buffer);
         List<Step> steps = plan(buffer);
-        List<ValueChange> valueChanges = new ArrayList<>();
         Map<String, byte[]> valueWrites = new HashMap<>();
+        List<ValueChange> valueChanges = planValues(buffer, valueWrites);
+        if (steps.isEmpty() && valueChanges.isEmpty()) {
+            return Applied.nothing(lastSequence);
+        }
+        long sequence = lastSequence + 1;
+        WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
+        applyInMemory(sequence, steps, valueWrites);
+        return new Applied(new ChangeSet(sequence, recordChanges(steps), valueChanges), durable);
+    }
+
+    /** The values the transaction really changes, into {@code valueWrites}; returns their changes. */
+    private List<ValueChange> planValues(TransactionBuffer buffer, Map<String, byte[]> valueWrites) {
+        List<ValueChange> valueChanges = new ArrayList<>();
         buffer.values().forEach((key, after) -> {
             byte[] before = values.get(key);
             if (!Arrays.equals(before, after)) {
@@ -341,27 +312,27 @@ final class Committer {
                 valueChanges.add(new CommittedValueChange(key, before, after, json));
             }
         });
-        if (steps.isEmpty() && valueChanges.isEmpty()) {
-            return Applied.nothing(lastSequence);
-        }
-        long sequence = lastSequence + 1;
-        WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
-        long stamp = commitStamp.writeLock();
-        try {
+        return valueChanges;
+    }
+
+    /** Under the commit stamp's write lock: snapshots keep what is replaced, then records, values and the sequence change. */
+    private void applyInMemory(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
+        commitStamp.underWriteLock(() -> {
             keepForSnapshots(steps, valueWrites);
             for (Step step : steps) {
                 step.collection.apply(step.id, step.after, step.oldKeys, step.newKeys, step.onDisk);
             }
             valueWrites.forEach(values::apply);
             lastSequence = sequence;
-        } finally {
-            commitStamp.unlockWrite(stamp);
-        }
+        });
+    }
+
+    private List<RecordChange> recordChanges(List<Step> steps) {
         List<RecordChange> recordChanges = new ArrayList<>(steps.size());
         for (Step step : steps) {
             recordChanges.add(new CommittedRecordChange(step.collection.name(), step.id, step.before, step.after, json));
         }
-        return new Applied(new ChangeSet(sequence, recordChanges, valueChanges), durable);
+        return recordChanges;
     }
 
     /** Under the commit stamp's write lock, before applying: every open read-only transaction keeps what the commit replaces. */

@@ -98,6 +98,10 @@ final class Flusher {
         return flush(true, journaledCollections);
     }
 
+    /**
+     * The flush protocol of docs/reliability.md, one call per step: snapshot, journal, materialize,
+     * checkpoint, retire. A failure marks the snapshot's records dirty again for the next flush.
+     */
     private int flush(boolean recovering, Set<String> alsoJournaled) {
         long started = System.nanoTime();
         Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
@@ -112,18 +116,11 @@ final class Flusher {
         }
         try {
             checkWritable.run();
-            List<ChangeEntry> entries = snapshot.journalEntries(log == null, alsoJournaled);
-            if (!entries.isEmpty()) {
-                journal.write(snapshot.sequence, entries);
-            }
+            boolean journaled = journal(snapshot, log, alsoJournaled);
             snapshot.materialize(coveringCheckpoint(snapshot, log));
-            if (log != null) {
-                checkWritable.run(); // again: writing the files may have taken long, and the other process needs the log
-                // before the journal goes: a crash in between replays the journal, which covers this sequence
-                log.checkpoint(snapshot.sequence);
-            }
-            if (!entries.isEmpty() || recovering) {
-                journal.delete();
+            checkpoint(snapshot, log);
+            if (journaled || recovering) {
+                journal.delete(); // retire
             }
         } catch (RuntimeException | Error e) {
             snapshot.markDirtyAgain();
@@ -134,6 +131,24 @@ final class Flusher {
         }
         statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return snapshot.recordCount();
+    }
+
+    /** Journals what the log does not hold (all of it without a log); returns whether there was any. */
+    private boolean journal(Snapshot snapshot, WriteAheadLog log, Set<String> alsoJournaled) {
+        List<ChangeEntry> entries = snapshot.journalEntries(log == null, alsoJournaled);
+        if (!entries.isEmpty()) {
+            journal.write(snapshot.sequence, entries);
+        }
+        return !entries.isEmpty();
+    }
+
+    /** Records in the log's checkpoint that the files now cover the snapshot, before the journal goes. */
+    private void checkpoint(Snapshot snapshot, WriteAheadLog log) {
+        if (log != null) {
+            checkWritable.run(); // again: writing the files may have taken long, and the other process needs the log
+            // before the journal goes: a crash in between replays the journal, which covers this sequence
+            log.checkpoint(snapshot.sequence);
+        }
     }
 
     /**

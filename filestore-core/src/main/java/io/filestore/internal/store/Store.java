@@ -12,7 +12,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -23,7 +22,6 @@ import io.filestore.CollectionOptions;
 import io.filestore.CommitHook;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.FileStoreException;
 import io.filestore.FileStoreOptions;
 import io.filestore.StorageException;
 import io.filestore.StoreLockedException;
@@ -32,7 +30,6 @@ import io.filestore.StoreStatus;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
 import io.filestore.TransactionListener;
-import io.filestore.TransactionTimeoutException;
 import io.filestore.ValueListener;
 import io.filestore.internal.index.IndexFileFormat;
 import io.filestore.internal.io.AtomicFiles;
@@ -51,7 +48,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The {@link FileStore}: wires the collections, the committer, the flusher and the persistence layer
- * together, and owns the open/close lifecycle.
+ * together, and runs the open protocol ({@link #open}, step by step) and the close. Its state is a
+ * {@link Lifecycle}; transactions begin in {@link Transactions}, and its background threads are
+ * {@link BackgroundWork}.
  */
 public final class Store implements FileStore {
 
@@ -64,8 +63,7 @@ public final class Store implements FileStore {
     private final StorageIO io;
     private final Json json;
     private final ExecutorService pool;
-    private final ScheduledExecutorService scheduler;
-    private final Expirer expirer;
+    private final BackgroundWork background;
     private final StoreValues storeValues;
     private final CollectionLoader loader;
     private final StorePersistContext persistContext;
@@ -74,16 +72,13 @@ public final class Store implements FileStore {
     private final IndexFileFormat indexFormat;
     private final ValuesFile valuesFile;
     private final LayoutManifest manifest;
-    private final Migration migration;
     private final ValueState values = new ValueState();
     private final Listeners listeners = new Listeners();
     private final Committer committer;
+    private final Transactions transactions;
     private final Flusher flusher;
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
-    private final ExpiryQueue expiry = new ExpiryQueue();
     private final Lifecycle lifecycle;
-    private volatile LockWatch lockWatch;
-    private volatile ExternalEdits externalEdits;
     private FolderLock lock;
     private WriteAheadLog wal;
     private volatile long checkpointAtOpen = Long.MAX_VALUE; // until the log is open, nothing is proven unacknowledged
@@ -95,7 +90,6 @@ public final class Store implements FileStore {
         this.json = new Json(options.jsonMapper());
         int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("filestore-io"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("filestore-flusher"));
         AtomicFiles files = new AtomicFiles(io, pool, parallelism);
         this.persistContext = new StorePersistContext(options.dataDir(), io, json, files, pool, parallelism,
                 new QuarantineFolder(io, options.dataDir()), () -> checkpointAtOpen);
@@ -104,12 +98,14 @@ public final class Store implements FileStore {
         this.indexFormat = new IndexFileFormat(options.jsonMapper());
         this.valuesFile = new ValuesFile(persistContext);
         this.manifest = new LayoutManifest(persistContext);
-        this.migration = new Migration(manifest, persistContext, json);
+        Migration migration = new Migration(manifest, persistContext, json);
+        ExpiryQueue expiry = new ExpiryQueue();
         this.committer = new Committer(values, listeners, json);
+        this.transactions = new Transactions(committer, lifecycle, options.dataDir());
         this.loader = new CollectionLoader(options.dataDir(), persistContext, migration, expiry, json, collections,
                 state -> new StoreCollection(state, this, committer, json));
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
-        this.expirer = new Expirer(expiry, lifecycle::takesWrites, this::expire);
+        this.background = new BackgroundWork(expiry, lifecycle::takesWrites, this);
         this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
                 values, committer, journal, files, valuesFile, indexFormat, this::checkFilesWritable);
     }
@@ -127,7 +123,26 @@ public final class Store implements FileStore {
         }
     }
 
+    /**
+     * The open protocol (docs/reliability.md, "Replay is idempotent"): each step a method, in this order.
+     * The log's writer starts only after recovery, so that the recovery flush's checkpoint drops the old
+     * segments before a new one takes room.
+     */
     private void start() {
+        lockFolder();
+        long started = System.nanoTime();
+        openLog();
+        loadFiles();
+        recover();
+        startLogging();
+        checkIndexFiles();
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        log.info("FileStore opened {} with {} collection(s) in {} ms", options.dataDir(), collections.size(), millis);
+        background.start(options, this::backgroundFlush, collections.values(), json); // step 7
+    }
+
+    /** Step 1: the folder, its lock (watched from now on) and no temp file left by a crash. */
+    private void lockFolder() {
         Path dataDir = options.dataDir();
         try {
             io.createDirectories(dataDir);
@@ -137,37 +152,50 @@ public final class Store implements FileStore {
         } catch (IOException e) {
             throw new StorageException("Cannot open data folder", dataDir, e);
         }
-        lockWatch = new LockWatch(lock, lock.folder().resolve(LOCK_FILE), this::raiseFence);
-        lockWatch.start();
+        background.watchLock(lock, lock.folder().resolve(LOCK_FILE), lifecycle::fence);
         persistContext.files().deleteTempFiles(dataDir);
-        long started = System.nanoTime();
-        wal = WriteAheadLog.open(io, persistContext.files(), dataDir, options.fsyncInterval(), options.acceptLogLoss());
+    }
+
+    /** Step 2: the write-ahead log, read but not yet written; its checkpoint tells persisters what completed. */
+    private void openLog() {
+        wal = WriteAheadLog.open(io, persistContext.files(), options.dataDir(), options.fsyncInterval(),
+                options.acceptLogLoss());
         checkpointAtOpen = wal.checkpointSequence();
+    }
+
+    /** Step 3: the layout manifest, every declared collection (in parallel) and the global values. */
+    private void loadFiles() {
         manifest.load();
         loader.loadInParallel(List.copyOf(options.collections().values()));
         values.all().putAll(valuesFile.load());
+    }
+
+    /**
+     * Step 4: the log above the checkpoint replayed with an interrupted flush's journal, then, when
+     * anything was recovered or lost, flushed, so the files hold it before the log's writer starts.
+     */
+    private void recover() {
         Recovery recovery = new Recovery(journal, wal, committer, values, this::collection, json);
         boolean recovered = recovery.run();
         flusher.checkpointTo(wal);
         if (recovered || !wal.acceptedLoss().isEmpty()) {
-            // before the log's writer starts: the segments this flush covers are gone before a new one takes room
             flusher.flushRecovered(recovery.journaledCollections());
         }
         wal.sealAcceptedLoss(committer.lastSequence());
+    }
+
+    /** Step 5: the log's writer starts (its failure fences the store) and commits go to it. */
+    private void startLogging() {
         wal.start(this::fence);
         committer.logTo(wal);
+    }
+
+    /** Step 6: index files that disagree with the records are rewritten (they are derived data). */
+    private void checkIndexFiles() {
         new IndexFileCheck(indexFiles, indexFormat, persistContext.files(), pool)
                 .run(collections.values().stream().map(StoreCollection::state).toList());
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        log.info("FileStore opened {} with {} collection(s) in {} ms", dataDir, collections.size(), millis);
-        long interval = options.flushInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::backgroundFlush, interval, interval, TimeUnit.MILLISECONDS);
-        options.collections().values().stream().map(CollectionOptions::ttl).filter(java.util.Objects::nonNull)
-                .min(java.time.Duration::compareTo).ifPresent(expirer::start);
-        if (options.watch()) {
-            externalEdits = ExternalEdits.watch(collections.values(), options.dataDir(), io, json);
-        }
     }
+
 
     @Override
     public Path dataDir() {
@@ -198,67 +226,22 @@ public final class Store implements FileStore {
 
     @Override
     public <T> T callInTransaction(Function<Transaction, T> work) {
-        TransactionBuffer outer = committer.current();
-        if (outer != null) {
-            try {
-                return work.apply(outer);
-            } catch (RuntimeException | Error e) {
-                outer.markNestedFailure();
-                throw e;
-            }
-        }
-        TransactionBuffer tx = (TransactionBuffer) begin();
-        try {
-            T result = work.apply(tx);
-            if (tx.isRollbackRequestedOnly()) {
-                tx.rollback(); // like Spring's TransactionTemplate: an explicit request rolls back quietly
-            } else if (!tx.isEnded()) {
-                tx.commit();
-            }
-            return result;
-        } finally {
-            tx.rollback();
-        }
+        return transactions.call(work);
     }
 
     @Override
     public Transaction begin() {
-        return admitted(committer.begin());
+        return transactions.begin();
     }
 
     @Override
     public Transaction begin(Duration maxWait) {
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative, not " + maxWait);
-        }
-        TransactionBuffer tx;
-        try {
-            tx = committer.begin(maxWait.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FileStoreException("Interrupted while waiting to begin a write transaction on " + options.dataDir(), e);
-        }
-        if (tx == null) {
-            throw new TransactionTimeoutException(options.dataDir().toString(), maxWait);
-        }
-        return admitted(tx);
+        return transactions.begin(maxWait);
     }
 
     @Override
     public Transaction beginReadOnly() {
-        ensureOpen();
-        return committer.beginReadOnly();
-    }
-
-    /** The transaction just begun, ended again when the store takes no writes. */
-    private Transaction admitted(TransactionBuffer tx) {
-        try {
-            checkWritable();
-        } catch (RuntimeException e) {
-            tx.rollback();
-            throw e;
-        }
-        return tx;
+        return transactions.beginReadOnly();
     }
 
     /** Under the writer mutex: throws when the store takes no more writes. */
@@ -332,7 +315,7 @@ public final class Store implements FileStore {
         return new StoreStatus(options.dataDir(), !state.isClosed(), committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
                 quarantined, lifecycle.isFenced(), lifecycle.fencedReason(), wal.statistics(),
-                externalEdits == null ? List.of() : externalEdits.rejected(), state);
+                background.rejectedEdits(), state);
     }
 
     @Override
@@ -340,17 +323,9 @@ public final class Store implements FileStore {
         if (lifecycle.state().isClosed()) {
             return;
         }
-        if (externalEdits != null) {
-            externalEdits.close();
-        }
+        background.stopWatchingFiles();
         committer.exclusively(lifecycle::closing);
-        expirer.close();
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        background.stopTimers();
         try {
             // a fenced store writes nothing more; reopening recovers what the log made durable
             lifecycle.ensureNotFenced();
@@ -369,35 +344,16 @@ public final class Store implements FileStore {
         lifecycle.ensureOpen();
     }
 
-    /** Deletes the records of due deadlines that were not written again since, in one transaction. */
-    private void expire(List<ExpiryQueue.Deadline> due) {
-        runInTransaction(tx -> {
-            for (ExpiryQueue.Deadline deadline : due) {
-                if (deadline.collection().isStillWrittenAt(deadline.id(), deadline.writtenAt())) {
-                    collection(deadline.collection().name()).delete(deadline.id());
-                }
-            }
-        });
-    }
-
     /** Turns the store read-only after a write-ahead log failure; reopening recovers. */
     private void fence(Throwable cause) {
-        raiseFence("the write-ahead log failed: " + cause);
+        lifecycle.fence("the write-ahead log failed: " + cause);
         log.error("FileStore on {} is now read-only: the write-ahead log failed. Close and reopen it to recover.",
                 options.dataDir(), cause);
     }
 
-    /** Turns the store read-only for the reason given; the first reason stays. */
-    private void raiseFence(String reason) {
-        lifecycle.fence(reason);
-    }
-
     /** For the flusher, before it writes files: throws when the store is fenced, checking the folder lock first. */
     private void checkFilesWritable() {
-        LockWatch watch = lockWatch;
-        if (watch != null) {
-            watch.check();
-        }
+        background.checkLock();
         lifecycle.ensureNotFenced();
     }
 
@@ -416,14 +372,7 @@ public final class Store implements FileStore {
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
         lifecycle.closed();
-        if (externalEdits != null) {
-            externalEdits.close();
-        }
-        expirer.close();
-        scheduler.shutdownNow();
-        if (lockWatch != null) {
-            lockWatch.close();
-        }
+        background.abandon();
         if (wal != null) {
             try {
                 wal.close();

@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import io.filestore.StoreState;
 import io.filestore.WriteAheadLogException;
 import io.filestore.spi.StorageIO;
 
@@ -55,9 +54,7 @@ final class LogWriter {
     private final PendingGroup pendingGroup = new PendingGroup();
     private final AtomicInteger waiting = new AtomicInteger();
     private final IntervalForcer intervalForcer;
-    private final LogFailure failureState;
-    private final Object stateLock = new Object();
-    private volatile StoreState state = StoreState.OPEN; // FENCED once failing (the cause is in failureState)
+    private final LogLifecycle lifecycle;
     private volatile long writtenSequence;
     private volatile long durableSequence;
     private volatile boolean forcing;
@@ -80,10 +77,10 @@ final class LogWriter {
         this.storeId = storeId;
         this.fsyncIntervalNanos = fsyncIntervalNanos;
         this.onNewSegment = onNewSegment;
-        this.failureState = new LogFailure(folder, onFailure);
+        this.lifecycle = new LogLifecycle(folder, onFailure);
         startSegment(firstSegmentSequence);
         this.intervalForcer = fsyncIntervalNanos <= 0 ? null
-                : new IntervalForcer(fsyncIntervalNanos, () -> state == StoreState.OPEN, this::forceIfUnforced);
+                : new IntervalForcer(fsyncIntervalNanos, lifecycle::isOpen, this::forceIfUnforced);
     }
 
     /** Whether a write must wait for {@link #awaitDurable} before it is acknowledged. */
@@ -163,14 +160,14 @@ final class LogWriter {
                 if (durableSequence >= sequence) {
                     return;
                 }
-                if (failureState.isFailing()) {
-                    throw failureState.published(); // not "closed": close() itself forces what is pending
+                if (lifecycle.isFailing()) {
+                    throw lifecycle.published(); // not "closed": close() itself forces what is pending
                 }
                 if (tryLead()) {
                     forceWrittenRecords();
                 } else {
                     // woken when a force covers the sequence, or to lead the next group
-                    waiters.park(sequence, () -> durableSequence < sequence && forcing && !failureState.isFailing());
+                    waiters.park(sequence, () -> durableSequence < sequence && forcing && !lifecycle.isFailing());
                 }
             }
         } finally {
@@ -194,7 +191,7 @@ final class LogWriter {
         segmentLock.lock();
         try {
             Segment segment = active.segment;
-            if (state == StoreState.OPEN && segment.size > SegmentFormat.HEADER_SIZE && segment.lastSequence <= sequence) {
+            if (lifecycle.isOpen() && segment.size > SegmentFormat.HEADER_SIZE && segment.lastSequence <= sequence) {
                 roll();
             }
         } finally {
@@ -212,7 +209,7 @@ final class LogWriter {
     }
 
     Throwable failure() {
-        return failureState.failure();
+        return lifecycle.failure();
     }
 
     int pending() {
@@ -225,7 +222,7 @@ final class LogWriter {
 
     /** Forces what was written and closes the segment. No append may follow. */
     void close() throws IOException {
-        moveTo(StoreState.CLOSING);
+        lifecycle.closing();
         if (intervalForcer != null) {
             intervalForcer.close();
         }
@@ -233,10 +230,10 @@ final class LogWriter {
         try {
             acquireForcing();
             try {
-                if (!failureState.isFailing() && acknowledgesOnForce()) {
+                if (!lifecycle.isFailing() && acknowledgesOnForce()) {
                     writePending(); // waiters are gone by now; this is a safety net
                 }
-                if (!failureState.isFailing() && writtenSequence > durableSequence) {
+                if (!lifecycle.isFailing() && writtenSequence > durableSequence) {
                     force(active, writtenSequence, active.segment.size);
                 }
                 active.close();
@@ -245,22 +242,10 @@ final class LogWriter {
             }
         } finally {
             segmentLock.unlock();
-            moveTo(StoreState.CLOSED);
+            lifecycle.closed();
         }
     }
 
-    /**
-     * Moves the log on: to FENCED only from OPEN (a failure while closing leaves it closing), to CLOSING
-     * unless closing or closed already, to CLOSED from anywhere but CLOSED.
-     */
-    private void moveTo(StoreState next) {
-        synchronized (stateLock) {
-            boolean repeated = next == StoreState.CLOSING ? state.isClosed() : state == next;
-            if (!repeated && (next != StoreState.FENCED || state == StoreState.OPEN)) {
-                state = state.moveTo(next);
-            }
-        }
-    }
 
     /**
      * The leader's work: one force that covers every record written until now. Runs holding
@@ -271,15 +256,15 @@ final class LogWriter {
         Throwable failed = null;
         boolean buffered = acknowledgesOnForce();
         try {
-            if (buffered && !failureState.isFailing()) {
+            if (buffered && !lifecycle.isFailing()) {
                 writePending();
             }
             long target = writtenSequence; // read before the size: the size then covers the target's record
             long offset = active.segment.size;
-            if (!failureState.isFailing() && target > durableSequence) {
+            if (!lifecycle.isFailing() && target > durableSequence) {
                 force(active, target, offset);
             }
-            if (buffered && !failureState.isFailing() && active.segment.size >= SEGMENT_SIZE) {
+            if (buffered && !lifecycle.isFailing() && active.segment.size >= SEGMENT_SIZE) {
                 startNextSegment();
             }
         } catch (IOException | RuntimeException e) {
@@ -386,7 +371,7 @@ final class LogWriter {
         if (cutBackTo >= 0) {
             cutBack(cutBackTo);
         }
-        return failureState.published();
+        return lifecycle.published();
     }
 
     /** Under the segment lock: drops unacknowledged records from the end of the active segment. */
@@ -399,8 +384,7 @@ final class LogWriter {
     }
 
     private void recordFailure(Throwable cause) {
-        moveTo(StoreState.FENCED);
-        failureState.record(cause, () -> {
+        lifecycle.record(cause, () -> {
             synchronized (forceMonitor) {
                 forceMonitor.notifyAll(); // waiters re-check and fail
             }
@@ -409,11 +393,6 @@ final class LogWriter {
     }
 
     private void checkHealthy() {
-        if (failureState.isFailing()) {
-            throw failureState.published();
-        }
-        if (state.isClosed()) {
-            throw new WriteAheadLogException("The write-ahead log is closed", null);
-        }
+        lifecycle.ensureWritable();
     }
 }

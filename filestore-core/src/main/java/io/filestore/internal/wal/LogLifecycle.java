@@ -3,28 +3,65 @@ package io.filestore.internal.wal;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import io.filestore.StoreState;
 import io.filestore.WriteAheadLogException;
 
 /**
- * The log's failure state. Once failing, the log stays failed: no write or force happens afterwards
+ * The log's {@link StoreState} and its failure. The log is OPEN when made; a failure makes it FENCED
+ * (failing), and once failing it stays failed through its close: no write or force happens afterwards
  * (a retried fsync can report success for pages the kernel already dropped). The store is fenced
- * before the failure is published, so whoever hears of it finds the store fenced. Thread-safe.
+ * before the failure is published, so whoever hears of it finds the store fenced. {@code close} moves
+ * it to CLOSING, then CLOSED. Thread-safe.
  */
-final class LogFailure {
+final class LogLifecycle {
 
     private final Path folder;
     private final Consumer<Throwable> onFailure;
+    private volatile StoreState state = StoreState.OPEN;
     private volatile boolean failing;
     private volatile Throwable failure;
 
-    LogFailure(Path folder, Consumer<Throwable> onFailure) {
+    LogLifecycle(Path folder, Consumer<Throwable> onFailure) {
         this.folder = folder;
         this.onFailure = onFailure;
+    }
+
+    /** Whether the log takes writes and forces: open, neither failing nor closing. */
+    boolean isOpen() {
+        return state == StoreState.OPEN;
     }
 
     /** Whether the log stopped (the failure may still be on its way to being published). */
     boolean isFailing() {
         return failing;
+    }
+
+    /** Moves to CLOSING, unless closing or closed already; a failing log stays failing. */
+    synchronized void closing() {
+        if (!state.isClosed()) {
+            state = state.moveTo(StoreState.CLOSING);
+        }
+    }
+
+    /** Moves to CLOSED, from wherever the log is. */
+    synchronized void closed() {
+        if (state != StoreState.CLOSED) {
+            state = state.moveTo(StoreState.CLOSED);
+        }
+    }
+
+    /**
+     * Throws when the log takes no more writes: the published failure when failing, else when closed.
+     *
+     * @throws WriteAheadLogException naming the failure, or saying the log is closed
+     */
+    void ensureWritable() {
+        if (failing) {
+            throw published();
+        }
+        if (state.isClosed()) {
+            throw new WriteAheadLogException("The write-ahead log is closed", null);
+        }
     }
 
     /** The published failure, or {@code null}. */
@@ -42,6 +79,9 @@ final class LogFailure {
                 return;
             }
             failing = true;
+            if (state == StoreState.OPEN) {
+                state = state.moveTo(StoreState.FENCED); // a log failing while closing goes on closing
+            }
         }
         onFailure.accept(cause);
         synchronized (this) {
