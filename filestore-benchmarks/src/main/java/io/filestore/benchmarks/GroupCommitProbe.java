@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fsync per commit, {@code email} unique and {@code age} indexed) on N threads and prints what JMH
  * cannot show, read from the log's own statistics: fsyncs per second, records per fsync, the mean
  * fsync time and the share of the time an fsync was under way. That is how the 64-writer case was
- * found to be bound by fsync latency under load (about 1 ms per fsync at 64 writers against 0.3 ms
- * alone) rather than by the disk's fsync rate.
+ * found to be bound by fsync latency under load (README.md, "Figures behind design choices") rather
+ * than by the disk's fsync rate.
  *
  * <p>Run: {@code java -Xms2g -Xmx2g -cp target/benchmarks.jar io.filestore.benchmarks.GroupCommitProbe [threads] [seconds]}
  * (64 and 5 by default; 2 s of warm-up come first).

@@ -20,8 +20,9 @@ import io.filestore.IndexEntry;
  * <p>A posting is a single id (a {@link String}) while a key has one record, which keeps unique and
  * near-unique fields compact, and a concurrent set once it has more. A key that several loaded records
  * share keeps its ids as a sorted array ({@link LoadedIds}) until its first write, which turns it into
- * a set: building 100k ids into sets at open, then copying and sorting them again to check the index
- * file, was a third of the index work of an open.
+ * a set: building every id into sets at open, then copying and sorting them again to check the index
+ * file, was a large share of the index work of an open (filestore-benchmarks/README.md, "Figures
+ * behind design choices").
  *
  * <p>Thread-safety: one writer at a time (the store's apply step) with any number of concurrent
  * readers. Readers see a weakly consistent view; the store validates multi-step reads against its
@@ -114,9 +115,8 @@ public final class FieldIndex {
      *
      * <p>A key shared by several records collects its ids in a plain list, which only this merge's
      * remapping touches, and the map runs that under the lock of the key's bin. Growing a concurrent
-     * set id by id instead resized each age's set seven times on 100k records over 80 ages (the
-     * resizing alone was 5% of an open's CPU samples). {@link #finishLoad} turns the lists into sets of
-     * the right size.
+     * set id by id instead resized each shared key's set several times over, which showed in an open's
+     * CPU profile. {@link #finishLoad} turns the lists into sets of the right size.
      */
     public void loadAdd(Object key, String id) {
         byHash.merge(key, id, (posting, unused) -> withLoadedId(posting, id)); // one hash lookup for a new key, the usual case
@@ -159,7 +159,7 @@ public final class FieldIndex {
         if (!bySort.isEmpty()) {
             throw new IllegalStateException("The sorted map of index " + field() + " is built already");
         }
-        if (loadedSharedKeys) { // a unique index usually has no list to finish: no walk over its 100k keys
+        if (loadedSharedKeys) { // a unique index usually has no list to finish: no walk over all its keys
             byHash.forEach((key, posting) -> {
                 if (posting instanceof List<?>) {
                     byHash.put(key, postingOf(loadedIds(posting))); // a value replaced in place: the walk is unaffected

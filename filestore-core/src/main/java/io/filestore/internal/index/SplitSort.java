@@ -8,8 +8,8 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Sorts a large array as two halves side by side, one on an executor, then merges them: the sort of
- * a unique index's keys at open (100k emails, about 80 ms) otherwise runs on one core while the
- * others wait. {@link Arrays#parallelSort} does not help there: it sorts on one thread whenever the
+ * a unique index's keys at open otherwise runs on one core while the others wait, a visible part of
+ * an open (filestore-benchmarks/README.md, "Figures behind design choices"). {@link Arrays#parallelSort} does not help there: it sorts on one thread whenever the
  * common pool has a parallelism of 1, as it has on 2 cores.
  */
 final class SplitSort {

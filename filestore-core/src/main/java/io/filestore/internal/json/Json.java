@@ -174,7 +174,7 @@ public final class Json implements JsonCodec {
 
     /**
      * The compact bytes of a file that must hold one JSON object, copied token by token without
-     * building a tree (about half the work of parsing and re-encoding one); trailing content after the
+     * building a tree (far less work than parsing and re-encoding one); trailing content after the
      * object counts as malformed.
      *
      * @throws CorruptedFileException naming the file and offset when it is not exactly one JSON object

@@ -53,8 +53,8 @@ final class JsonLinesCodec implements RecordFileCodec {
      * so a later line of an id wins and a deletion line removes it (as {@link #apply} does for an
      * append-only file, line by line). The sink sees nothing until every line parsed. A last line
      * without its newline counts when it parses: a file replaced atomically is never torn. Holding a tree
-     * of every line until the last one instead took twice as long for a 1M-line file (8.5 s against
-     * 4.2 s, 4 GB against 2.8 GB allocated).
+     * of every line until the last one instead took far longer and allocated far more for a large file
+     * (filestore-benchmarks/README.md, "Figures behind design choices").
      */
     @Override
     public void decodeInto(byte[] content, Path file, CollectionPersister.RecordSink sink, ExecutorService pool) {

@@ -69,7 +69,7 @@ final class CollectionState {
 
     /**
      * Sizes the empty record map for about {@code expected} records, so that loader threads filling it
-     * do not keep growing it (a visible share of opening 100k records). Only while loading, before
+     * do not keep growing it (a visible share of an open's time otherwise). Only while loading, before
      * the state is shared; a no-op once it holds records.
      */
     void sizeForLoad(int expected) {

@@ -45,7 +45,7 @@ final class IndexFileCheck {
 
     /** Checks every index file of the collections, rewriting or removing files as needed, and returns once done. */
     void run(List<CollectionState> collections) {
-        // each file is read, encoded and compared on its own task: on 100k records that is a full
+        // each file is read, encoded and compared on its own task: on a large collection that is a full
         // encoding of the index per file, which one thread would do one index after the other
         List<CompletableFuture<Rewrite>> checks = new ArrayList<>();
         FileBatch batch = new FileBatch();

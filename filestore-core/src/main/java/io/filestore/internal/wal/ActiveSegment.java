@@ -13,8 +13,8 @@ import io.filestore.spi.WritableFile;
  *
  * <p>Why zeros ahead: an fsync of a file that grew must also write the file's inode (its new size), a
  * second device write per commit. Records written over zeros already allocated change no size, so
- * {@code fdatasync} writes the records' pages alone; on this project's machines that made a 64-writer
- * group fsync about a quarter faster. The zeros are extended {@link #PREALLOCATION} at a time by the
+ * {@code fdatasync} writes the records' pages alone, which makes a group fsync measurably faster
+ * (filestore-benchmarks/README.md, "Figures behind design choices"). The zeros are extended {@link #PREALLOCATION} at a time by the
  * write that needs them (a plain write to the page cache, made durable by that write's own fsync), and
  * a reader takes a zero tail after the last record as the segment's clean end ({@link SegmentReader}).
  *
