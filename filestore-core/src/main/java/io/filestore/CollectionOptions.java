@@ -1,7 +1,5 @@
 package io.filestore;
 
-import io.filestore.index.FieldPath;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import io.filestore.internal.index.FieldPath;
 
 /**
  * The immutable, validated settings of one collection.
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  */
 public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique,
                                 boolean wal, Format format, boolean appendOnly, Duration ttl,
-                                io.filestore.persist.PersisterFactory persister) {
+                                io.filestore.spi.PersisterFactory persister) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
@@ -121,7 +121,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         private Format format;
         private boolean appendOnly;
         private Duration ttl;
-        private io.filestore.persist.PersisterFactory persister;
+        private io.filestore.spi.PersisterFactory persister;
 
         private Builder(String name) {
             this.name = name;
@@ -194,7 +194,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
          * Stores the collection through a persister of your own instead of the strategy's. The
          * strategy still gives the default path, and must be a persisted one.
          */
-        public Builder persister(io.filestore.persist.PersisterFactory persister) {
+        public Builder persister(io.filestore.spi.PersisterFactory persister) {
             this.persister = persister;
             return this;
         }

@@ -5,8 +5,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
-import io.filestore.index.FieldIndex;
-
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -17,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Every read returns fresh objects the caller owns. A write made on a thread with an open
  * {@link Transaction} joins that transaction; otherwise it commits on its own.
  *
- * <p>Ids are validated by {@link io.filestore.persist.RecordFileNames}: {@code null}, empty, overlong
+ * <p>Ids are validated by {@link io.filestore.spi.RecordFileNames}: {@code null}, empty, overlong
  * ids and ids with control characters are refused with {@link InvalidIdException}; any other string
  * is stored safely.
  *
@@ -100,14 +98,14 @@ public interface DocumentCollection {
     /**
      * The first entries (key and id) of the range in the field's order, ascending or descending, at most
      * {@code limit} of them: O(log n + limit), for reading a range until enough rows are found. Keys are
-     * {@link io.filestore.index.IndexKeys} values; ids of one key come in ascending id order (the last
+     * the index's keys (see {@link IndexEntry#key()}); ids of one key come in ascending id order (the last
      * key's may be cut: then its smallest ids come), so a larger limit only adds entries at the end; a
      * record with several keys in the range appears once per key.
      *
      * @throws IllegalArgumentException when the field is not indexed
      */
-    List<FieldIndex.Entry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
-                                              boolean toInclusive, boolean descending, int limit);
+    List<IndexEntry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
+                                        boolean toInclusive, boolean descending, int limit);
 
     /** Listens to every committed change of this collection. */
     Subscription onChange(CollectionListener listener);

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.filestore.store.Store;
+import io.filestore.internal.store.Store;
 import tools.jackson.databind.JsonNode;
 
 /**

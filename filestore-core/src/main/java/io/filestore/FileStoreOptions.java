@@ -1,7 +1,5 @@
 package io.filestore;
 
-import io.filestore.io.StorageIO;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import io.filestore.internal.json.Json;
+import io.filestore.internal.json.JsonLimits;
+import io.filestore.spi.StorageIO;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +56,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         }
         collections = Map.copyOf(collections);
         Objects.requireNonNull(jsonMapper, "jsonMapper");
-        io.filestore.json.JsonLimits.checkReadableFiles(jsonMapper);
+        JsonLimits.checkReadableFiles(jsonMapper);
         Objects.requireNonNull(storageIO, "storageIO");
         checkNoSharedPaths(dataDir, collections);
     }
@@ -62,6 +64,14 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
     /** Starts options for a store in the given data folder, with the defaults. */
     public static Builder builder(Path dataDir) {
         return new Builder(dataDir);
+    }
+
+    /**
+     * The mapper FileStore uses when none is given: Jackson's defaults, unknown properties ignored. It is
+     * immutable and shared; {@code defaultJsonMapper().rebuild()} starts a customized one from it.
+     */
+    public static JsonMapper defaultJsonMapper() {
+        return Json.defaultMapper();
     }
 
     /** The declared options of a collection, or the defaults for an undeclared one. */
@@ -155,7 +165,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
                     throw new InvalidOptionsException("collections", options.name(), "each collection name once");
                 }
             }
-            JsonMapper mapper = jsonMapper != null ? jsonMapper : io.filestore.json.Json.defaultMapper();
+            JsonMapper mapper = jsonMapper != null ? jsonMapper : defaultJsonMapper();
             return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch, acceptLogLoss);
         }
     }

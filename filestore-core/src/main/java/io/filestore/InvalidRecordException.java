@@ -2,8 +2,9 @@ package io.filestore;
 
 /**
  * A record or global value that FileStore refuses because it could not be read back exactly: it
- * breaks one of the store's JSON limits (see {@link io.filestore.json.JsonLimits}), or holds a number
- * that JSON cannot express ({@code NaN}, {@code Infinity}). Nothing was changed.
+ * breaks one of the store's JSON limits (nesting, number, name and string lengths: README's "JSON
+ * limits"; {@link #limit()} names the one), or holds a number that JSON cannot express ({@code NaN},
+ * {@code Infinity}). Nothing was changed.
  */
 public class InvalidRecordException extends FileStoreException {
 

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.filestore.wal.WalStatistics;
-
 /**
  * A snapshot of a store's health and statistics.
  *
@@ -26,10 +24,12 @@ import io.filestore.wal.WalStatistics;
  * @param fencedReason       why, or {@code null}
  * @param wal                the write-ahead log's figures
  * @param rejectedEdits      outside edits of watched record files that were refused, as "file: problem"
+ * @param state              where the store is in its life; {@code open} and {@code fenced} follow from it
+ *                           and the fence (a fenced store that was closed is {@code CLOSED} and fenced)
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
-                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatistics wal,
-                          List<String> rejectedEdits) {
+                          List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
+                          List<String> rejectedEdits, StoreState state) {
 }

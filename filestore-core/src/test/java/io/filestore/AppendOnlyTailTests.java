@@ -4,13 +4,11 @@ import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +28,10 @@ class AppendOnlyTailTests {
     Path dir;
 
     private static FileStoreOptions options(Path dir, boolean wal) {
-        return options(dir, wal, io.filestore.io.StorageIO.nio());
+        return options(dir, wal, io.filestore.spi.StorageIO.nio());
     }
 
-    private static FileStoreOptions options(Path dir, boolean wal, io.filestore.io.StorageIO storage) {
+    private static FileStoreOptions options(Path dir, boolean wal, io.filestore.spi.StorageIO storage) {
         return FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1)).storageIO(storage)
                 .collection(CollectionOptions.builder("audit").strategy(Strategy.SINGLE_FILE).format(Format.JSONL)
                         .appendOnly(true).wal(wal).path(Path.of("logs/audit.jsonl")).indexed("action").build())

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 
 import org.junit.jupiter.api.Test;
 
-import io.filestore.persist.FlushJournal;
+import io.filestore.internal.persist.FlushJournal;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.filestore.io.FolderLock;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
+import io.filestore.spi.FolderLock;
+import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /** The real file system, except that renames start failing once a set number have succeeded. */
 final class FaultyStorageIO implements StorageIO {

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.filestore.io.StorageIO;
-import io.filestore.persist.FlushJournal;
+import io.filestore.internal.persist.FlushJournal;
+import io.filestore.spi.StorageIO;
 
 /** A flush interrupted between record files leaves a journal that the next open completes. */
 class FlushJournalRecoveryTests {

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.filestore.io.FolderLock;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
+import io.filestore.spi.FolderLock;
+import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /**
  * Fills a small tmpfs with logged writes until the store fences itself, frees some room, and checks that

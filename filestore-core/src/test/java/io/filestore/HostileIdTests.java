@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.filestore.persist.RecordFileNames;
+import io.filestore.spi.RecordFileNames;
 
 /** Ids can never name a path outside their collection folder: they are encoded, or refused. */
 class HostileIdTests {

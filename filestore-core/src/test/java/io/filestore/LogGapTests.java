@@ -24,7 +24,7 @@ import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.filestore.wal.SegmentFormat;
+import io.filestore.internal.wal.SegmentFormat;
 
 /**
  * A write-ahead log with a hole in it refuses the open, naming what is missing and how to accept the

@@ -27,8 +27,8 @@ class OpenLoadTests {
     void decimalsKeepEveryDigitAcrossAReopenWithAndWithoutIndexes() throws Exception {
         String record = "{\"email\":\"a@x.io\",\"score\":12.50,\"rate\":0.1000000000000000055511151231257827,\"big\":1.0E+2}";
         try (FileStore store = open()) {
-            store.collection("plain").put("p1", io.filestore.json.Json.defaultMapper().readTree(record));
-            store.collection("people").put("p1", io.filestore.json.Json.defaultMapper().readTree(record));
+            store.collection("plain").put("p1", io.filestore.internal.json.Json.defaultMapper().readTree(record));
+            store.collection("people").put("p1", io.filestore.internal.json.Json.defaultMapper().readTree(record));
         }
         try (FileStore store = open()) {
             for (String collection : new String[] {"plain", "people"}) {

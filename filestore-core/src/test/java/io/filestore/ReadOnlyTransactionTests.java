@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.filestore.index.FieldIndex;
 import io.filestore.query.Query;
 import io.filestore.query.Where;
 
@@ -113,7 +112,7 @@ class ReadOnlyTransactionTests {
                             assertThat(orders.get(id).orElseThrow().get("total").asInt()).isEqualTo(first.get(id));
                         }
                         assertThat(orders.findEntriesInRange("total", null, true, null, true, false, 100))
-                                .extracting(FieldIndex.Entry::rowId).containsExactlyInAnyOrderElementsOf(first.keySet());
+                                .extracting(IndexEntry::rowId).containsExactlyInAnyOrderElementsOf(first.keySet());
                     } finally {
                         tx.rollback();
                     }
@@ -267,7 +266,7 @@ class ReadOnlyTransactionTests {
                     orders.findIds("status", "NEW").stream().sorted().toList(),
                     orders.find("userId", "u1").stream().map(Object::toString).sorted().toList(),
                     orders.findEntriesInRange("total", 0, true, 100, true, false, 100).stream()
-                            .map(FieldIndex.Entry::toString).toList(),
+                            .map(IndexEntry::toString).toList(),
                     Query.from(store, "orders").where(Where.eq("status", "NEW")).orderBy("total").run().ids(),
                     Query.from(store, "orders").where(Where.gte("total", 0)).count(), values);
         }

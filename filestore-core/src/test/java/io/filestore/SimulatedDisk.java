@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.filestore.io.FolderLock;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
+import io.filestore.spi.FolderLock;
+import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /**
  * An in-memory file system behind the {@link StorageIO} seam that models what a power loss keeps:
@@ -256,7 +256,7 @@ final class SimulatedDisk implements StorageIO {
     public synchronized FolderLock lockFolder(Path dir, String lockFileName) throws IOException {
         checkPower(dir);
         if (!locked.add(dir)) {
-            throw new io.filestore.io.FolderLockedException(dir, "by another FileStore on this simulated disk");
+            throw new io.filestore.spi.FolderLockedException(dir, "by another FileStore on this simulated disk");
         }
         return new FolderLock() {
             @Override

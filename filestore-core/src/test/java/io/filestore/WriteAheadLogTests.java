@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.filestore.wal.SegmentFormat;
+import io.filestore.internal.wal.SegmentFormat;
 
 class WriteAheadLogTests {
 

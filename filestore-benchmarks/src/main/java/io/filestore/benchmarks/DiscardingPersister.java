@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-import io.filestore.io.FileBatch;
-import io.filestore.persist.CollectionPersister;
+import io.filestore.spi.CollectionPersister;
+import io.filestore.spi.FileBatch;
 
 /**
  * A persister that loads nothing and writes nothing, so that a benchmark of the commit path (the

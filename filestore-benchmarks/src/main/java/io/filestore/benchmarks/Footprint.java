@@ -7,8 +7,8 @@ import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -20,7 +20,6 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.Strategy;
-import io.filestore.json.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,7 +48,7 @@ public final class Footprint {
     public static final List<String> PARTS = List.of("disk", "filestore-heap", "keyvalue-heap");
 
     private final int records;
-    private final ObjectNode result = Json.defaultMapper().createObjectNode();
+    private final ObjectNode result = FileStoreOptions.defaultJsonMapper().createObjectNode();
 
     private Footprint(int records) {
         this.records = records;
@@ -63,7 +62,7 @@ public final class Footprint {
             case "keyvalue-heap" -> footprint.measureKeyValueHeap();
             default -> throw new IllegalArgumentException("unknown part " + args[0] + "; use one of " + PARTS);
         }
-        Json.defaultMapper().writerWithDefaultPrettyPrinter().writeValue(Paths.get(args[2]).toFile(), footprint.result);
+        FileStoreOptions.defaultJsonMapper().writerWithDefaultPrettyPrinter().writeValue(Paths.get(args[2]).toFile(), footprint.result);
     }
 
     private void measureDisk() {
@@ -95,7 +94,7 @@ public final class Footprint {
         Path dir = TempDirs.create("footprint");
         try {
             write.accept(dir);
-            ObjectNode entry = Json.defaultMapper().createObjectNode().put("store", store);
+            ObjectNode entry = FileStoreOptions.defaultJsonMapper().createObjectNode().put("store", store);
             entry.put("apparentBytesPerRecord", TempDirs.apparentBytes(dir, file -> true) / (double) records);
             long allocated = allocatedBytes(dir);
             if (allocated >= 0) {

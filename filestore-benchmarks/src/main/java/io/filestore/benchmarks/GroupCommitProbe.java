@@ -10,7 +10,7 @@ import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
-import io.filestore.wal.WalStatistics;
+import io.filestore.WalStatus;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * fsync per commit, {@code email} unique and {@code age} indexed) on N threads and prints what JMH
  * cannot show, read from the log's own statistics: fsyncs per second, records per fsync, the mean
  * fsync time and the share of the time an fsync was under way. That is how the 64-writer case was
- * found to be bound by fsync latency under load (about 1 ms per fsync at 64 writers against 0.3 ms
- * alone) rather than by the disk's fsync rate.
+ * found to be bound by fsync latency under load (README.md, "Figures behind design choices") rather
+ * than by the disk's fsync rate.
  *
  * <p>Run: {@code java -Xms2g -Xmx2g -cp target/benchmarks.jar io.filestore.benchmarks.GroupCommitProbe [threads] [seconds]}
  * (64 and 5 by default; 2 s of warm-up come first).
@@ -63,11 +63,11 @@ public final class GroupCommitProbe {
             }
             Thread.sleep(2000);
             long putsBefore = puts.get();
-            WalStatistics before = store.status().wal();
+            WalStatus before = store.status().wal();
             long started = System.nanoTime();
             Thread.sleep(seconds * 1000L);
             long putsAfter = puts.get();
-            WalStatistics after = store.status().wal();
+            WalStatus after = store.status().wal();
             double elapsed = (System.nanoTime() - started) / 1e9;
             stop.set(true);
             for (Thread writer : writers) {

@@ -1,10 +1,10 @@
 package io.filestore.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +51,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the set-up, so the working set is the whole collection, not a few cached entries. The data set is
  * built once per trial. The fork runs with a fixed, pre-touched 4 GB heap
  * ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}): on these virtual machines first-touch page faults of
- * a growing heap otherwise make iterations vary by 2-3x.
+ * a growing heap otherwise make iterations vary widely (README.md, "Figures behind design choices").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

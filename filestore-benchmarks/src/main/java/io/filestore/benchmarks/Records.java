@@ -3,7 +3,7 @@ package io.filestore.benchmarks;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,7 +28,7 @@ public final class Records {
     private static final String[] LAST = {"Anderson", "Brown", "Clark", "Davis", "Evans", "Fischer", "Garcia",
             "Harris", "Ito", "Jones", "Klein", "Lopez", "Martin", "Nguyen", "Olsen", "Perez", "Quinn", "Rossi"};
 
-    private static final JsonMapper MAPPER = Json.defaultMapper();
+    private static final JsonMapper MAPPER = FileStoreOptions.defaultJsonMapper();
     private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private Records() {

@@ -3,7 +3,7 @@ package io.filestore.query;
 import java.util.Objects;
 import java.util.function.Supplier;
 
-import io.filestore.metric.Aggregate;
+import io.filestore.aggregate.Aggregate;
 
 /**
  * An aggregate computed per group of a grouped query: count, sum, avg, min, max of a field's numbers,

@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.filestore.index.IndexKeys;
+import io.filestore.internal.index.IndexKeys;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -4,20 +4,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Set;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.filestore.DocumentCollection;
-import io.filestore.index.FieldIndex;
-import io.filestore.index.IndexKeys;
-import io.filestore.metric.Aggregate;
+import io.filestore.IndexEntry;
+import io.filestore.aggregate.Aggregate;
+import io.filestore.internal.index.IndexKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -178,10 +176,10 @@ final class Execution {
         long batch = Planner.firstRead(needed);
         while (true) {
             int size = (int) Math.min(Integer.MAX_VALUE, batch);
-            List<FieldIndex.Entry> entries = source.ordered().apply(size);
+            List<IndexEntry> entries = source.ordered().apply(size);
             List<Row> out = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (FieldIndex.Entry entry : entries) {
+            for (IndexEntry entry : entries) {
                 Optional<Row> match = seen.add(entry.rowId()) ? evaluate(entry.rowId()) : Optional.empty();
                 if (match.isPresent()) {
                     if (match.get().keys(order.field()).size() != 1) {

@@ -4,11 +4,10 @@ import java.util.List;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.relation.ManyToMany;
+import io.filestore.relation.ManyToManyRelationship;
 import io.filestore.relation.Relationship;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Chooses the join that fits a query's collection, and helpers the joins share. */
 final class Joins {
@@ -29,7 +28,7 @@ final class Joins {
     }
 
     /** A join through a many-to-many relationship, from whichever side the query's collection is. */
-    static Join of(String alias, ManyToMany relationship, String collection, FileStore store) {
+    static Join of(String alias, ManyToManyRelationship relationship, String collection, FileStore store) {
         if (relationship.localCollection().equals(collection)) {
             return new ManyToManyJoin(alias, relationship, true, store);
         }

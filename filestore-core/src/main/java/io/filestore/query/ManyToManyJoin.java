@@ -7,7 +7,7 @@ import java.util.Set;
 
 import io.filestore.FileStore;
 import io.filestore.RecordChange;
-import io.filestore.relation.ManyToMany;
+import io.filestore.relation.ManyToManyRelationship;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,11 +15,11 @@ import tools.jackson.databind.node.ObjectNode;
 final class ManyToManyJoin implements Join {
 
     private final String alias;
-    private final ManyToMany relationship;
+    private final ManyToManyRelationship relationship;
     private final boolean fromLocal;
     private final FileStore store;
 
-    ManyToManyJoin(String alias, ManyToMany relationship, boolean fromLocal, FileStore store) {
+    ManyToManyJoin(String alias, ManyToManyRelationship relationship, boolean fromLocal, FileStore store) {
         this.alias = alias;
         this.relationship = relationship;
         this.fromLocal = fromLocal;

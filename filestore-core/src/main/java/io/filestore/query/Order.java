@@ -3,7 +3,7 @@ package io.filestore.query;
 import java.util.Comparator;
 import java.util.List;
 
-import io.filestore.index.IndexKeys;
+import io.filestore.internal.index.IndexKeys;
 
 /**
  * One sort criterion. Values order as index keys (booleans, then numbers, then strings); a field

@@ -9,7 +9,7 @@ import java.util.function.IntFunction;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.index.FieldIndex;
+import io.filestore.IndexEntry;
 
 /**
  * Chooses how a query finds its candidate records: by id, through an index of the collection, through
@@ -33,7 +33,7 @@ final class Planner {
      * @param ordered    for a range read in the query's order: gives the first n index entries
      */
     record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact,
-                  IntFunction<List<FieldIndex.Entry>> ordered) {
+                  IntFunction<List<IndexEntry>> ordered) {
 
         Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
             this(access, ids, detail, rangeField, exact, null);
@@ -82,14 +82,14 @@ final class Planner {
             Order order = orders.get(0);
             DocumentCollection target = store.collection(collection);
             Object[] b = bounds(where);
-            IntFunction<List<FieldIndex.Entry>> first = n -> target.findEntriesInRange(order.field(), b[0],
+            IntFunction<List<IndexEntry>> first = n -> target.findEntriesInRange(order.field(), b[0],
                     (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), n);
             int firstRead = firstRead(needed);
-            List<FieldIndex.Entry> firstEntries = first.apply(firstRead);
+            List<IndexEntry> firstEntries = first.apply(firstRead);
             Set<String> ids = new LinkedHashSet<>();
             firstEntries.forEach(entry -> ids.add(entry.rowId()));
             // the execution starts with the same read: it gets these entries instead of reading them again
-            IntFunction<List<FieldIndex.Entry>> ordered = n -> n == firstRead ? firstEntries : first.apply(n);
+            IntFunction<List<IndexEntry>> ordered = n -> n == firstRead ? firstEntries : first.apply(n);
             return new Source(Plan.Access.INDEX_RANGE, new ArrayList<>(ids), where + " (read in order, "
                     + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries, more if needed") + ")", order.field(),
                     false, ordered);

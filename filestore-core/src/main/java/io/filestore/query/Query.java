@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.filestore.FileStore;
-import io.filestore.relation.ManyToMany;
+import io.filestore.relation.ManyToManyRelationship;
 import io.filestore.relation.Relationship;
 
 /**
@@ -77,7 +77,7 @@ public final class Query {
     }
 
     /** Attaches the records linked through a many-to-many relationship, as an array under the alias. */
-    public Query join(String alias, ManyToMany relationship) {
+    public Query join(String alias, ManyToManyRelationship relationship) {
         return withJoin(Joins.of(alias, relationship, collection, store));
     }
 

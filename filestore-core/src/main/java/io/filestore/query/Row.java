@@ -3,7 +3,7 @@ package io.filestore.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.filestore.index.IndexKeys;
+import io.filestore.internal.index.IndexKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.node.StringNode;

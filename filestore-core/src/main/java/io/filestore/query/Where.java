@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import io.filestore.index.IndexKeys;
-import io.filestore.json.Json;
+import io.filestore.internal.index.IndexKeys;
+import io.filestore.internal.json.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -4,12 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.filestore.ChangeType;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.ChangeType;
 import io.filestore.RecordChange;
 import io.filestore.ReferentialIntegrityException;
-import io.filestore.index.FieldPath;
+import io.filestore.internal.index.FieldPath;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Links kept as an array of remote ids in a top-level field of each local record; the field's index
  * (one key per element) finds the local records of a remote id.
  */
-final class IdArrayLinks implements ManyToMany.Links {
+final class IdArrayLinks implements ManyToManyRelationship.Links {
 
     private final String name;
     private final FileStore store;

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Links kept as records of a join collection, each naming one local and one remote id: two one-to-many
  * relationships from the join collection, one to each side.
  */
-final class JoinCollectionLinks implements ManyToMany.Links {
+final class JoinCollectionLinks implements ManyToManyRelationship.Links {
 
     private final FileStore store;
     private final Relationship toLocal;

@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import io.filestore.ChangeType;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.ChangeType;
 import io.filestore.RecordChange;
 import io.filestore.ReferentialIntegrityException;
 import io.filestore.Subscription;
-import io.filestore.index.FieldPath;
+import io.filestore.internal.index.FieldPath;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

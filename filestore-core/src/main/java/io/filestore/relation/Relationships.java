@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.filestore.FileStore;
 import io.filestore.ChangeType;
+import io.filestore.FileStore;
 import io.filestore.RecordChange;
 import io.filestore.Subscription;
 
@@ -24,7 +24,7 @@ public final class Relationships implements AutoCloseable {
 
     private final FileStore store;
     private final Map<String, Relationship> oneToMany = new ConcurrentHashMap<>();
-    private final Map<String, ManyToMany> manyToMany = new ConcurrentHashMap<>();
+    private final Map<String, ManyToManyRelationship> manyToMany = new ConcurrentHashMap<>();
     private final Subscription hook;
 
     private Relationships(FileStore store) {
@@ -67,12 +67,12 @@ public final class Relationships implements AutoCloseable {
      * Defines a many-to-many relationship through a join collection whose records hold a local id in
      * {@code localKey} and a remote id in {@code remoteKey} (both fields indexed).
      */
-    public ManyToMany defineManyToMany(String name, String localCollection, String remoteCollection,
+    public ManyToManyRelationship defineManyToMany(String name, String localCollection, String remoteCollection,
                                        String joinCollection, String localKey, String remoteKey, OnDelete onDelete) {
         Relationship toLocal = new Relationship(name + ".local", store, joinCollection, localKey, localCollection, onDelete);
         Relationship toRemote = new Relationship(name + ".remote", store, joinCollection, remoteKey, remoteCollection,
                 onDelete);
-        ManyToMany relationship = new ManyToMany(name, localCollection, remoteCollection,
+        ManyToManyRelationship relationship = new ManyToManyRelationship(name, localCollection, remoteCollection,
                 new JoinCollectionLinks(store, toLocal, toRemote));
         register(name, relationship, manyToMany);
         return relationship;
@@ -82,9 +82,9 @@ public final class Relationships implements AutoCloseable {
      * Defines a many-to-many relationship kept in a top-level array field of the local records that
      * holds remote ids (indexed, one key per element).
      */
-    public ManyToMany defineIdArray(String name, String localCollection, String arrayField, String remoteCollection,
+    public ManyToManyRelationship defineIdArray(String name, String localCollection, String arrayField, String remoteCollection,
                                     OnDelete onDelete) {
-        ManyToMany relationship = new ManyToMany(name, localCollection, remoteCollection,
+        ManyToManyRelationship relationship = new ManyToManyRelationship(name, localCollection, remoteCollection,
                 new IdArrayLinks(name, store, localCollection, arrayField, remoteCollection, onDelete));
         register(name, relationship, manyToMany);
         return relationship;
@@ -96,7 +96,7 @@ public final class Relationships implements AutoCloseable {
     }
 
     /** The many-to-many relationship of that name. */
-    public Optional<ManyToMany> manyToMany(String name) {
+    public Optional<ManyToManyRelationship> manyToMany(String name) {
         return Optional.ofNullable(manyToMany.get(name));
     }
 

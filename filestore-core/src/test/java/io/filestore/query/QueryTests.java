@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.FileStore;
+import io.filestore.IndexEntry;
 import io.filestore.TestStores;
 import io.filestore.relation.Relationship;
 import io.filestore.relation.Relationships;
@@ -104,11 +105,11 @@ class QueryTests {
         store.runInTransaction(tx -> ids.forEach(id -> store.collection("orders").put(id, json("total", 7))));
         var orders = store.collection("orders");
         List<String> all = orders.findEntriesInRange("total", 7, true, 7, true, false, 1000).stream()
-                .map(io.filestore.index.FieldIndex.Entry::rowId).toList();
+                .map(IndexEntry::rowId).toList();
         assertThat(all).hasSize(300).isSorted();
         for (int limit : new int[] {1, 10, 64, 299}) {
             assertThat(orders.findEntriesInRange("total", 7, true, 7, true, true, limit).stream()
-                    .map(io.filestore.index.FieldIndex.Entry::rowId)).containsExactlyElementsOf(all.subList(0, limit));
+                    .map(IndexEntry::rowId)).containsExactlyElementsOf(all.subList(0, limit));
         }
     }
 

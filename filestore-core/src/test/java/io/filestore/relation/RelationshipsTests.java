@@ -180,7 +180,7 @@ class RelationshipsTests {
     @Test
     void manyToManyThroughAJoinCollectionIsNavigableFromBothSides() {
         try (FileStore store = open(); Relationships relationships = Relationships.attach(store)) {
-            ManyToMany membership = relationships.defineManyToMany("membership", "users", "groups", "memberships",
+            ManyToManyRelationship membership = relationships.defineManyToMany("membership", "users", "groups", "memberships",
                     "userId", "groupId", OnDelete.CASCADE);
             assertThat(membership.link("u1", "g1")).isTrue();
             assertThat(membership.link("u1", "g1")).isFalse();
@@ -205,7 +205,7 @@ class RelationshipsTests {
     @Test
     void manyToManyThroughAnIdArrayIsNavigableFromBothSidesAndCascadesIntoTheArrays() {
         try (FileStore store = open(); Relationships relationships = Relationships.attach(store)) {
-            ManyToMany tagging = relationships.defineIdArray("tagging", "posts", "tagIds", "tags", OnDelete.CASCADE);
+            ManyToManyRelationship tagging = relationships.defineIdArray("tagging", "posts", "tagIds", "tags", OnDelete.CASCADE);
             store.collection("posts").put("p1", json("title", "Hello"));
             store.collection("posts").put("p2", json("title", "World", "tagIds", List.of("t2")));
             store.collection("tags").put("t1", json());
@@ -231,9 +231,9 @@ class RelationshipsTests {
         for (int round = 0; round < 2; round++) {
             try (FileStore store = open(); Relationships relationships = Relationships.attach(store)) {
                 Relationship userOfOrder = relationships.define("userOfOrder", "orders", "userId", "users");
-                ManyToMany membership = relationships.defineManyToMany("membership", "users", "groups", "memberships",
+                ManyToManyRelationship membership = relationships.defineManyToMany("membership", "users", "groups", "memberships",
                         "userId", "groupId", OnDelete.NOTHING);
-                ManyToMany tagging = relationships.defineIdArray("tagging", "posts", "tagIds", "tags", OnDelete.NOTHING);
+                ManyToManyRelationship tagging = relationships.defineIdArray("tagging", "posts", "tagIds", "tags", OnDelete.NOTHING);
                 for (int i = 0; i < 400; i++) {
                     randomWrite(store, membership, tagging, random);
                     if (i % 50 == 0) {
@@ -251,7 +251,7 @@ class RelationshipsTests {
         }
     }
 
-    private static void randomWrite(FileStore store, ManyToMany membership, ManyToMany tagging, Random random) {
+    private static void randomWrite(FileStore store, ManyToManyRelationship membership, ManyToManyRelationship tagging, Random random) {
         String user = "u" + random.nextInt(10);
         String group = "g" + random.nextInt(5);
         String order = "o" + random.nextInt(40);
@@ -269,8 +269,8 @@ class RelationshipsTests {
         }
     }
 
-    private static void assertMatchesBruteForce(FileStore store, Relationship userOfOrder, ManyToMany membership,
-                                                ManyToMany tagging) {
+    private static void assertMatchesBruteForce(FileStore store, Relationship userOfOrder, ManyToManyRelationship membership,
+                                                ManyToManyRelationship tagging) {
         for (int u = 0; u < 10; u++) {
             String user = "u" + u;
             Set<String> expected = new TreeSet<>();

@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.InvalidIdException;
-import io.filestore.json.Json;
-import io.filestore.persist.RecordFileNames;
+import io.filestore.internal.json.Json;
+import io.filestore.spi.RecordFileNames;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

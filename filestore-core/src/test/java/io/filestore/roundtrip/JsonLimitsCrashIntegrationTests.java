@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

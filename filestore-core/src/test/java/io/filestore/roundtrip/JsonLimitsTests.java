@@ -20,7 +20,7 @@ import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.InvalidOptionsException;
 import io.filestore.InvalidRecordException;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;

@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.InvalidRecordException;
-import io.filestore.json.Json;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;

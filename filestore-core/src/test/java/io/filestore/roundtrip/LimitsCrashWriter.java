@@ -11,7 +11,7 @@ import java.util.Map;
 
 import io.filestore.FileStore;
 import io.filestore.InvalidRecordException;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -2,6 +2,7 @@ package io.filestore.benchmarks.peer;
 
 import java.nio.charset.StandardCharsets;
 
+import io.filestore.FileStoreOptions;
 import io.filestore.benchmarks.Records;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,7 +53,7 @@ public record PeerRecord(String id, String json, String email, int age, ObjectNo
     }
 
     private static PeerRecord of(String id, ObjectNode tree) {
-        byte[] json = io.filestore.json.Json.defaultMapper().writeValueAsBytes(tree);
+        byte[] json = FileStoreOptions.defaultJsonMapper().writeValueAsBytes(tree);
         return new PeerRecord(id, new String(json, StandardCharsets.UTF_8), tree.get("email").stringValue(),
                 tree.get("age").intValue(), tree);
     }

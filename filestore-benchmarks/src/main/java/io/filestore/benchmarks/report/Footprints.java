@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,7 +19,7 @@ final class Footprints {
     }
 
     static List<Measurement> read(Path json) {
-        JsonNode footprint = Json.defaultMapper().readTree(json.toFile());
+        JsonNode footprint = FileStoreOptions.defaultJsonMapper().readTree(json.toFile());
         List<Measurement> measurements = new ArrayList<>();
         for (JsonNode disk : footprint.path("disk")) {
             JsonNode bytes = disk.has("allocatedBytesPerRecord") ? disk.get("allocatedBytesPerRecord")

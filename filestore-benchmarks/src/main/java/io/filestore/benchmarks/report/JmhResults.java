@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,7 +27,7 @@ public final class JmhResults {
 
     /** The measurements of a JMH JSON file; empty for an empty array. */
     public static List<Measurement> read(Path json) {
-        return parse(Json.defaultMapper().readTree(json.toFile()));
+        return parse(FileStoreOptions.defaultJsonMapper().readTree(json.toFile()));
     }
 
     /** The measurements of JMH JSON already parsed. */

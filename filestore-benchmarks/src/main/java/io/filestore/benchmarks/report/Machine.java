@@ -11,7 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -30,7 +30,7 @@ final class Machine {
     }
 
     static ObjectNode describe() {
-        ObjectNode machine = Json.defaultMapper().createObjectNode();
+        ObjectNode machine = FileStoreOptions.defaultJsonMapper().createObjectNode();
         machine.put("date",
                 ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
         machine.put("cores", Runtime.getRuntime().availableProcessors());

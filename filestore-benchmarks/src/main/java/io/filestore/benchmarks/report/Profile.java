@@ -20,10 +20,10 @@ public enum Profile {
 
     /**
      * The settings of a single-shot step that must reach the JIT's steady state (the opens of 100k
-     * records, a target of PERFORMANCE.md, and of 1M): with 1 warm-up the shots still fell from 3-4 s to 1.3 s over
-     * the first 10 opens of a fork, and forks of the same jar differed by 40%; so more warm-up shots,
-     * a garbage collection between shots (an open leaves about 600 MB, which otherwise the next shot
-     * collects), and two forks.
+     * records, a target of PERFORMANCE.md, and of 1M): with 1 warm-up the shots still kept falling over
+     * the first opens of a fork, and forks of the same jar differed widely (README.md, "Figures behind
+     * design choices"); so more warm-up shots, a garbage collection between shots (an open leaves much
+     * garbage, which otherwise the next shot collects), and two forks.
      */
     record SteadyShots(int warmups, int shots, int forks) {
     }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import io.filestore.json.Json;
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,7 +61,7 @@ public final class Report {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the footprint files in " + folder, e);
         }
-        JsonNode run = Json.defaultMapper().readTree(folder.resolve(RUN).toFile());
+        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
         return new Report(measurements, run).write(folder);
     }
 
@@ -102,7 +102,7 @@ public final class Report {
         }
         md.append("\n## Empty cells\n\n");
         for (Workload row : rows) {
-            for (Store store : Store.values()) {
+            for (StoreColumn store : StoreColumn.values()) {
                 if (row.cell(store).isEmpty() && row.whyEmpty(store) != null) {
                     md.append("- ").append(row.name()).append(", ").append(store.title()).append(": ")
                             .append(row.whyEmpty(store)).append('\n');
@@ -118,39 +118,39 @@ public final class Report {
     }
 
     private interface CellText {
-        String of(Workload row, Store store);
+        String of(Workload row, StoreColumn store);
     }
 
     private void table(StringBuilder md, CellText text) {
         md.append("| workload |");
-        for (Store store : Store.values()) {
+        for (StoreColumn store : StoreColumn.values()) {
             md.append(' ').append(store.title()).append(" |");
         }
         md.append("\n|---|");
-        md.append("---:|".repeat(Store.values().length)).append('\n');
+        md.append("---:|".repeat(StoreColumn.values().length)).append('\n');
         for (Workload row : rows) {
             md.append("| ").append(row.name()).append(" |");
-            for (Store store : Store.values()) {
+            for (StoreColumn store : StoreColumn.values()) {
                 md.append(' ').append(text.of(row, store)).append(" |");
             }
             md.append('\n');
         }
     }
 
-    private String formatted(Workload row, Store store) {
+    private String formatted(Workload row, StoreColumn store) {
         return find(row, store).map(Report::format).orElse("—");
     }
 
-    private String advantage(Workload row, Store store) {
-        if (store == Store.FILESTORE) {
+    private String advantage(Workload row, StoreColumn store) {
+        if (store == StoreColumn.FILESTORE) {
             return find(row, store).isPresent() ? "1" : "—";
         }
         return ratio(row, store).map(ratio -> String.format(Locale.ROOT, ratio < 1 ? "**%.2f**" : "%.2f", ratio))
                 .orElse("—");
     }
 
-    private Optional<Double> ratio(Workload row, Store store) {
-        Optional<Measurement> fileStore = find(row, Store.FILESTORE);
+    private Optional<Double> ratio(Workload row, StoreColumn store) {
+        Optional<Measurement> fileStore = find(row, StoreColumn.FILESTORE);
         Optional<Measurement> other = find(row, store);
         if (fileStore.isEmpty() || other.isEmpty()) {
             return Optional.empty();
@@ -161,33 +161,33 @@ public final class Report {
     private List<String> losses() {
         List<String> losses = new ArrayList<>();
         for (Workload row : rows) {
-            for (Store store : Store.values()) {
-                if (store == Store.FILESTORE || store == Store.RAW_LIMIT) {
+            for (StoreColumn store : StoreColumn.values()) {
+                if (store == StoreColumn.FILESTORE || store == StoreColumn.RAW_LIMIT) {
                     continue;
                 }
                 ratio(row, store).filter(ratio -> ratio < 1).ifPresent(ratio -> losses.add(String.format(Locale.ROOT,
                         "- %s: %s is %.1fx better (%s vs FileStore %s)", row.name(), store.title(), 1 / ratio,
-                        formatted(row, store), formatted(row, Store.FILESTORE))));
+                        formatted(row, store), formatted(row, StoreColumn.FILESTORE))));
             }
         }
         return losses;
     }
 
     /** The measurement of a row's cell; empty when the cell has no benchmark or the run has no result for it. */
-    Optional<Measurement> find(Workload row, Store store) {
+    Optional<Measurement> find(Workload row, StoreColumn store) {
         return row.cell(store).flatMap(cell -> measurements.stream()
                 .filter(measurement -> measurement.matches(cell.benchmark(), cell.params())).findFirst());
     }
 
     /** The charted rows as rates: operations per second, or records per second for single-shot rows. */
-    private Map<String, Map<Store, Double>> chartRates() {
-        Map<String, Map<Store, Double>> rates = new LinkedHashMap<>();
+    private Map<String, Map<StoreColumn, Double>> chartRates() {
+        Map<String, Map<StoreColumn, Double>> rates = new LinkedHashMap<>();
         for (Workload row : rows) {
             if (!row.charted()) {
                 continue;
             }
-            Map<Store, Double> perStore = new LinkedHashMap<>();
-            for (Store store : Store.values()) {
+            Map<StoreColumn, Double> perStore = new LinkedHashMap<>();
+            for (StoreColumn store : StoreColumn.values()) {
                 find(row, store).ifPresent(measurement -> perStore.put(store, rate(row, measurement)));
             }
             rates.put(row.name(), perStore);

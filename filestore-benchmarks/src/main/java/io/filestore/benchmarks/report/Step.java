@@ -25,8 +25,8 @@ record Step(String name, String include, Map<String, String[]> params, boolean s
 
     /**
      * A fixed 2 GB heap, without the {@code -XX:+AlwaysPreTouch} of the benchmarks' own forks: on these
-     * virtual machines pre-touching takes 12 s for 2 GB and 25 s for 4 GB per fork, which over the
-     * suite's forty forks would be a third of its time budget. The warm-up iterations touch the heap
+     * virtual machines pre-touching takes seconds per gigabyte and fork, which over the suite's forty
+     * forks would be a large part of its time budget (README.md, "Figures behind design choices"). The warm-up iterations touch the heap
      * the measurement uses instead.
      */
     private static final String[] HEAP = {"-Xms2g", "-Xmx2g"};

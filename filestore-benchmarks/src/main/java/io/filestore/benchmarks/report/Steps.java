@@ -49,7 +49,7 @@ final class Steps {
                 Step.singleShots("FileStore first open small", "OpenBenchmark\\.(fileStoreFirstOpen|rawFirstRead)", false)
                         .shots(1).param("records", sizes.openSmall()).param("layout", "file-per-record")
                         .param("indexed", true),
-                // steady state too: at 1M the second and third opens of a fork still took 1.2-1.8x the later ones
+                // steady state too: at 1M the second and third opens of a fork were still slower than later ones
                 Step.singleShots("FileStore open large", "OpenBenchmark\\.(fileStoreOpen|rawParallelRead)", true)
                         .inSteadyState().param("records", sizes.openLarge()).param("layout", "single-file-jsonl").param("indexed", true)
                         .jvm("-Xms4g", "-Xmx4g"),
@@ -59,13 +59,13 @@ final class Steps {
                 Step.singleShots("peers open large", "PeerOpenBenchmark\\.openCountAndGet", true)
                         .param("peer", "sqlite", "h2-mvstore").param("records", sizes.openLarge()),
                 // The durable targets and the flush again, about 15 minutes after their first round: fsync latency
-                // here drifts by 2x within minutes, and each cell's median pools both rounds (JmhResults)
+                // here drifts within minutes (README.md), and each cell's median pools both rounds (JmhResults)
                 Step.rates("raw append+fsync, round 2", "RawAppendFsyncBenchmark\\.appendAndForce"),
                 Step.rates("FileStore durable insert, round 2", "DurablePutBenchmark\\.writers(01|64)")
                         .param("fsyncIntervalMillis", 0).warmLonger(DURABLE_EXTRA_WARMUPS),
                 Step.rates("SQLite durable insert, round 2", "PeerWriteBenchmark\\.insert(01|64)")
                         .param("peer", "sqlite").param("commit", "FSYNC").warmLonger(DURABLE_EXTRA_WARMUPS),
-                // the flush is fsync-bound too, and one shot each: 0.96x the raw loop in one run, 1.40x in the next
+                // the flush is fsync-bound too, and one shot each: its ratio to the raw loop varies from run to run
                 Step.singleShots("flush, round 2", "FlushBenchmark\\.(fileStoreFlush|rawParallel)", false).shots(1)
                         .param("records", sizes.flush()).param("wal", true));
     }

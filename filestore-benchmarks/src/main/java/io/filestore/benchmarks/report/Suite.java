@@ -16,9 +16,9 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
+import io.filestore.FileStoreOptions;
 import io.filestore.benchmarks.Footprint;
 import io.filestore.benchmarks.Seeds;
-import io.filestore.json.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,8 +38,8 @@ public final class Suite {
 
     private final Profile profile;
     private final Path out;
-    private final ArrayNode results = Json.defaultMapper().createArrayNode();
-    private final ObjectNode stepSeconds = Json.defaultMapper().createObjectNode();
+    private final ArrayNode results = FileStoreOptions.defaultJsonMapper().createArrayNode();
+    private final ObjectNode stepSeconds = FileStoreOptions.defaultJsonMapper().createObjectNode();
 
     private Suite(Profile profile, Path out) {
         this.profile = profile;
@@ -101,10 +101,10 @@ public final class Suite {
         System.out.println("\n=== step " + step.name() + ": " + step.include() + " ===");
         new Runner(options.build()).run();
         if (Files.exists(json)) {
-            for (JsonNode result : Json.defaultMapper().readTree(json.toFile())) {
+            for (JsonNode result : FileStoreOptions.defaultJsonMapper().readTree(json.toFile())) {
                 results.add(result);
             }
-            Json.defaultMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(Report.JMH_RESULTS).toFile(),
+            FileStoreOptions.defaultJsonMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(Report.JMH_RESULTS).toFile(),
                     results);
             json.toFile().delete();
         }
@@ -144,14 +144,14 @@ public final class Suite {
     }
 
     private void writeRun(ObjectNode machine, double wallSeconds) {
-        ObjectNode run = Json.defaultMapper().createObjectNode();
+        ObjectNode run = FileStoreOptions.defaultJsonMapper().createObjectNode();
         run.put("profile", profile.name().toLowerCase(Locale.ROOT));
         run.put("wallSeconds", wallSeconds);
         run.set("machine", machine);
-        run.set("sizes", Json.defaultMapper().valueToTree(profile.sizes()));
+        run.set("sizes", FileStoreOptions.defaultJsonMapper().valueToTree(profile.sizes()));
         run.putObject("settings").put("throughput", profile.describeRates())
                 .put("singleShot", profile.describeSingleShots());
         run.set("steps", stepSeconds);
-        Json.defaultMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(Report.RUN).toFile(), run);
+        FileStoreOptions.defaultJsonMapper().writerWithDefaultPrettyPrinter().writeValue(out.resolve(Report.RUN).toFile(), run);
     }
 }

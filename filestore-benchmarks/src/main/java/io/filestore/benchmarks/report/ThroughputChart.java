@@ -32,7 +32,7 @@ final class ThroughputChart {
      * Writes the chart of {@code rates} (per workload name, in order, per store; missing stores
      * have no bar) to {@code png}.
      */
-    static void write(Map<String, Map<Store, Double>> rates, String title, Path png) {
+    static void write(Map<String, Map<StoreColumn, Double>> rates, String title, Path png) {
         System.setProperty("java.awt.headless", "true");
         CategoryChart chart = new CategoryChartBuilder().width(1600).height(800).title(title)
                 .xAxisTitle("workload").yAxisTitle("operations or records per second (log scale)").build();
@@ -52,7 +52,7 @@ final class ThroughputChart {
                 .max().orElse(10);
         styler.setYAxisMin(Math.pow(10, Math.floor(Math.log10(lowest))));
         styler.setYAxisMax(Math.pow(10, Math.ceil(Math.log10(highest * 1.01))));
-        for (Store store : Store.values()) {
+        for (StoreColumn store : StoreColumn.values()) {
             List<Double> values = new ArrayList<>();
             boolean any = false;
             for (String workload : workloads) {

@@ -16,8 +16,8 @@ public final class Workload {
 
     private final String name;
     private final String detail;
-    private final Map<Store, Cell> cells = new EnumMap<>(Store.class);
-    private final Map<Store, String> whyEmpty = new EnumMap<>(Store.class);
+    private final Map<StoreColumn, Cell> cells = new EnumMap<>(StoreColumn.class);
+    private final Map<StoreColumn, String> whyEmpty = new EnumMap<>(StoreColumn.class);
     private boolean charted = true;
 
     private Workload(String name, String detail) {
@@ -31,7 +31,7 @@ public final class Workload {
     }
 
     /** Shows {@code benchmark}'s result with {@code params} (key, value, key, value...) in the store's cell. */
-    public Workload with(Store store, String benchmark, String... params) {
+    public Workload with(StoreColumn store, String benchmark, String... params) {
         Map<String, String> wanted = new java.util.LinkedHashMap<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             wanted.put(params[i], params[i + 1]);
@@ -41,7 +41,7 @@ public final class Workload {
     }
 
     /** Leaves the store's cell empty, for {@code reason} (replacing a cell set before). */
-    public Workload without(Store store, String reason) {
+    public Workload without(StoreColumn store, String reason) {
         cells.remove(store);
         whyEmpty.put(store, reason);
         return this;
@@ -69,12 +69,12 @@ public final class Workload {
     }
 
     /** The cell of {@code store}; empty when the row has none for it. */
-    public Optional<Cell> cell(Store store) {
+    public Optional<Cell> cell(StoreColumn store) {
         return Optional.ofNullable(cells.get(store));
     }
 
     /** Why the cell of {@code store} is empty; null when no reason was given. */
-    public String whyEmpty(Store store) {
+    public String whyEmpty(StoreColumn store) {
         return whyEmpty.get(store);
     }
 }

@@ -1,11 +1,11 @@
 package io.filestore.benchmarks.report;
 
-import static io.filestore.benchmarks.report.Store.FILESTORE;
-import static io.filestore.benchmarks.report.Store.H2_MVSTORE;
-import static io.filestore.benchmarks.report.Store.KEYVALUE;
-import static io.filestore.benchmarks.report.Store.NITRITE;
-import static io.filestore.benchmarks.report.Store.RAW_LIMIT;
-import static io.filestore.benchmarks.report.Store.SQLITE;
+import static io.filestore.benchmarks.report.StoreColumn.FILESTORE;
+import static io.filestore.benchmarks.report.StoreColumn.H2_MVSTORE;
+import static io.filestore.benchmarks.report.StoreColumn.KEYVALUE;
+import static io.filestore.benchmarks.report.StoreColumn.NITRITE;
+import static io.filestore.benchmarks.report.StoreColumn.RAW_LIMIT;
+import static io.filestore.benchmarks.report.StoreColumn.SQLITE;
 
 import java.util.List;
 

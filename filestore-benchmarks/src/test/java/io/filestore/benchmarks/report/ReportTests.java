@@ -101,7 +101,7 @@ class ReportTests {
     @Test
     void aRateMeasuredInTwoRoundsHasTheMedianOfBothRoundsIterations() {
         String params = "\"fsyncIntervalMillis\": \"0\"";
-        var measurements = JmhResults.parse(io.filestore.json.Json.defaultMapper().readTree("[%s, %s, %s]".formatted(
+        var measurements = JmhResults.parse(io.filestore.internal.json.Json.defaultMapper().readTree("[%s, %s, %s]".formatted(
                 rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "10, 11, 12"),
                 rate("DurablePutBenchmark.writers01", "thrpt", "ops/s", params, "5, 5, 5"),
                 rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "30, 31, 32"))));
@@ -113,7 +113,7 @@ class ReportTests {
     @Test
     void aSingleShotRunInTwoRoundsHasTheMedianOfBothRoundsShots() {
         String params = "\"records\": \"2000\", \"wal\": \"true\"";
-        var measurements = JmhResults.parse(io.filestore.json.Json.defaultMapper().readTree("[%s, %s]".formatted(
+        var measurements = JmhResults.parse(io.filestore.internal.json.Json.defaultMapper().readTree("[%s, %s]".formatted(
                 singleShot("FlushBenchmark.fileStoreFlush", params, 900),
                 singleShot("FlushBenchmark.fileStoreFlush", params, 1300))));
         assertThat(measurements).hasSize(1);

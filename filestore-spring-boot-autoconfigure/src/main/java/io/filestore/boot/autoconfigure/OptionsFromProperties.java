@@ -20,7 +20,6 @@ import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.InvalidOptionsException;
 import io.filestore.Strategy;
-import io.filestore.json.Json;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -114,7 +113,7 @@ final class OptionsFromProperties {
             options.collection(collection.build());
         }
         if (!customizers.jsonMapper().isEmpty()) {
-            JsonMapper.Builder mapper = Json.defaultMapper().rebuild();
+            JsonMapper.Builder mapper = FileStoreOptions.defaultJsonMapper().rebuild();
             customizers.jsonMapper().forEach(customizer -> customizer.customize(mapper));
             options.jsonMapper(mapper.build());
         }

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
+import io.filestore.StoreState;
 import io.filestore.Subscription;
 
 /**
@@ -37,8 +38,7 @@ final class ReopenableFileStore implements InvocationHandler {
     private final Map<String, DocumentCollection> collections = new ConcurrentHashMap<>();
     private final Set<Registration> registrations = new LinkedHashSet<>(); // guarded by this
     private volatile FileStore store;
-    private boolean released;
-    private boolean closed;
+    private boolean closedForGood; // guarded by this; released or not, the store's own state says
 
     private ReopenableFileStore(FileStoreOptions options) {
         this.options = options;
@@ -65,10 +65,9 @@ final class ReopenableFileStore implements InvocationHandler {
      * when this throws (see {@link FileStore#close()}).
      */
     synchronized void release() {
-        if (released || closed) {
+        if (closedForGood || isReleased()) {
             return;
         }
-        released = true;
         store.close();
     }
 
@@ -79,7 +78,7 @@ final class ReopenableFileStore implements InvocationHandler {
      * @throws io.filestore.StoreLockedException when another store took the folder meanwhile
      */
     synchronized void reopen() {
-        if (!released || closed) {
+        if (closedForGood || !isReleased()) {
             return;
         }
         FileStore reopened = FileStore.open(options);
@@ -92,7 +91,11 @@ final class ReopenableFileStore implements InvocationHandler {
             throw e;
         }
         store = reopened;
-        released = false;
+    }
+
+    /** Whether the current store is closed (a close that threw releases the folder all the same). */
+    private boolean isReleased() {
+        return store.status().state() == StoreState.CLOSED;
     }
 
     @Override
@@ -108,11 +111,11 @@ final class ReopenableFileStore implements InvocationHandler {
     }
 
     private synchronized void closeForGood() {
-        if (closed) {
+        if (closedForGood) {
             return;
         }
-        closed = true;
-        if (!released) {
+        closedForGood = true;
+        if (!isReleased()) {
             store.close();
         }
     }

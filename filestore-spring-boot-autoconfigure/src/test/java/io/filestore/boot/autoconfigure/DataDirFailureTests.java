@@ -16,9 +16,9 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import io.filestore.io.FolderLock;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
+import io.filestore.spi.FolderLock;
+import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /**
  * A data folder the store cannot use fails startup with a report that names {@code filestore.data-dir}

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.filestore.io.FolderLock;
-import io.filestore.io.StorageIO;
-import io.filestore.io.WritableFile;
+import io.filestore.spi.FolderLock;
+import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /**
  * The real file system, except that once {@link #failLogFsyncs() armed}, every fsync of a write-ahead

@@ -23,8 +23,7 @@ import io.filestore.Format;
 import io.filestore.Strategy;
 import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.data.repository.User;
-import io.filestore.persist.PersisterFactory;
-import io.filestore.persist.Persisters;
+import io.filestore.spi.PersisterFactory;
 
 /**
  * Customizer beans change the options built from the {@code filestore.*} properties, so that a custom
@@ -157,7 +156,7 @@ class FileStoreCustomizersTests {
             CollectionOptions builtIn = new CollectionOptions(options.name(), options.strategy(), options.path(),
                     options.indexed(), options.unique(), options.wal(), options.format(), options.appendOnly(),
                     options.ttl(), null);
-            return Persisters.forCollection(builtIn, context);
+            return context.builtIn(builtIn);
         };
     }
 

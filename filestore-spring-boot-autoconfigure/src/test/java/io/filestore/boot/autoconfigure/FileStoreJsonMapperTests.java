@@ -17,7 +17,7 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.data.convert.MappingFileStoreConverter;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.DeserializationContext;

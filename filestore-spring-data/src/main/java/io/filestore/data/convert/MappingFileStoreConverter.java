@@ -2,7 +2,6 @@ package io.filestore.data.convert;
 
 import java.lang.reflect.Array;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.CollectionFactory;
@@ -20,6 +19,7 @@ import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
 import org.springframework.data.mapping.model.PropertyValueProvider;
 
+import io.filestore.FileStoreOptions;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.FileStorePersistentEntity;
 import io.filestore.data.mapping.FileStorePersistentProperty;
@@ -63,7 +63,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
-        this(context, io.filestore.json.Json.defaultMapper(), new FileStoreCustomConversions());
+        this(context, FileStoreOptions.defaultJsonMapper(), new FileStoreCustomConversions());
     }
 
     /** A converter whose JDK-typed values go through the mapper, custom conversions first. */

@@ -74,7 +74,7 @@ public class EntityRelationships implements AutoCloseable {
     }
 
     /** The many-to-many relationship of a local collection's id-array field. */
-    public io.filestore.relation.ManyToMany idArray(String localCollection, String field) {
+    public io.filestore.relation.ManyToManyRelationship idArray(String localCollection, String field) {
         return relationships.manyToMany(localCollection + "." + field).orElseThrow(() -> new IllegalStateException(
                 "No many-to-many " + localCollection + "." + field + " is defined"));
     }

@@ -26,7 +26,7 @@ import org.springframework.data.convert.WritingConverter;
 import io.filestore.annotation.Document;
 import io.filestore.annotation.Field;
 import io.filestore.data.mapping.FileStoreMappingContext;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Entities become documents through Spring Data's mapping metadata, not Jackson's bean rules, and come back equal. */

@@ -39,7 +39,7 @@ import io.filestore.data.core.IdEntities.SmallRepository;
 import io.filestore.data.core.IdEntities.Tagged;
 import io.filestore.data.core.IdEntities.TaggedRepository;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 
 /** Generated ids: UUIDs for String and UUID ids, a durable per-collection sequence for Long and Integer ids. */
 class GeneratedIdTests {

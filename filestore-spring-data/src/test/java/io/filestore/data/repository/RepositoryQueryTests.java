@@ -38,7 +38,7 @@ import org.springframework.data.repository.query.QueryLookupStrategy;
 
 import io.filestore.annotation.Document;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
-import io.filestore.json.Json;
+import io.filestore.internal.json.Json;
 import io.filestore.query.Plan;
 
 /**

@@ -10,7 +10,7 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * An id FileStore can store ({@link io.filestore.persist.RecordFileNames}): not empty, no control
+ * An id FileStore can store ({@link io.filestore.spi.RecordFileNames}): not empty, no control
  * characters, well-formed UTF-16, not too long once encoded as a file name. On a {@code @PathVariable},
  * Spring MVC checks it before the handler runs, so an id the store refuses is a 400 on every method, a
  * read included, where the store itself would only find nothing.

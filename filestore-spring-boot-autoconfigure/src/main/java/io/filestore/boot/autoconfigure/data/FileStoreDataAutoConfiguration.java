@@ -23,7 +23,6 @@ import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.transaction.FileStoreTransactionManager;
-import io.filestore.json.Json;
 
 /**
  * Spring Data support: the application's {@code @Document} entities (whose indexes join the store's
@@ -82,7 +81,7 @@ public final class FileStoreDataAutoConfiguration {
     MappingFileStoreConverter fileStoreConverter(FileStoreMappingContext context, FileStoreCustomConversions conversions,
                                                  ObjectProvider<FileStoreOptions> options) {
         FileStoreOptions configured = options.getIfAvailable();
-        return new MappingFileStoreConverter(context, configured != null ? configured.jsonMapper() : Json.defaultMapper(),
+        return new MappingFileStoreConverter(context, configured != null ? configured.jsonMapper() : FileStoreOptions.defaultJsonMapper(),
                 conversions);
     }
 

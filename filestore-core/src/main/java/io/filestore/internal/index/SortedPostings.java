@@ -1,0 +1,65 @@
+package io.filestore.internal.index;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * (key, posting) pairs sorted by key seen as a sorted map, only as far as
+ * {@link ConcurrentSkipListMap}'s copy constructor reads one (its comparator and its entries in
+ * order), which builds the skip list in linear time.
+ */
+final class SortedPostings extends java.util.AbstractMap<Object, Object>
+        implements java.util.SortedMap<Object, Object> {
+    private final Map.Entry<Object, Object>[] postings;
+
+    SortedPostings(Map.Entry<Object, Object>[] postings) {
+        this.postings = postings;
+    }
+
+    @Override
+    public java.util.Comparator<? super Object> comparator() {
+        return IndexKeys.ORDER;
+    }
+
+    @Override
+    public Set<Map.Entry<Object, Object>> entrySet() {
+        return new java.util.AbstractSet<>() {
+            @Override
+            public java.util.Iterator<Map.Entry<Object, Object>> iterator() {
+                return Arrays.asList(postings).iterator();
+            }
+
+            @Override
+            public int size() {
+                return postings.length;
+            }
+        };
+    }
+
+    @Override
+    public java.util.SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<Object, Object> headMap(Object toKey) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public java.util.SortedMap<Object, Object> tailMap(Object fromKey) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Object firstKey() {
+        return postings[0].getKey();
+    }
+
+    @Override
+    public Object lastKey() {
+        return postings[postings.length - 1].getKey();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Secondary indexes: a hash map for equality and a skip list for ranges and order, per indexed field.
+ * Internal: not for use outside FileStore.
+ */
+package io.filestore.internal.index;

@@ -1,0 +1,36 @@
+package io.filestore.internal.persist;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.filestore.spi.CollectionPersister;
+import io.filestore.spi.FileBatch;
+
+/** The {@code memory-only} strategy: nothing is read or written. */
+final class MemoryOnlyPersister implements CollectionPersister {
+
+    static final MemoryOnlyPersister INSTANCE = new MemoryOnlyPersister();
+
+    private MemoryOnlyPersister() {
+    }
+
+    @Override
+    public void load(RecordSink sink) {
+        // nothing survives a restart by design
+    }
+
+    @Override
+    public void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch) {
+        // never written
+    }
+
+    @Override
+    public Path indexFolder() {
+        return null;
+    }
+
+    @Override
+    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+        // nothing on disk
+    }
+}

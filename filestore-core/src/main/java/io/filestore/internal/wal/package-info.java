@@ -1,0 +1,6 @@
+/**
+ * The write-ahead log: checksummed segment files written by leader/follower group commit, the checkpoint
+ * that says what the record files already hold, and replay on open. Internal: not for use outside
+ * FileStore.
+ */
+package io.filestore.internal.wal;

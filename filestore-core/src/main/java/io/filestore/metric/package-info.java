@@ -1,2 +1,0 @@
-/** Live aggregates over a collection, maintained incrementally from committed changes. */
-package io.filestore.metric;
