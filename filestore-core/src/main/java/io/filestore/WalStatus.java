@@ -1,7 +1,9 @@
 package io.filestore;
 
+import java.util.List;
+
 /**
- * A snapshot of the log's state, for health checks and metrics.
+ * A snapshot of the write-ahead log's state, for health checks and metrics ({@link StoreStatus#wal()}).
  *
  * @param segments           segment files on disk
  * @param bytes              their total size
@@ -17,6 +19,6 @@ package io.filestore;
  *                           ({@code acceptLogLoss}), one entry per gap; empty normally
  */
 public record WalStatus(int segments, long bytes, long lastSequence, long checkpointSequence, int pendingWrites,
-                            long fsyncCount, long lastFsyncNanos, long maxFsyncNanos, long totalFsyncNanos,
-                            String failure, java.util.List<String> acceptedLoss) {
+                        long fsyncCount, long lastFsyncNanos, long maxFsyncNanos, long totalFsyncNanos,
+                        String failure, List<String> acceptedLoss) {
 }

@@ -68,7 +68,8 @@ public final class Relationships implements AutoCloseable {
      * {@code localKey} and a remote id in {@code remoteKey} (both fields indexed).
      */
     public ManyToManyRelationship defineManyToMany(String name, String localCollection, String remoteCollection,
-                                       String joinCollection, String localKey, String remoteKey, OnDelete onDelete) {
+                                                   String joinCollection, String localKey, String remoteKey,
+                                                   OnDelete onDelete) {
         Relationship toLocal = new Relationship(name + ".local", store, joinCollection, localKey, localCollection, onDelete);
         Relationship toRemote = new Relationship(name + ".remote", store, joinCollection, remoteKey, remoteCollection,
                 onDelete);
@@ -82,8 +83,8 @@ public final class Relationships implements AutoCloseable {
      * Defines a many-to-many relationship kept in a top-level array field of the local records that
      * holds remote ids (indexed, one key per element).
      */
-    public ManyToManyRelationship defineIdArray(String name, String localCollection, String arrayField, String remoteCollection,
-                                    OnDelete onDelete) {
+    public ManyToManyRelationship defineIdArray(String name, String localCollection, String arrayField,
+                                                String remoteCollection, OnDelete onDelete) {
         ManyToManyRelationship relationship = new ManyToManyRelationship(name, localCollection, remoteCollection,
                 new IdArrayLinks(name, store, localCollection, arrayField, remoteCollection, onDelete));
         register(name, relationship, manyToMany);

@@ -1,15 +1,14 @@
 package io.filestore.spi;
 
-
 import java.nio.file.Path;
 import java.util.Map;
 
-import io.filestore.internal.persist.Persisters;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * How one collection's records reach the disk and come back. One implementation per strategy;
- * the store picks it in {@link Persisters#forCollection}.
+ * How one collection's records reach the disk and come back. One implementation per strategy, which
+ * the store picks from the collection's options, unless their {@code persister} (a
+ * {@link PersisterFactory}) makes one.
  *
  * <p>The store calls {@link #load} once at open, then {@link #stage} from its single flusher thread;
  * implementations need not be thread-safe beyond that, except that {@code load} may call the sink

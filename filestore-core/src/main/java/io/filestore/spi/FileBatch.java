@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import io.filestore.internal.io.AtomicFiles;
-
 /**
- * The files one flush replaces or deletes, applied together by {@link AtomicFiles}. Not
- * thread-safe; build it on one thread.
+ * The files one flush replaces, appends to or deletes, applied together by the store's
+ * {@link AtomicFileWriter}. Not thread-safe; build it on one thread.
  */
 public final class FileBatch {
 

@@ -1,6 +1,5 @@
 package io.filestore.benchmarks.report;
 
-
 import java.util.Locale;
 
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;

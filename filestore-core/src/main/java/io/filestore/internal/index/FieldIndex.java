@@ -253,7 +253,7 @@ public final class FieldIndex {
      * O(log n + limit) plus, for the key the limit cuts, one pass over its ids.
      */
     public List<IndexEntry> entriesInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive,
-                                      boolean descending, int limit) {
+                                           boolean descending, int limit) {
         List<IndexEntry> out = new ArrayList<>(Math.min(limit, 1024));
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             int room = limit - out.size();

@@ -26,7 +26,6 @@ import io.filestore.spi.RecordFileNames;
  */
 final class FilePerRecordPersister implements CollectionPersister {
 
-
     private static final Logger log = LoggerFactory.getLogger(FilePerRecordPersister.class);
 
     private final String collection;
@@ -131,7 +130,6 @@ final class FilePerRecordPersister implements CollectionPersister {
             context.quarantine().add(collection, file, e.getMessage());
         }
     }
-
 
     private static void await(Future<?> future) {
         try {

@@ -32,7 +32,6 @@ final class FlushStatistics {
         return failures;
     }
 
-
     synchronized Instant lastFlushAt() {
         return lastFlushAt;
     }

@@ -196,7 +196,6 @@ public final class Store implements FileStore {
                 .run(collections.values().stream().map(StoreCollection::state).toList());
     }
 
-
     @Override
     public Path dataDir() {
         return options.dataDir();

@@ -212,7 +212,7 @@ final class StoreCollection implements DocumentCollection {
 
     @Override
     public List<IndexEntry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
-                                                     boolean toInclusive, boolean descending, int limit) {
+                                               boolean toInclusive, boolean descending, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
         }
@@ -233,7 +233,7 @@ final class StoreCollection implements DocumentCollection {
 
     /** The range's entries as this thread's transaction sees them: committed ones it did not rewrite, plus its own. */
     private List<IndexEntry> withPendingWrites(String field, FieldIndex index, Object low, boolean fromInclusive,
-                                                     Object high, boolean toInclusive) {
+                                               Object high, boolean toInclusive) {
         Map<String, PendingWrite> writes = pendingWrites();
         List<IndexEntry> matches = committer.read(() -> {
             List<IndexEntry> committed = new ArrayList<>();

@@ -246,7 +246,6 @@ final class LogWriter {
         }
     }
 
-
     /**
      * The leader's work: one force that covers every record written until now. Runs holding
      * {@code forcing}, so no roll replaces the file meanwhile, and without the segment lock, so writers
