@@ -9,9 +9,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,5 +68,38 @@ class StoreStateTests {
         store.close();
         assertThat(store.status().state()).isEqualTo(CLOSED);
         assertThat(store.status().open()).isFalse();
+    }
+
+    @Test
+    void concurrentClosesFlushOnceAndEachReturnsOnlyWhenTheStoreIsClosed(@TempDir Path dir) throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Path folder = dir.resolve("round-" + round);
+            FileStore store = FileStore.open(TestStores.options(folder).flushInterval(Duration.ofHours(1)).build());
+            DocumentCollection items = store.collection("items");
+            for (int i = 0; i < 300; i++) {
+                items.put("item-" + i, TestStores.json("n", i));
+            }
+            int closers = 4;
+            CyclicBarrier start = new CyclicBarrier(closers);
+            ExecutorService threads = Executors.newFixedThreadPool(closers);
+            try {
+                List<Future<StoreState>> closes = new ArrayList<>();
+                for (int i = 0; i < closers; i++) {
+                    closes.add(threads.submit(() -> {
+                        start.await();
+                        store.close();
+                        return store.status().state();
+                    }));
+                }
+                for (Future<StoreState> close : closes) {
+                    assertThat(close.get()).as("the state when close() returned").isEqualTo(CLOSED);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            try (FileStore reopened = FileStore.open(TestStores.options(folder).build())) {
+                assertThat(reopened.collection("items").count()).isEqualTo(300);
+            }
+        }
     }
 }

@@ -18,7 +18,6 @@ import io.filestore.data.mapping.FileStoreManagedTypes;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.config.EnableFileStoreRepositories;
 import io.filestore.data.transaction.FileStoreTransactionManager;
-import io.filestore.json.Json;
 
 /**
  * FileStore's Spring Data support without Spring Boot, as README describes it: the entity classes as a
@@ -56,7 +55,7 @@ public class AotApplication {
     public FileStoreTemplate fileStoreTemplate(FileStore fileStore, FileStoreMappingContext fileStoreMappingContext,
                                                ManagedTypes fileStoreManagedTypes) {
         MappingFileStoreConverter converter = new MappingFileStoreConverter(fileStoreMappingContext,
-                Json.defaultMapper(), new FileStoreCustomConversions());
+                FileStoreOptions.defaultJsonMapper(), new FileStoreCustomConversions());
         return new FileStoreTemplate(fileStore, converter, fileStoreManagedTypes.toList());
     }
 
