@@ -79,6 +79,7 @@ public final class Store implements FileStore {
     private final Flusher flusher;
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle;
+    private final Object closeMonitor = new Object();
     private FolderLock lock;
     private WriteAheadLog wal;
     private volatile long checkpointAtOpen = Long.MAX_VALUE; // until the log is open, nothing is proven unacknowledged
@@ -319,19 +320,21 @@ public final class Store implements FileStore {
 
     @Override
     public void close() {
-        if (lifecycle.state().isClosed()) {
-            return;
-        }
-        background.stopWatchingFiles();
-        committer.exclusively(lifecycle::closing);
-        background.stopTimers();
-        try {
-            // a fenced store writes nothing more; reopening recovers what the log made durable
-            lifecycle.ensureNotFenced();
-            flusher.flush();
-            log.info("FileStore closed {}", options.dataDir());
-        } finally {
-            abandon();
+        synchronized (closeMonitor) { // a second close waits for the first, then finds the store closed
+            if (lifecycle.state().isClosed()) {
+                return;
+            }
+            background.stopWatchingFiles();
+            committer.exclusively(lifecycle::closing);
+            background.stopTimers();
+            try {
+                // a fenced store writes nothing more; reopening recovers what the log made durable
+                lifecycle.ensureNotFenced();
+                flusher.flush();
+                log.info("FileStore closed {}", options.dataDir());
+            } finally {
+                abandon();
+            }
         }
     }
 
