@@ -1,7 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -10,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import static io.filestore.TestStores.json;
 
 /**
  * The child process of {@link CrashLoopIntegrationTests}: writes from several threads until it is

@@ -1,8 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import io.filestore.internal.persist.FlushJournal;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs one open / write / flush / checkpoint / close cycle on a {@link SimulatedDisk} with a fault

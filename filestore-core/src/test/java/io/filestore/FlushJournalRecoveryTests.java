@@ -1,9 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -13,6 +9,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.internal.persist.FlushJournal;
 import io.filestore.spi.StorageIO;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A flush interrupted between record files leaves a journal that the next open completes. */
 class FlushJournalRecoveryTests {

@@ -1,9 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.filestore.spi.FolderLock;
 import io.filestore.spi.StorageIO;
 import io.filestore.spi.WritableFile;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Fills a small tmpfs with logged writes until the store fences itself, frees some room, and checks that

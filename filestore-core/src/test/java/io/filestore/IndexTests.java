@@ -1,9 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -20,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.filestore.internal.index.IndexKeys;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Index answers checked against a brute-force scan of the same records, on random data and writes. */
 class IndexTests {

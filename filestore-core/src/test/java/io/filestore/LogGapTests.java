@@ -1,9 +1,5 @@
 package io.filestore;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.ByteBuffer;
@@ -25,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.internal.wal.SegmentFormat;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A write-ahead log with a hole in it refuses the open, naming what is missing and how to accept the

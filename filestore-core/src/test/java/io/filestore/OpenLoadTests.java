@@ -1,13 +1,13 @@
 package io.filestore;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What an open reads back from record files: every digit, and the same index answers as before the close. */
 class OpenLoadTests {

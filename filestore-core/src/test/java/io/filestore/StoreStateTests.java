@@ -1,13 +1,5 @@
 package io.filestore;
 
-import static io.filestore.StoreState.CLOSED;
-import static io.filestore.StoreState.CLOSING;
-import static io.filestore.StoreState.FENCED;
-import static io.filestore.StoreState.OPEN;
-import static io.filestore.StoreState.OPENING;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +14,14 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static io.filestore.StoreState.CLOSED;
+import static io.filestore.StoreState.CLOSING;
+import static io.filestore.StoreState.FENCED;
+import static io.filestore.StoreState.OPEN;
+import static io.filestore.StoreState.OPENING;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class StoreStateTests {
 

@@ -1,8 +1,5 @@
 package io.filestore.aggregate;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +19,9 @@ import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.TestStores;
 import tools.jackson.databind.JsonNode;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class LiveAggregatesTests {
 

@@ -1,8 +1,5 @@
 package io.filestore.history;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.FileStore;
 import io.filestore.TestStores;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UndoHistoryTests {
 

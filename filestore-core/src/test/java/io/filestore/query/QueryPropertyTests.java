@@ -1,8 +1,5 @@
 package io.filestore.query;
 
-import static io.filestore.query.BruteForce.*;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +22,26 @@ import io.filestore.relation.Relationships;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
+
+import static io.filestore.query.BruteForce.Pair;
+import static io.filestore.query.BruteForce.and;
+import static io.filestore.query.BruteForce.contains;
+import static io.filestore.query.BruteForce.endsWith;
+import static io.filestore.query.BruteForce.eq;
+import static io.filestore.query.BruteForce.equalsIgnoreCase;
+import static io.filestore.query.BruteForce.in;
+import static io.filestore.query.BruteForce.isNotNull;
+import static io.filestore.query.BruteForce.isNull;
+import static io.filestore.query.BruteForce.matches;
+import static io.filestore.query.BruteForce.ne;
+import static io.filestore.query.BruteForce.normalize;
+import static io.filestore.query.BruteForce.not;
+import static io.filestore.query.BruteForce.or;
+import static io.filestore.query.BruteForce.order;
+import static io.filestore.query.BruteForce.range;
+import static io.filestore.query.BruteForce.rank;
+import static io.filestore.query.BruteForce.startsWith;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Random data, random writes and random queries, each checked against {@link BruteForce}. */
 class QueryPropertyTests {

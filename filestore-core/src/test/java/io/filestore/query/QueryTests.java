@@ -1,9 +1,5 @@
 package io.filestore.query;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +14,10 @@ import io.filestore.IndexEntry;
 import io.filestore.TestStores;
 import io.filestore.relation.Relationship;
 import io.filestore.relation.Relationships;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QueryTests {
 

@@ -1,9 +1,5 @@
 package io.filestore.relation;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +17,10 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.ReferentialIntegrityException;
 import tools.jackson.databind.JsonNode;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RelationshipsTests {
 

@@ -1,8 +1,5 @@
 package io.filestore.roundtrip;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +21,9 @@ import io.filestore.InvalidIdException;
 import io.filestore.internal.json.Json;
 import io.filestore.spi.RecordFileNames;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Ids round-trip exactly: random ids from every Unicode plane, with surrogates (paired and lone),

@@ -1,7 +1,5 @@
 package io.filestore.roundtrip;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +16,8 @@ import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.internal.json.Json;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A child JVM stores records at every JSON limit on every logged layout and is killed with

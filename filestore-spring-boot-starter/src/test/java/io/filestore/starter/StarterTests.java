@@ -1,8 +1,5 @@
 package io.filestore.starter;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +13,9 @@ import org.springframework.data.web.config.SpringDataWebSettings;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import io.filestore.data.transaction.FileStoreTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What the starter alone gives an application, as Spring Boot's own data starters do: {@code @Transactional}

@@ -1,7 +1,5 @@
 package io.filestore.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Set;
@@ -11,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Concurrent writers against the sample app while a test stops it under them (kill -9, SIGTERM). */
 final class Bursts {

@@ -1,13 +1,13 @@
 package io.filestore.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every end-to-end test of {@link SampleAppEndToEndIntegrationTests}, against the same jar started from

@@ -1,13 +1,13 @@
 package io.filestore.benchmarks.report;
 
+import java.util.List;
+
 import static io.filestore.benchmarks.report.StoreColumn.FILESTORE;
 import static io.filestore.benchmarks.report.StoreColumn.H2_MVSTORE;
 import static io.filestore.benchmarks.report.StoreColumn.KEYVALUE;
 import static io.filestore.benchmarks.report.StoreColumn.NITRITE;
 import static io.filestore.benchmarks.report.StoreColumn.RAW_LIMIT;
 import static io.filestore.benchmarks.report.StoreColumn.SQLITE;
-
-import java.util.List;
 
 /**
  * The rows of the report: every workload of the suite and which benchmark result stands for it in

@@ -1,12 +1,12 @@
 package io.filestore.benchmarks.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The report turns a run's files (JMH's JSON, the footprint, the run description) into the Markdown

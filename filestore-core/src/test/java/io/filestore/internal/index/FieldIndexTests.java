@@ -1,7 +1,5 @@
 package io.filestore.internal.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.filestore.IndexEntry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bulk-loaded index answers like one built by single writes, before and after later writes. */
 class FieldIndexTests {

@@ -1,7 +1,5 @@
 package io.filestore.internal.index;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Number keys compare as the exact values they were written as, whatever their Java or JSON form. */
 class IndexKeysTests {

@@ -1,8 +1,5 @@
 package io.filestore.internal.json;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
@@ -10,6 +7,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import io.filestore.CorruptedFileException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JsonTests {
 

@@ -1,8 +1,5 @@
 package io.filestore.internal.persist;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +19,9 @@ import io.filestore.internal.json.Json;
 import io.filestore.spi.CollectionPersister;
 import io.filestore.spi.JsonCodec;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The JSON Lines load that goes straight to compact records ({@link JsonLinesCodec#decodeInto}) reads

@@ -1,8 +1,5 @@
 package io.filestore.internal.persist;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +16,9 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.Strategy;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Files written before the line format became an envelope ({@code {"id":"u1",...the record's other

@@ -1,9 +1,5 @@
 package io.filestore.internal.persist;
 
-import static io.filestore.TestStores.json;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +14,10 @@ import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.UniqueConstraintException;
+
+import static io.filestore.TestStores.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every persisted strategy must do, whatever its file layout. Subclasses say how the collection

@@ -1,8 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,6 +16,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import io.filestore.spi.FolderLock;
 import io.filestore.spi.StorageIO;
 import io.filestore.spi.WritableFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * A data folder the store cannot use fails startup with a report that names {@code filestore.data-dir}

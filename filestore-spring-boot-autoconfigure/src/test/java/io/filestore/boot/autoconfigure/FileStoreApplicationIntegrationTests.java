@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.filestore.FileStore;
 import io.micrometer.core.instrument.MeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real Spring Boot applications on real folders: the YAML, startup failures, and SIGTERM. */
 @ExtendWith(OutputCaptureExtension.class)

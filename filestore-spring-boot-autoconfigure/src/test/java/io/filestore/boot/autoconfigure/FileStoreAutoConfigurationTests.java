@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +27,8 @@ import io.filestore.boot.autoconfigure.health.FileStoreHealthAutoConfiguration;
 import io.filestore.boot.autoconfigure.health.FileStoreHealthIndicator;
 import io.filestore.boot.autoconfigure.metrics.FileStoreMetrics;
 import io.filestore.boot.autoconfigure.metrics.FileStoreMetricsAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FileStoreAutoConfigurationTests {
 

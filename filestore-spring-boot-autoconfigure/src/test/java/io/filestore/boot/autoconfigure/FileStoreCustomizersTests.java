@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +22,8 @@ import io.filestore.Strategy;
 import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.data.repository.User;
 import io.filestore.spi.PersisterFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Customizer beans change the options built from the {@code filestore.*} properties, so that a custom

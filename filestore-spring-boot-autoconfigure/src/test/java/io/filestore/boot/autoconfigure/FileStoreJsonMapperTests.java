@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,8 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * FileStore's JSON mapping gets extra modules through {@link FileStoreJsonMapperCustomizer} beans, and

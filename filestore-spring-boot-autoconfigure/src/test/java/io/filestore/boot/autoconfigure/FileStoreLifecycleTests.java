@@ -1,8 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +19,9 @@ import io.filestore.FileStore;
 import io.filestore.StoreClosedException;
 import io.filestore.StoreLockedException;
 import io.filestore.Subscription;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileStoreLifecycleTests {
 

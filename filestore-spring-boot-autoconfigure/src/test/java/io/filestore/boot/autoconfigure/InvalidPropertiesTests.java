@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +19,8 @@ import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import io.filestore.FileStore;
 import io.filestore.WriteAheadLogLossException;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every wrong value fails startup with a report that names the property, the value and what is allowed. */
 class InvalidPropertiesTests {

@@ -1,7 +1,5 @@
 package io.filestore.data.auditing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +35,8 @@ import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.event.AuditingEntityCallback;
 import io.filestore.data.mapping.event.BeforeConvertCallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code @EnableFileStoreAuditing} in a real application context: an entity callback, as in Spring Data MongoDB. */
 class FileStoreAuditingTests {

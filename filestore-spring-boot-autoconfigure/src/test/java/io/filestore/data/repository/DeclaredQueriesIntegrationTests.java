@@ -1,7 +1,5 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,6 +14,8 @@ import org.springframework.context.annotation.FilterType;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
 import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.data.repository.config.EnableFileStoreRepositories;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A named query in the properties a Spring application points its repositories at fails the startup. */
 class DeclaredQueriesIntegrationTests {

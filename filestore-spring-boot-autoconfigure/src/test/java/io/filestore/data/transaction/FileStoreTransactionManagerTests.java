@@ -1,8 +1,5 @@
 package io.filestore.data.transaction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,6 +33,9 @@ import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration;
 import io.filestore.data.repository.User;
 import io.filestore.data.repository.UserRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Spring's transaction contract through {@code @Transactional} over repositories, in a context built

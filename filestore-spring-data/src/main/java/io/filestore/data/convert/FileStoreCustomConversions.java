@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.convert.CustomConversions;
-
 import org.springframework.data.mapping.model.SimpleTypeHolder;
 
 import io.filestore.data.mapping.FileStoreMappingContext;

@@ -1,7 +1,5 @@
 package io.filestore.data.aot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -32,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.filestore.data.repository.support.SimpleFileStoreRepository;
 import io.filestore.data.transaction.FileStoreTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * FileStore's Spring Data support processed ahead of time, as {@code spring-boot:process-aot} does to an

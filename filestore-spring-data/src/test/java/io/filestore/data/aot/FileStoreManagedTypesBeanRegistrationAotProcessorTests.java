@@ -1,11 +1,11 @@
 package io.filestore.data.aot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.data.domain.ManagedTypes;
 
 import io.filestore.data.mapping.FileStoreManagedTypes;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which beans the processor captures: FileStore's, by name, and only those whose type the generated code can create. */
 class FileStoreManagedTypesBeanRegistrationAotProcessorTests {

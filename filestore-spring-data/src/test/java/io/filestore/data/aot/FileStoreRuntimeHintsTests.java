@@ -1,7 +1,5 @@
 package io.filestore.data.aot;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.lang.annotation.Annotation;
 
 import org.junit.jupiter.api.Test;
@@ -18,6 +16,8 @@ import io.filestore.annotation.Document;
 import io.filestore.annotation.Indexed;
 import io.filestore.annotation.ManyToOne;
 import io.filestore.data.repository.support.SimpleFileStoreRepository;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The hints FileStore registers for every application processed ahead of time, and where Spring finds them. */
 class FileStoreRuntimeHintsTests {

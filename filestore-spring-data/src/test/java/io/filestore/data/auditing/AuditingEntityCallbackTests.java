@@ -1,8 +1,5 @@
 package io.filestore.data.auditing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +10,9 @@ import io.filestore.data.auditing.sample.ImmutableNote;
 import io.filestore.data.auditing.sample.Note;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.event.AuditingEntityCallback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The auditing callback on its own (after Spring Data MongoDB's AuditingEntityCallbackUnitTests). */
 class AuditingEntityCallbackTests {

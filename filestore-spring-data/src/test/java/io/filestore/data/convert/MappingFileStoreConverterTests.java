@@ -1,7 +1,5 @@
 package io.filestore.data.convert;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,6 +26,8 @@ import io.filestore.annotation.Field;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.internal.json.Json;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Entities become documents through Spring Data's mapping metadata, not Jackson's bean rules, and come back equal. */
 class MappingFileStoreConverterTests {

@@ -1,8 +1,5 @@
 package io.filestore.data.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +37,9 @@ import io.filestore.data.core.IdEntities.Tagged;
 import io.filestore.data.core.IdEntities.TaggedRepository;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
 import io.filestore.internal.json.Json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Generated ids: UUIDs for String and UUID ids, a durable per-collection sequence for Long and Integer ids. */
 class GeneratedIdTests {

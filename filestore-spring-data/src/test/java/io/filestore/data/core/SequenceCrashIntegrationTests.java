@@ -1,7 +1,5 @@
 package io.filestore.data.core;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.FileStore;
 import io.filestore.data.core.IdEntities.Counter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated Long ids across real {@code kill -9}s: a child JVM saves and deletes counters until it is

@@ -1,16 +1,12 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-
 import java.util.Random;
-
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -21,11 +17,13 @@ import org.springframework.data.domain.Sort;
 
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
-import io.filestore.data.core.EntityCollections;
 import io.filestore.data.convert.MappingFileStoreConverter;
+import io.filestore.data.core.EntityCollections;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every derived-query keyword against a plain Java filter over all users, on random data, through a reopen. */
 class DerivedQueryPropertyTests {

@@ -1,8 +1,5 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +28,17 @@ import org.springframework.data.repository.query.QueryMethod;
 
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
-import io.filestore.data.core.EntityCollections;
 import io.filestore.data.convert.MappingFileStoreConverter;
+import io.filestore.data.core.EntityCollections;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.query.PartTreeFileStoreQuery;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
 import io.filestore.query.Plan;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The repository contract through the factory alone: no Spring context. */
 class FileStoreRepositoryFactoryTests {

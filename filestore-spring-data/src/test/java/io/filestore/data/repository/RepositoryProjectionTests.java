@@ -1,7 +1,5 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -17,6 +15,8 @@ import org.springframework.data.domain.Sort;
 import io.filestore.data.repository.PersonRepository.FirstnameOnly;
 import io.filestore.data.repository.PersonRepository.PersonName;
 import io.filestore.data.repository.PersonRepository.PersonPlace;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Query methods returning DTO classes, records, interfaces, and the type a {@code Class<T>} argument

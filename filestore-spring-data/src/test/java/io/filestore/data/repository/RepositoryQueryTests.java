@@ -1,9 +1,5 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -40,6 +36,10 @@ import io.filestore.annotation.Document;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
 import io.filestore.internal.json.Json;
 import io.filestore.query.Plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Derived queries as a Spring Data user writes them: embedded objects compared whole, {@code In} with

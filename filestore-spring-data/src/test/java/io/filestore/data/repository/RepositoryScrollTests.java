@@ -1,9 +1,5 @@
 package io.filestore.data.repository;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedList;
@@ -27,6 +23,10 @@ import org.springframework.data.support.WindowIterator;
 
 import io.filestore.data.repository.PersonRepository.PersonName;
 import io.filestore.query.Plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Scrolling: {@code Window} results from offset and keyset positions, with a {@code Limit}, a

@@ -3,6 +3,7 @@ package io.filestore.sample.session;
 import java.util.List;
 
 import jakarta.validation.Valid;
+
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

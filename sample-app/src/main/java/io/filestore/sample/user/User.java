@@ -3,12 +3,12 @@ package io.filestore.sample.user;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.CreatedDate;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.annotation.Version;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.filestore.annotation.Document;
 import io.filestore.annotation.Indexed;
 import io.filestore.annotation.OneToMany;

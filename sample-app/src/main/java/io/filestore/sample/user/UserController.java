@@ -3,6 +3,7 @@ package io.filestore.sample.user;
 import java.util.List;
 
 import jakarta.validation.Valid;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;

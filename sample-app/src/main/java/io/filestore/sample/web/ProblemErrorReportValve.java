@@ -12,6 +12,7 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,11 +1,12 @@
 package io.filestore.sample.web;
 
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
 import org.hibernate.validator.constraintvalidation.HibernateConstraintValidatorContext;
 
 import io.filestore.InvalidIdException;
 import io.filestore.spi.RecordFileNames;
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link StorableId} with the store's own rule, and gives the store's reason as the message. */
 public class StorableIdValidator implements ConstraintValidator<StorableId, String> {

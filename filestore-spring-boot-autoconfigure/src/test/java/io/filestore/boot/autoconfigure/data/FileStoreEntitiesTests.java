@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +23,8 @@ import io.filestore.boot.autoconfigure.data.scan.Note;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.User;
 import io.filestore.data.rest.Book;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The application's entities come from Boot's entity scan ({@code @EntityScan}, else the application's

@@ -1,8 +1,5 @@
 package io.filestore.boot.autoconfigure.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +17,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.filestore.FileStore;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
 import io.filestore.data.auditing.EnableFileStoreAuditing;
-import io.filestore.data.repository.config.EnableFileStoreRepositories;
 import io.filestore.data.repository.Order;
 import io.filestore.data.repository.OrderRepository;
 import io.filestore.data.repository.User;
 import io.filestore.data.repository.UserRepository;
+import io.filestore.data.repository.config.EnableFileStoreRepositories;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileStoreRepositoriesAutoConfigurationTests {
 

@@ -1,8 +1,5 @@
 package io.filestore.boot.autoconfigure.data;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.nio.file.Path;
 
@@ -34,6 +31,9 @@ import io.filestore.data.repository.OrderRepository;
 import io.filestore.data.repository.User;
 import io.filestore.data.repository.UserRepository;
 import io.filestore.data.transaction.FileStoreTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Which transaction manager {@code @Transactional} uses: FileStore's when it is the only one, without

@@ -1,8 +1,5 @@
 package io.filestore.boot.autoconfigure.health;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,6 +22,9 @@ import io.filestore.FileStoreOptions;
 import io.filestore.StoreFencedException;
 import io.filestore.boot.autoconfigure.FailingLogStorageIO;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileStoreHealthIndicatorTests {
 

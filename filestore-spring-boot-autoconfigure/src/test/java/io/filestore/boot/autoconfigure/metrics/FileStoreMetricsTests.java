@@ -1,7 +1,5 @@
 package io.filestore.boot.autoconfigure.metrics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +18,8 @@ import io.filestore.boot.autoconfigure.FailingLogStorageIO;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class FileStoreMetricsTests {
 

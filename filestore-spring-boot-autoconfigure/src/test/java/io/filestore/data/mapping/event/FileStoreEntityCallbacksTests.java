@@ -1,8 +1,5 @@
 package io.filestore.data.mapping.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +26,9 @@ import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.event.sample.Person;
 import io.filestore.data.mapping.event.sample.PersonRepository;
 import io.filestore.data.mapping.event.sample.Pet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Entity callbacks: the context's EntityCallback beans, and callbacks given to a template without Spring. */
 class FileStoreEntityCallbacksTests {

@@ -1,8 +1,5 @@
 package io.filestore.data.mapping.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +23,9 @@ import io.filestore.data.mapping.event.sample.PersonRepository;
 import io.filestore.data.mapping.event.sample.Pet;
 import io.filestore.data.mapping.event.sample.PetRepository;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The lifecycle events a repository's operations publish in a real application context. */
 class FileStoreMappingEventsTests {

@@ -1,8 +1,5 @@
 package io.filestore.boot.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +13,9 @@ import io.filestore.FileStore;
 import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.transaction.FileStoreTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What {@link FileStoreTest} puts in the context, and how its attributes change that. */
 class FileStoreTestFiltersAndImportsTests {

@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
@@ -9,6 +7,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import io.filestore.FileStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @FileStoreTest
 class FileStoreTestSliceTests {

@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,6 +10,8 @@ import org.springframework.boot.test.json.JacksonTester;
 import org.springframework.context.ApplicationContext;
 
 import io.filestore.FileStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Another slice composed with {@link AutoConfigureFileStore}: {@code @JsonTest}'s JSON testers and

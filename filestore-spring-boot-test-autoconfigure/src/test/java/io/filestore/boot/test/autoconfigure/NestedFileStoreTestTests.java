@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Nested;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.filestore.FileStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A {@code @Nested} class inherits the enclosing class's {@link FileStoreTest}, the temporary folder

@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +18,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.filestore.FileStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The slice never opens the data folder the application configures. This module's test

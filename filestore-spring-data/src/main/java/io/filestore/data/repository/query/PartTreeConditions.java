@@ -10,15 +10,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.data.core.PropertyPath;
+import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Range;
 import org.springframework.data.repository.query.parser.Part;
 import org.springframework.data.repository.query.parser.PartTree;
 
 import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.mapping.FileStoreMappingContext;
-import io.filestore.data.mapping.FileStorePersistentProperty;
-import org.springframework.data.core.PropertyPath;
-import org.springframework.data.core.TypeInformation;
 import io.filestore.query.Condition;
 import io.filestore.query.Where;
 import tools.jackson.databind.JsonNode;

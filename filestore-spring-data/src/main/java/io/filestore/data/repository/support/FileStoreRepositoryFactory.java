@@ -3,13 +3,13 @@ package io.filestore.data.repository.support;
 import java.lang.reflect.Method;
 import java.util.Optional;
 
-import org.springframework.data.repository.core.support.PersistentEntityInformation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.data.annotation.QueryAnnotation;
 import org.springframework.data.repository.core.EntityInformation;
 import org.springframework.data.repository.core.NamedQueries;
 import org.springframework.data.repository.core.RepositoryInformation;
 import org.springframework.data.repository.core.RepositoryMetadata;
+import org.springframework.data.repository.core.support.PersistentEntityInformation;
 import org.springframework.data.repository.core.support.RepositoryFactorySupport;
 import org.springframework.data.repository.query.DefaultParameters;
 import org.springframework.data.repository.query.QueryLookupStrategy;

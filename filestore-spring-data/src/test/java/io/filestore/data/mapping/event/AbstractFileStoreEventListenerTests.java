@@ -1,8 +1,5 @@
 package io.filestore.data.mapping.event;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +11,9 @@ import io.filestore.data.mapping.event.sample.Person;
 import io.filestore.data.mapping.event.sample.Pet;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Which events reach which typed listener (after Spring Data MongoDB's AbstractMongoEventListenerUnitTests). */
 class AbstractFileStoreEventListenerTests {

@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure.cached;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -14,6 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.filestore.FileStore;
 import io.filestore.boot.test.autoconfigure.FileStoreTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two differently configured {@code @FileStoreTest} contexts kept by Spring's test context cache: each has

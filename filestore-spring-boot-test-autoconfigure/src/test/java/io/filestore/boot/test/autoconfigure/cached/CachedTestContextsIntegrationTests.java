@@ -1,7 +1,5 @@
 package io.filestore.boot.test.autoconfigure.cached;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import io.filestore.FileStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two differently configured {@code @SpringBootTest} contexts on one data folder, kept by Spring's
