@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.filestore.internal.index.FieldPath;
+import io.filestore.spi.PersisterFactory;
 
 /**
  * The immutable, validated settings of one collection.
@@ -34,7 +35,7 @@ import io.filestore.internal.index.FieldPath;
  */
 public record CollectionOptions(String name, Strategy strategy, Path path, List<String> indexed, List<String> unique,
                                 boolean wal, Format format, boolean appendOnly, Duration ttl,
-                                io.filestore.spi.PersisterFactory persister) {
+                                PersisterFactory persister) {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
 
@@ -121,7 +122,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
         private Format format;
         private boolean appendOnly;
         private Duration ttl;
-        private io.filestore.spi.PersisterFactory persister;
+        private PersisterFactory persister;
 
         private Builder(String name) {
             this.name = name;
@@ -194,7 +195,7 @@ public record CollectionOptions(String name, Strategy strategy, Path path, List<
          * Stores the collection through a persister of your own instead of the strategy's. The
          * strategy still gives the default path, and must be a persisted one.
          */
-        public Builder persister(io.filestore.spi.PersisterFactory persister) {
+        public Builder persister(PersisterFactory persister) {
             this.persister = persister;
             return this;
         }

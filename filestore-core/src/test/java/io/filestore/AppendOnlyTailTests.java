@@ -1,5 +1,6 @@
 package io.filestore;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.filestore.spi.StorageIO;
 
 import static io.filestore.TestStores.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,10 +31,10 @@ class AppendOnlyTailTests {
     Path dir;
 
     private static FileStoreOptions options(Path dir, boolean wal) {
-        return options(dir, wal, io.filestore.spi.StorageIO.nio());
+        return options(dir, wal, StorageIO.nio());
     }
 
-    private static FileStoreOptions options(Path dir, boolean wal, io.filestore.spi.StorageIO storage) {
+    private static FileStoreOptions options(Path dir, boolean wal, StorageIO storage) {
         return FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1)).storageIO(storage)
                 .collection(CollectionOptions.builder("audit").strategy(Strategy.SINGLE_FILE).format(Format.JSONL)
                         .appendOnly(true).wal(wal).path(Path.of("logs/audit.jsonl")).indexed("action").build())
@@ -145,7 +148,7 @@ class AppendOnlyTailTests {
     private static byte[] read(SimulatedDisk disk, Path file) {
         try {
             return disk.readAllBytes(file);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
     }

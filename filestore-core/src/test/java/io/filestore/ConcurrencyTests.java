@@ -1,6 +1,7 @@
 package io.filestore;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ class ConcurrencyTests {
 
     @Test
     void concurrentWritersOnOverlappingIdsLeaveEverythingInAgreement() throws Exception {
-        FileStoreOptions options = TestStores.options(dir).flushInterval(java.time.Duration.ofMillis(20)).build();
+        FileStoreOptions options = TestStores.options(dir).flushInterval(Duration.ofMillis(20)).build();
         Map<String, String> inMemory = new HashMap<>();
         try (FileStore store = FileStore.open(options)) {
             DocumentCollection orders = store.collection("orders");

@@ -2,6 +2,7 @@ package io.filestore;
 
 import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class CrashLoopIntegrationTests {
                     default -> { } // a line cut by the kill
                 }
             }
-        } catch (java.io.IOException | RuntimeException endOfChild) {
+        } catch (IOException | RuntimeException endOfChild) {
             // the pipe closes when the child dies
         }
     }

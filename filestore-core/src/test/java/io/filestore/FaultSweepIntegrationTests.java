@@ -3,6 +3,7 @@ package io.filestore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class FaultSweepIntegrationTests {
         final Set<Integer> batchedDurable = new TreeSet<>();
 
         void wrote(String record, Integer state, boolean acked) {
-            List<Integer> list = states.computeIfAbsent(record, r -> new ArrayList<>(java.util.Collections.singletonList(null)));
+            List<Integer> list = states.computeIfAbsent(record, r -> new ArrayList<>(Collections.singletonList(null)));
             list.add(state);
             if (acked) {
                 lastAcked.put(record, list.size() - 1);
@@ -98,7 +99,7 @@ class FaultSweepIntegrationTests {
 
         /** The states a record may be found in: its last acknowledged one or any written after it. */
         List<Integer> allowed(String record) {
-            List<Integer> list = states.getOrDefault(record, java.util.Collections.singletonList(null));
+            List<Integer> list = states.getOrDefault(record, Collections.singletonList(null));
             return list.subList(lastAcked.getOrDefault(record, 0), list.size());
         }
     }

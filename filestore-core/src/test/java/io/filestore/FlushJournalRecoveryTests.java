@@ -2,6 +2,7 @@ package io.filestore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,7 @@ class FlushJournalRecoveryTests {
         // reopened with orders logged now: the log does not hold o1, so the flush after recovery must journal it
         FaultyStorageIO reopening = new FaultyStorageIO();
         reopening.failRenamesAfter(1); // the recovery flush's journal, then the crash before any record file
-        FileStoreOptions logged = FileStoreOptions.builder(dir).flushInterval(java.time.Duration.ofHours(1)).storageIO(reopening)
+        FileStoreOptions logged = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1)).storageIO(reopening)
                 .collection(CollectionOptions.builder("orders").indexed("userId", "status", "total").build()).build();
         assertThatThrownBy(() -> FileStore.open(logged)).isInstanceOf(StorageException.class)
                 .hasMessageContaining("o1.json");
@@ -101,7 +102,7 @@ class FlushJournalRecoveryTests {
                 .as("the journal that replaced the first one").anyMatch(entry -> "orders".equals(entry.collection()) && "o1".equals(entry.id()));
         assertThat(dir.resolve("orders/o1.json")).doesNotExist();
 
-        try (FileStore reopened = FileStore.open(FileStoreOptions.builder(dir).flushInterval(java.time.Duration.ofHours(1))
+        try (FileStore reopened = FileStore.open(FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1))
                 .collection(CollectionOptions.builder("orders").indexed("userId", "status", "total").build()).build())) {
             assertThat(reopened.collection("orders").ids()).containsExactly("o1");
             assertThat(reopened.getValue("batch", Integer.class)).contains(1);

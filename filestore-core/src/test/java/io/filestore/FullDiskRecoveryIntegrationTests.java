@@ -1,6 +1,7 @@
 package io.filestore;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,7 +140,7 @@ class FullDiskRecoveryIntegrationTests {
                 try {
                     return (Files.size(file) + PAGE - 1) / PAGE * PAGE;
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }).sum();
         }
@@ -148,6 +149,7 @@ class FullDiskRecoveryIntegrationTests {
     /** The real file system, sampling the space used on a mount after every operation that can change it. */
     private static final class SpaceWatch implements StorageIO {
         private final StorageIO io;
+        @SuppressWarnings("checkstyle:inlineFullyQualifiedName") // io.filestore.FileStore is the one this test uses
         private final java.nio.file.FileStore disk;
         private final AtomicLong peak = new AtomicLong();
 

@@ -1,6 +1,7 @@
 package io.filestore;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class LockingTests {
                     .hasMessageContaining(dir.toRealPath().toString())
                     .hasMessageContaining("this JVM");
             first.collection("orders").put("o1", TestStores.json("still", "works"));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError(e);
         }
         try (FileStore again = TestStores.open(dir)) {
@@ -124,14 +125,14 @@ class LockingTests {
         assertThat(store.status().fenced()).as("fenced within 10 s").isTrue();
     }
 
-    private Process startLockHolder() throws java.io.IOException {
+    private Process startLockHolder() throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
                 .redirectErrorStream(true).start();
     }
 
     /** Reads the child's output up to its READY line (skipping its log lines), failing when it ends first. */
-    private static void awaitReady(Process child) throws java.io.IOException {
+    private static void awaitReady(Process child) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,7 +85,7 @@ class OpenLoadTests {
         try (FileStore store = open()) {
             DocumentCollection people = store.collection("people");
             assertThat(people.findIds("email", "same@x.io")).containsExactlyInAnyOrder("ann", "twin");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> people.put("third", TestStores.json("email", "same@x.io")))
+            Assertions.assertThatThrownBy(() -> people.put("third", TestStores.json("email", "same@x.io")))
                     .isInstanceOf(UniqueConstraintException.class);
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.filestore.spi.FolderLock;
+import io.filestore.spi.FolderLockedException;
 import io.filestore.spi.StorageIO;
 import io.filestore.spi.WritableFile;
 
@@ -256,7 +257,7 @@ final class SimulatedDisk implements StorageIO {
     public synchronized FolderLock lockFolder(Path dir, String lockFileName) throws IOException {
         checkPower(dir);
         if (!locked.add(dir)) {
-            throw new io.filestore.spi.FolderLockedException(dir, "by another FileStore on this simulated disk");
+            throw new FolderLockedException(dir, "by another FileStore on this simulated disk");
         }
         return new FolderLock() {
             @Override

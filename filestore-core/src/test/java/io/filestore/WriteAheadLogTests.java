@@ -1,10 +1,12 @@
 package io.filestore;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,7 +50,7 @@ class WriteAheadLogTests {
                 .filter(p -> {
                     try {
                         return disk.size(p) > SegmentFormat.HEADER_SIZE;
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         return false;
                     }
                 }).findFirst().orElseThrow();
@@ -82,7 +84,7 @@ class WriteAheadLogTests {
         byte[] bytes = crashed.readAllBytes(segment(crashed));
         int recordsEnd = recordOffsets(bytes).get(5);
         assertThat(bytes.length).as("1 MiB of zeros written ahead").isGreaterThanOrEqualTo(SegmentFormat.HEADER_SIZE + 1024 * 1024);
-        assertThat(java.util.Arrays.copyOfRange(bytes, recordsEnd, bytes.length)).containsOnly(0);
+        assertThat(Arrays.copyOfRange(bytes, recordsEnd, bytes.length)).containsOnly(0);
         try (FileStore store = FileStore.open(options(crashed).build())) {
             assertThat(store.collection("users").count()).isEqualTo(5);
             assertThat(store.status().lastSequence()).isEqualTo(5);
@@ -117,7 +119,7 @@ class WriteAheadLogTests {
             }
             // a segment is created whole, so one that ends at the cut was cut by something else: refused, unless accepted
             SimulatedDisk truncated = crashed.afterPowerLoss();
-            truncated.replaceContent(segment, java.util.Arrays.copyOf(bytes, cut));
+            truncated.replaceContent(segment, Arrays.copyOf(bytes, cut));
             assertThatThrownBy(() -> FileStore.open(options(truncated).build())).as("truncated at byte %d", cut)
                     .isInstanceOf(WriteAheadLogLossException.class).hasMessageContaining("is cut to " + cut + " bytes");
             try (FileStore store = FileStore.open(options(truncated).acceptLogLoss(true).build())) {
@@ -132,7 +134,7 @@ class WriteAheadLogTests {
 
     private static byte[] zeroedFrom(byte[] bytes, int from) {
         byte[] torn = bytes.clone();
-        java.util.Arrays.fill(torn, from, torn.length, (byte) 0);
+        Arrays.fill(torn, from, torn.length, (byte) 0);
         return torn;
     }
 

@@ -1,8 +1,11 @@
 package io.filestore.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
+import io.filestore.DocumentCollection;
+import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +55,7 @@ public final class Records {
     }
 
     /** Puts records 0 .. count-1 into the collection, a thousand per transaction. */
-    public static void fill(io.filestore.DocumentCollection collection, io.filestore.FileStore store, int count) {
+    public static void fill(DocumentCollection collection, FileStore store, int count) {
         int batch = 1000;
         for (int first = 0; first < count; first += batch) {
             int from = first;
@@ -124,7 +127,7 @@ public final class Records {
 
     /** Prints a sample record and the average sizes; a quick check of the data set. */
     public static void main(String[] args) {
-        System.out.println(new String(compactBytes(42), java.nio.charset.StandardCharsets.UTF_8));
+        System.out.println(new String(compactBytes(42), StandardCharsets.UTF_8));
         long compact = 0;
         long file = 0;
         int n = 10_000;

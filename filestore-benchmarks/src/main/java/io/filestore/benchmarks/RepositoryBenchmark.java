@@ -26,6 +26,7 @@ import org.springframework.data.keyvalue.repository.support.KeyValueRepositoryFa
 import org.springframework.data.map.MapKeyValueAdapter;
 import org.springframework.data.repository.ListCrudRepository;
 
+import io.filestore.CollectionOptions;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Strategy;
@@ -100,7 +101,7 @@ public class RepositoryBenchmark {
         FileStoreMappingContext context = new FileStoreMappingContext();
         List<Class<?>> entities = List.of(User.class);
         FileStoreOptions.Builder options = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1));
-        EntityCollections.merge(context, entities, List.of(io.filestore.CollectionOptions.builder("users")
+        EntityCollections.merge(context, entities, List.of(CollectionOptions.builder("users")
                 .strategy(Strategy.MEMORY_ONLY).build())).forEach(options::collection);
         store = FileStore.open(options.build());
         fileStoreUsers = new FileStoreRepositoryFactory(new FileStoreTemplate(store, new MappingFileStoreConverter(context),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -65,7 +66,7 @@ final class TempDirs {
     }
 
     /** The sum of the sizes of the regular files under {@code dir} that {@code counted} accepts. */
-    static long apparentBytes(Path dir, java.util.function.Predicate<Path> counted) {
+    static long apparentBytes(Path dir, Predicate<Path> counted) {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(counted).mapToLong(file -> {
                 try {

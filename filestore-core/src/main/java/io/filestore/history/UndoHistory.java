@@ -2,6 +2,8 @@ package io.filestore.history;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -66,7 +68,7 @@ public final class UndoHistory implements AutoCloseable {
             return false;
         }
         // listeners of concurrent commits may run out of order: replay must follow commit order
-        pending.sort(java.util.Comparator.comparingLong(ChangeSet::sequence));
+        pending.sort(Comparator.comparingLong(ChangeSet::sequence));
         backward.push(new Step(label, List.copyOf(pending)));
         pending.clear();
         while (backward.size() > maxHistory) {
@@ -144,7 +146,7 @@ public final class UndoHistory implements AutoCloseable {
     private void replay(Step step, boolean undo) {
         List<ChangeSet> sets = new ArrayList<>(step.changes());
         if (undo) {
-            java.util.Collections.reverse(sets);
+            Collections.reverse(sets);
         }
         replaying.set(true);
         try {
@@ -153,8 +155,8 @@ public final class UndoHistory implements AutoCloseable {
                     List<RecordChange> records = new ArrayList<>(set.records());
                     List<ValueChange> values = new ArrayList<>(set.values());
                     if (undo) {
-                        java.util.Collections.reverse(records);
-                        java.util.Collections.reverse(values);
+                        Collections.reverse(records);
+                        Collections.reverse(values);
                     }
                     records.forEach(change -> restore(change, undo ? change.before() : change.after()));
                     values.forEach(change -> restoreValue(change.key(), undo ? change.before() : change.after()));

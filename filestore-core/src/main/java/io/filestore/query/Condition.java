@@ -1,5 +1,6 @@
 package io.filestore.query;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -125,7 +126,7 @@ public sealed interface Condition {
      * as keys compare), or is an array with such an element: the equality of embedded documents.
      */
     record SameDocument(String field, JsonNode value) implements Condition {
-        private static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+        private static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
             if (a.isNumber() && b.isNumber()) {
                 return IndexKeys.compare(IndexKeys.of(a), IndexKeys.of(b));
             }

@@ -2,6 +2,7 @@ package io.filestore.spi;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,8 +40,8 @@ public interface CollectionPersister {
          * compact JSON and build trees of only these fields in the same pass (as the built-in persisters
          * do), and hand both to {@link #acceptCompact}. Default: none.
          */
-        default java.util.Set<String> treeFields() {
-            return java.util.Set.of();
+        default Set<String> treeFields() {
+            return Set.of();
         }
 
         /**
@@ -94,5 +95,5 @@ public interface CollectionPersister {
      * Adds to {@code batch} the deletion of every file this layout holds (records and index files),
      * once its records were moved to another layout. {@code ids} are the records it held.
      */
-    void stageRemoval(java.util.Set<String> ids, FileBatch batch);
+    void stageRemoval(Set<String> ids, FileBatch batch);
 }

@@ -1,6 +1,7 @@
 package io.filestore.query;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.IndexEntry;
 import io.filestore.TestStores;
@@ -98,7 +100,7 @@ class QueryTests {
 
     @Test
     void rangeEntriesOfAKeyComeInIdOrderSoASmallerLimitReadsAPrefixOfALargerOne() {
-        List<String> ids = new java.util.ArrayList<>();
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             ids.add(String.format("k%03d", (i * 7919) % 300));
         }
@@ -167,7 +169,7 @@ class QueryTests {
 
     @Test
     void isEmptyMatchesAnEmptyStringArrayOrObjectButNeverAMissingOrNullField() {
-        io.filestore.DocumentCollection things = store.collection("things");
+        DocumentCollection things = store.collection("things");
         things.put("text", json("v", ""));
         things.put("array", json("v", List.of()));
         things.put("object", json("v", java.util.Map.of()));

@@ -3,6 +3,7 @@ package io.filestore.roundtrip;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,7 +238,7 @@ class JsonLimitsTests {
     }
 
     /** Equal when both are numbers of the same value, or equal nodes otherwise. */
-    static final java.util.Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
+    static final Comparator<JsonNode> NUMBERS_BY_VALUE = (a, b) -> {
         if (a.isNumber() && b.isNumber()) {
             return a.decimalValue().compareTo(b.decimalValue());
         }

@@ -16,7 +16,9 @@ import io.filestore.FileStore;
 import io.filestore.InvalidRecordException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -40,9 +42,9 @@ class JsonValuePropertyTests {
     private static final JsonMapper SMALL_LIMITS = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(
                     StreamReadConstraints.builder().maxNumberLength(NUMBER_DIGITS).maxNameLength(NAME_BYTES)
                             .maxStringLength(STRING_CHARS).maxNestingDepth(DEPTH).build()).build())
-            .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     private static final JsonNodeFactory NODES = SMALL_LIMITS.getNodeFactory();
 

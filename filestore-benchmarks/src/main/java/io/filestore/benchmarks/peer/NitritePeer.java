@@ -2,6 +2,7 @@ package io.filestore.benchmarks.peer;
 
 import java.lang.reflect.Field;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ final class NitritePeer implements PeerStore {
         for (int i = 0; i < count; i++) {
             batch[filled++] = document(PeerRecord.of(i));
             if (filled == LOAD_BATCH || i == count - 1) {
-                users.insert(java.util.Arrays.copyOf(batch, filled));
+                users.insert(Arrays.copyOf(batch, filled));
                 db.commit();
                 filled = 0;
             }

@@ -11,6 +11,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.h2.engine.Constants;
+
+import com.sun.management.OperatingSystemMXBean;
 import io.filestore.FileStoreOptions;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -52,12 +55,12 @@ final class Machine {
         }
         // h2's jar carries no pom.properties; its version constants are compiled in
         libraries.put("h2", org.h2.engine.Constants.VERSION_MAJOR + "." + org.h2.engine.Constants.VERSION_MINOR + "."
-                + org.h2.engine.Constants.BUILD_ID);
+                + Constants.BUILD_ID);
         return machine;
     }
 
     private static long totalMemory() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return os.getTotalMemorySize();
         }
         return -1;

@@ -1,6 +1,7 @@
 package io.filestore.benchmarks.report;
 
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,7 +33,7 @@ public final class Workload {
 
     /** Shows {@code benchmark}'s result with {@code params} (key, value, key, value...) in the store's cell. */
     public Workload with(StoreColumn store, String benchmark, String... params) {
-        Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
         for (int i = 0; i + 1 < params.length; i += 2) {
             wanted.put(params[i], params[i + 1]);
         }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.filestore.internal.json.Json;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -101,7 +103,7 @@ class ReportTests {
     @Test
     void aRateMeasuredInTwoRoundsHasTheMedianOfBothRoundsIterations() {
         String params = "\"fsyncIntervalMillis\": \"0\"";
-        var measurements = JmhResults.parse(io.filestore.internal.json.Json.defaultMapper().readTree("[%s, %s, %s]".formatted(
+        var measurements = JmhResults.parse(Json.defaultMapper().readTree("[%s, %s, %s]".formatted(
                 rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "10, 11, 12"),
                 rate("DurablePutBenchmark.writers01", "thrpt", "ops/s", params, "5, 5, 5"),
                 rate("DurablePutBenchmark.writers64", "thrpt", "ops/s", params, "30, 31, 32"))));
@@ -113,7 +115,7 @@ class ReportTests {
     @Test
     void aSingleShotRunInTwoRoundsHasTheMedianOfBothRoundsShots() {
         String params = "\"records\": \"2000\", \"wal\": \"true\"";
-        var measurements = JmhResults.parse(io.filestore.internal.json.Json.defaultMapper().readTree("[%s, %s]".formatted(
+        var measurements = JmhResults.parse(Json.defaultMapper().readTree("[%s, %s]".formatted(
                 singleShot("FlushBenchmark.fileStoreFlush", params, 900),
                 singleShot("FlushBenchmark.fileStoreFlush", params, 1300))));
         assertThat(measurements).hasSize(1);

@@ -1,10 +1,14 @@
 package io.filestore.internal.index;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +65,7 @@ public final class CollectionIndexes {
      * same {@link #keysOf keys} as the whole record. Empty when there are no indexes.
      */
     public Set<String> topLevelFields() {
-        Set<String> fields = new java.util.HashSet<>();
+        Set<String> fields = new HashSet<>();
         for (FieldIndex index : indexes) {
             fields.add(index.path().head());
         }
@@ -113,14 +117,14 @@ public final class CollectionIndexes {
      * @param executor runs the per-index tasks and halves of their sorts; must not be a pool whose
      *                 threads wait on this call
      */
-    public void finishLoad(java.util.concurrent.Executor executor) {
-        List<java.util.concurrent.CompletableFuture<Void>> builds = new ArrayList<>(indexes.size());
+    public void finishLoad(Executor executor) {
+        List<CompletableFuture<Void>> builds = new ArrayList<>(indexes.size());
         for (FieldIndex index : indexes) {
-            builds.add(java.util.concurrent.CompletableFuture.runAsync(() -> index.finishLoad(executor), executor));
+            builds.add(CompletableFuture.runAsync(() -> index.finishLoad(executor), executor));
         }
         try {
-            java.util.concurrent.CompletableFuture.allOf(builds.toArray(new java.util.concurrent.CompletableFuture<?>[0])).join();
-        } catch (java.util.concurrent.CompletionException e) {
+            CompletableFuture.allOf(builds.toArray(new CompletableFuture<?>[0])).join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }

@@ -3,12 +3,17 @@ package io.filestore.internal.index;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.filestore.IndexEntry;
@@ -155,7 +160,7 @@ public final class FieldIndex {
      *                 when they are sorted
      * @throws IllegalStateException when the sorted map is not empty
      */
-    public void finishLoad(java.util.concurrent.Executor executor) {
+    public void finishLoad(Executor executor) {
         if (!bySort.isEmpty()) {
             throw new IllegalStateException("The sorted map of index " + field() + " is built already");
         }
@@ -183,7 +188,7 @@ public final class FieldIndex {
      * Calls {@code visitor} for every key more than one record has (for a unique index: the duplicates
      * that files edited outside FileStore can hold), with its ids in string order. O(n), no lookups.
      */
-    public void forEachSharedKey(java.util.function.BiConsumer<Object, List<String>> visitor) {
+    public void forEachSharedKey(BiConsumer<Object, List<String>> visitor) {
         byHash.forEach((key, posting) -> {
             if (!(posting instanceof String)) {
                 visitor.accept(key, sortedIds(posting));
@@ -289,8 +294,8 @@ public final class FieldIndex {
             all.sort(null);
             return all;
         }
-        java.util.PriorityQueue<String> largestFirst = new java.util.PriorityQueue<>(count + 1,
-                java.util.Comparator.reverseOrder());
+        PriorityQueue<String> largestFirst = new PriorityQueue<>(count + 1,
+                Comparator.reverseOrder());
         for (String id : ids) {
             if (largestFirst.size() < count) {
                 largestFirst.add(id);
@@ -306,7 +311,7 @@ public final class FieldIndex {
 
     /** Visits (key, id) pairs of the range in key order, ascending or descending. */
     public void forEachInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive, boolean descending,
-                               java.util.function.BiConsumer<Object, String> visitor) {
+                               BiConsumer<Object, String> visitor) {
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             Object key = entry.getKey();
             addAll(entry.getValue(), id -> visitor.accept(key, id));
@@ -318,7 +323,7 @@ public final class FieldIndex {
         NavigableMap<Object, Object> range = bySort;
         if (from != null && to != null) {
             if (IndexKeys.compare(from, to) > 0) {
-                return java.util.Collections.emptyNavigableMap();
+                return Collections.emptyNavigableMap();
             }
             range = bySort.subMap(from, fromInclusive, to, toInclusive);
         } else if (from != null) {
@@ -367,7 +372,7 @@ public final class FieldIndex {
         }
         String[] sorted = ids(posting).toArray(new String[0]); // an array sort: no stream pipeline per key
         Arrays.sort(sorted);
-        return java.util.Collections.unmodifiableList(Arrays.asList(sorted));
+        return Collections.unmodifiableList(Arrays.asList(sorted));
     }
 
     private static void addAll(Object posting, Consumer<String> sink) {

@@ -1,7 +1,9 @@
 package io.filestore.internal.index;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
@@ -50,15 +52,15 @@ public final class FieldPath {
     public List<Object> keysOf(JsonNode record) {
         List<Object> keys = new ArrayList<>(1);
         forEachKey(record, keys::add);
-        return keys.isEmpty() ? List.of() : keys.size() == 1 ? List.of(keys.get(0)) : List.copyOf(new java.util.LinkedHashSet<>(keys));
+        return keys.isEmpty() ? List.of() : keys.size() == 1 ? List.of(keys.get(0)) : List.copyOf(new LinkedHashSet<>(keys));
     }
 
     /** Calls {@code visitor} with each index key the record has at this path, in document order; a key an array repeats comes again. */
-    public void forEachKey(JsonNode record, java.util.function.Consumer<Object> visitor) {
+    public void forEachKey(JsonNode record, Consumer<Object> visitor) {
         collect(record, 0, visitor);
     }
 
-    private void collect(JsonNode node, int depth, java.util.function.Consumer<Object> visitor) {
+    private void collect(JsonNode node, int depth, Consumer<Object> visitor) {
         if (node == null) {
             return;
         }

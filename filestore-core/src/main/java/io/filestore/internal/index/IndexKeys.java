@@ -3,6 +3,7 @@ package io.filestore.internal.index;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.function.Function;
 
 import tools.jackson.databind.JsonNode;
 
@@ -62,7 +63,7 @@ public final class IndexKeys {
      *
      * @return the key, or {@code null} when the value cannot be a key
      */
-    public static Object ofJava(Object value, java.util.function.Function<Object, JsonNode> toTree) {
+    public static Object ofJava(Object value, Function<Object, JsonNode> toTree) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }

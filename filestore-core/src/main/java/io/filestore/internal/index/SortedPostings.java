@@ -1,8 +1,13 @@
 package io.filestore.internal.index;
 
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -10,8 +15,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@link ConcurrentSkipListMap}'s copy constructor reads one (its comparator and its entries in
  * order), which builds the skip list in linear time.
  */
-final class SortedPostings extends java.util.AbstractMap<Object, Object>
-        implements java.util.SortedMap<Object, Object> {
+final class SortedPostings extends AbstractMap<Object, Object>
+        implements SortedMap<Object, Object> {
     private final Map.Entry<Object, Object>[] postings;
 
     SortedPostings(Map.Entry<Object, Object>[] postings) {
@@ -19,15 +24,15 @@ final class SortedPostings extends java.util.AbstractMap<Object, Object>
     }
 
     @Override
-    public java.util.Comparator<? super Object> comparator() {
+    public Comparator<? super Object> comparator() {
         return IndexKeys.ORDER;
     }
 
     @Override
     public Set<Map.Entry<Object, Object>> entrySet() {
-        return new java.util.AbstractSet<>() {
+        return new AbstractSet<>() {
             @Override
-            public java.util.Iterator<Map.Entry<Object, Object>> iterator() {
+            public Iterator<Map.Entry<Object, Object>> iterator() {
                 return Arrays.asList(postings).iterator();
             }
 
@@ -39,17 +44,17 @@ final class SortedPostings extends java.util.AbstractMap<Object, Object>
     }
 
     @Override
-    public java.util.SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
+    public SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public java.util.SortedMap<Object, Object> headMap(Object toKey) {
+    public SortedMap<Object, Object> headMap(Object toKey) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public java.util.SortedMap<Object, Object> tailMap(Object fromKey) {
+    public SortedMap<Object, Object> tailMap(Object fromKey) {
         throw new UnsupportedOperationException();
     }
 

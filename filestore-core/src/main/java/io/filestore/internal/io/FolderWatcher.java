@@ -14,6 +14,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -41,7 +42,7 @@ public final class FolderWatcher implements AutoCloseable {
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private volatile boolean running = true;
     /** Released by {@link #close()}: wakes a poll loop from its sleep without interrupting the thread. */
-    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     /**
      * Starts watching.

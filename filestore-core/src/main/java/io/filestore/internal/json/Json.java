@@ -1,10 +1,15 @@
 package io.filestore.internal.json;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import io.filestore.CorruptedFileException;
+import io.filestore.InvalidRecordException;
 import io.filestore.spi.JsonCodec;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -13,9 +18,11 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.TokenStreamFactory;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,8 +41,8 @@ public final class Json implements JsonCodec {
     private static final JsonMapper DEFAULT = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(tools.jackson.databind.cfg.JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(tools.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .enable(JsonNodeFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private final JsonMapper mapper;
@@ -64,7 +71,7 @@ public final class Json implements JsonCodec {
 
     /** An empty object for the trees of {@code size} captured fields, sized for them. */
     ObjectNode fieldsNode(int size) {
-        return new ObjectNode(nodes, new java.util.LinkedHashMap<>(size * 2));
+        return new ObjectNode(nodes, new LinkedHashMap<>(size * 2));
     }
 
     /** The mapper behind this codec. */
@@ -104,7 +111,7 @@ public final class Json implements JsonCodec {
 
     /** Pretty-printed bytes of compact JSON with a final newline, for files people read. */
     public byte[] pretty(byte[] compact) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(compact.length * 2 + 16);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(compact.length * 2 + 16);
         try (JsonGenerator generator = pretty.createGenerator(out)) {
             copyExact(compact, generator);
         }
@@ -117,7 +124,7 @@ public final class Json implements JsonCodec {
      * JSON values, in the map's order.
      */
     public byte[] prettyObject(Map<String, byte[]> members) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(64 + members.size() * 400);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 + members.size() * 400);
         try (JsonGenerator generator = pretty.createGenerator(out)) {
             generator.writeStartObject();
             for (Map.Entry<String, byte[]> member : members.entrySet()) {
@@ -180,7 +187,7 @@ public final class Json implements JsonCodec {
      * @throws CorruptedFileException naming the file and offset when it is not exactly one JSON object
      */
     public byte[] compactObjectFile(byte[] bytes, Path file) {
-        return compactObjectFile(bytes, file, java.util.Set.of()).bytes();
+        return compactObjectFile(bytes, file, Set.of()).bytes();
     }
 
     /**
@@ -192,7 +199,7 @@ public final class Json implements JsonCodec {
      *         fields are absent; with duplicate names the last wins, as when parsing the bytes)
      * @throws CorruptedFileException naming the file and offset when it is not exactly one JSON object
      */
-    public CompactRecord compactObjectFile(byte[] bytes, Path file, java.util.Set<String> treeFields) {
+    public CompactRecord compactObjectFile(byte[] bytes, Path file, Set<String> treeFields) {
         ReusableBuffer out = ReusableBuffer.forThisThread();
         // sized for the fields asked for: the default map's growth was part of the ~320 bytes the capture cost per record
         ObjectNode fields = fieldsNode(treeFields.size());
@@ -227,8 +234,8 @@ public final class Json implements JsonCodec {
      *
      * @throws CorruptedFileException naming the file and offset when it is not such an object
      */
-    public Map<String, CompactRecord> compactRecordsObject(byte[] content, Path file, java.util.Set<String> treeFields) {
-        Map<String, CompactRecord> records = new java.util.LinkedHashMap<>();
+    public Map<String, CompactRecord> compactRecordsObject(byte[] content, Path file, Set<String> treeFields) {
+        Map<String, CompactRecord> records = new LinkedHashMap<>();
         try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), content)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new CorruptedFileException(file, 0, "expected a JSON object of records");
@@ -239,8 +246,8 @@ public final class Json implements JsonCodec {
                     throw new CorruptedFileException(file, parser.currentTokenLocation().getByteOffset(),
                             "record '" + id + "' is not a JSON object");
                 }
-                ObjectNode fields = new ObjectNode(nodes, new java.util.LinkedHashMap<>(treeFields.size() * 2));
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256);
+                ObjectNode fields = new ObjectNode(nodes, new LinkedHashMap<>(treeFields.size() * 2));
+                ByteArrayOutputStream out = new ByteArrayOutputStream(256);
                 try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), out)) {
                     copyObjectCapturing(parser, generator, treeFields, fields);
                 }
@@ -261,7 +268,7 @@ public final class Json implements JsonCodec {
      * Copies the object the parser is at, every value exactly as it is; the value of a wanted field is
      * also kept as a tree.
      */
-    void copyObjectCapturing(JsonParser parser, JsonGenerator generator, java.util.Set<String> treeFields,
+    void copyObjectCapturing(JsonParser parser, JsonGenerator generator, Set<String> treeFields,
                              ObjectNode fields) {
         generator.writeStartObject();
         while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -292,7 +299,7 @@ public final class Json implements JsonCodec {
     }
 
     /** Copies the value the parser is at, exactly; when {@code name} is a wanted field, also as a tree. */
-    void copyMember(JsonParser parser, JsonGenerator generator, String name, java.util.Set<String> treeFields,
+    void copyMember(JsonParser parser, JsonGenerator generator, String name, Set<String> treeFields,
                     ObjectNode fields) {
         if (!treeFields.contains(name)) {
             copyExactly(parser, generator);
@@ -304,14 +311,14 @@ public final class Json implements JsonCodec {
             copyExactly(parser, generator);
         } else {
             byte[] value = copyOfValue(parser);
-            generator.writeRawValue(new String(value, java.nio.charset.StandardCharsets.UTF_8));
+            generator.writeRawValue(new String(value, StandardCharsets.UTF_8));
             fields.set(name, mapper.readTree(value)); // the mapper's features apply, as in parse()
         }
     }
 
     /** The exact compact bytes of the value the parser is at (an array, object or float), which it consumes. */
     private byte[] copyOfValue(JsonParser parser) {
-        java.io.ByteArrayOutputStream value = new java.io.ByteArrayOutputStream(64);
+        ByteArrayOutputStream value = new ByteArrayOutputStream(64);
         try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), value)) {
             copyExactly(parser, generator);
         }
@@ -359,8 +366,8 @@ public final class Json implements JsonCodec {
         }
         try {
             return mapper.valueToTree(value);
-        } catch (tools.jackson.core.exc.StreamConstraintsException e) {
-            throw new io.filestore.InvalidRecordException("Cannot turn " + value.getClass().getName()
+        } catch (StreamConstraintsException e) {
+            throw new InvalidRecordException("Cannot turn " + value.getClass().getName()
                     + " into JSON within the mapper's write limits: " + e.getOriginalMessage() + ". Nothing was changed.",
                     "maxNestingDepth");
         }

@@ -2,11 +2,14 @@ package io.filestore.internal.json;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.Map;
 
+import io.filestore.InvalidOptionsException;
 import io.filestore.InvalidRecordException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one set of limits for the store's own JSON, checked on the way in, so that whatever a write
@@ -53,16 +56,16 @@ public final class JsonLimits {
      *
      * @throws io.filestore.InvalidOptionsException naming the constraint
      */
-    public static void checkReadableFiles(tools.jackson.databind.json.JsonMapper mapper) {
+    public static void checkReadableFiles(JsonMapper mapper) {
         StreamReadConstraints read = mapper.tokenStreamFactory().streamReadConstraints();
         if (read.hasMaxDocumentLength() || read.hasMaxTokenCount()) {
-            throw new io.filestore.InvalidOptionsException("jsonMapper", "StreamReadConstraints(maxDocumentLength="
+            throw new InvalidOptionsException("jsonMapper", "StreamReadConstraints(maxDocumentLength="
                     + read.getMaxDocumentLength() + ", maxTokenCount=" + read.getMaxTokenCount() + ")",
                     "a mapper whose read constraints leave the document length and token count unlimited"
                             + " (a one-file collection is one document)");
         }
         if (read.getMaxNestingDepth() <= WRAPPING_LEVELS + 1) {
-            throw new io.filestore.InvalidOptionsException("jsonMapper", "StreamReadConstraints(maxNestingDepth="
+            throw new InvalidOptionsException("jsonMapper", "StreamReadConstraints(maxNestingDepth="
                     + read.getMaxNestingDepth() + ")", "a nesting depth of at least " + (WRAPPING_LEVELS + 2));
         }
     }
@@ -220,7 +223,7 @@ public final class JsonLimits {
     private static final class Breach extends RuntimeException {
         private final String limit;
         private final String problem;
-        private final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        private final ArrayDeque<String> path = new ArrayDeque<>();
 
         Breach(String limit, String problem) {
             super(problem, null, false, false);

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -46,7 +47,7 @@ final class FilePerRecordPersister implements CollectionPersister {
         List<Path> files = listRecordFilesDeletingTemps();
         int chunks = Math.max(1, Math.min(context.parallelism(), files.size() / 256));
         List<Future<?>> futures = new ArrayList<>(chunks);
-        java.util.Set<String> treeFields = sink.treeFields();
+        Set<String> treeFields = sink.treeFields();
         sink.expect(files.size());
         for (int chunk = 0; chunk < chunks; chunk++) {
             int first = chunk;
@@ -74,7 +75,7 @@ final class FilePerRecordPersister implements CollectionPersister {
     }
 
     @Override
-    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+    public void stageRemoval(Set<String> ids, FileBatch batch) {
         ids.forEach(id -> batch.delete(folder.resolve(RecordFileNames.fileName(id))));
         IndexFiles.stageRemovalOfFolder(context, indexFolder(), batch);
         batch.delete(indexFolder());
@@ -111,7 +112,7 @@ final class FilePerRecordPersister implements CollectionPersister {
         return files;
     }
 
-    private void loadFile(Path file, RecordSink sink, java.util.Set<String> treeFields) {
+    private void loadFile(Path file, RecordSink sink, Set<String> treeFields) {
         byte[] bytes;
         try {
             bytes = Folders.readOrQuarantineFolder(context, collection, file);

@@ -13,6 +13,7 @@ import io.filestore.internal.io.AtomicFiles;
 import io.filestore.internal.wal.ChangeCodec;
 import io.filestore.internal.wal.ChangeEntry;
 import io.filestore.spi.StorageIO;
+import io.filestore.spi.WritableFile;
 
 /**
  * The redo journal that makes one flush all-or-nothing across many files.
@@ -72,7 +73,7 @@ public final class FlushJournal {
         });
     }
 
-    private static void writePiece(io.filestore.spi.WritableFile out, CRC32C crc, ByteArrayOutputStream piece)
+    private static void writePiece(WritableFile out, CRC32C crc, ByteArrayOutputStream piece)
             throws IOException {
         byte[] bytes = piece.toByteArray();
         crc.update(bytes);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.filestore.StorageException;
+import io.filestore.spi.FileBatch;
 
 /**
  * Where a collection's JSONL index files live: {@code <index folder>/<field>.jsonl}. Their format
@@ -47,7 +48,7 @@ public final class IndexFiles {
     }
 
     /** Adds the removal of an index file no longer needed to the batch; a folder in its place is quarantined instead. */
-    public void stageRemoval(String collection, Path file, io.filestore.spi.FileBatch batch) {
+    public void stageRemoval(String collection, Path file, FileBatch batch) {
         if (context.io().isDirectory(file)) {
             context.quarantine().add(collection, file, Folders.FOLDER_IN_PLACE_OF_FILE);
         } else {
@@ -56,7 +57,7 @@ public final class IndexFiles {
     }
 
     /** Adds the deletion of every index file in the folder to the batch. */
-    static void stageRemovalOfFolder(StorePersistContext context, Path indexFolder, io.filestore.spi.FileBatch batch) {
+    static void stageRemovalOfFolder(StorePersistContext context, Path indexFolder, FileBatch batch) {
         try {
             for (Path entry : context.io().list(indexFolder)) {
                 batch.delete(entry);

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.filestore.CollectionOptions;
 import io.filestore.CorruptedFileException;
 import io.filestore.Format;
+import io.filestore.InvalidOptionsException;
 import io.filestore.StorageException;
 import io.filestore.Strategy;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public final class LayoutManifest {
             }
         } catch (IOException e) {
             throw new StorageException("Cannot read the collection manifest", file, e);
-        } catch (CorruptedFileException | io.filestore.InvalidOptionsException e) {
+        } catch (CorruptedFileException | InvalidOptionsException e) {
             throw new CorruptedFileException(file, 0, e.getMessage()
                     + "; fix or delete the file (it only records where each collection lived, to migrate it)");
         }

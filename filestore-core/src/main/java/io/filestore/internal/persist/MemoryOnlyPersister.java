@@ -2,6 +2,7 @@ package io.filestore.internal.persist;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import io.filestore.spi.CollectionPersister;
 import io.filestore.spi.FileBatch;
@@ -30,7 +31,7 @@ final class MemoryOnlyPersister implements CollectionPersister {
     }
 
     @Override
-    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+    public void stageRemoval(Set<String> ids, FileBatch batch) {
         // nothing on disk
     }
 }

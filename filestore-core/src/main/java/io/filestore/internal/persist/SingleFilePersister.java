@@ -2,6 +2,7 @@ package io.filestore.internal.persist;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 
 import io.filestore.CorruptedFileException;
 import io.filestore.spi.CollectionPersister;
@@ -51,7 +52,7 @@ final class SingleFilePersister implements CollectionPersister {
     }
 
     @Override
-    public void stageRemoval(java.util.Set<String> ids, FileBatch batch) {
+    public void stageRemoval(Set<String> ids, FileBatch batch) {
         batch.delete(file);
         IndexFiles.stageRemovalOfFolder(context, indexFolder(), batch);
         batch.delete(indexFolder());

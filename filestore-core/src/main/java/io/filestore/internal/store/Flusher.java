@@ -3,6 +3,7 @@ package io.filestore.internal.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ final class Flusher {
                 collection.dirtyIndexFields().clear();
             }
             if (!part.records.isEmpty() && collection.persister().needsAllRecords(collection.records().size())) {
-                part.allRecords = new java.util.HashMap<>(collection.records()); // references only: bytes are immutable
+                part.allRecords = new HashMap<>(collection.records()); // references only: bytes are immutable
             }
             if (!part.records.isEmpty() || !part.indexes.isEmpty()) {
                 snapshot.collections.add(part);

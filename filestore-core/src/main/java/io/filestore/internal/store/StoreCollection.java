@@ -1,6 +1,8 @@
 package io.filestore.internal.store;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -70,7 +72,7 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public Optional<String> getJson(String id) {
         byte[] bytes = bytes(id);
-        return bytes == null ? Optional.empty() : Optional.of(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+        return bytes == null ? Optional.empty() : Optional.of(new String(bytes, StandardCharsets.UTF_8));
     }
 
     @Override
@@ -301,7 +303,7 @@ final class StoreCollection implements DocumentCollection {
      */
     private boolean unchangedSince(String id, byte[] seen) {
         return !state.dirtyIds().contains(id) && !state.flushingIds().contains(id)
-                && java.util.Arrays.equals(state.committed(id), seen);
+                && Arrays.equals(state.committed(id), seen);
     }
 
     private byte[] bytes(String id) {

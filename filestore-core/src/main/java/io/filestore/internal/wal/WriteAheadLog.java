@@ -212,7 +212,7 @@ public final class WriteAheadLog implements AutoCloseable {
     /** Receives replayed transactions. */
     @FunctionalInterface
     public interface TransactionConsumer {
-        void accept(long sequence, List<io.filestore.internal.wal.ChangeEntry> entries);
+        void accept(long sequence, List<ChangeEntry> entries);
     }
 
     /**

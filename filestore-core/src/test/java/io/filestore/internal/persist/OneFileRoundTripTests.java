@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,7 +52,7 @@ class OneFileRoundTripTests {
 
     private final JsonNodeFactory nodes = TestStores.MAPPER.getNodeFactory();
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void dataFolder() {
         dir = root.resolve("store");
     }

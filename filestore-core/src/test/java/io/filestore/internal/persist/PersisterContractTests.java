@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ abstract class PersisterContractTests {
     /** The data folder, one level below the temp folder so that nothing may appear beside it. */
     Path dir;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void dataFolder() {
         dir = root.resolve("store");
     }

@@ -1,6 +1,7 @@
 package io.filestore.boot.autoconfigure;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,8 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.Strategy;
+import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
+import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration;
 import io.filestore.boot.autoconfigure.health.FileStoreHealthAutoConfiguration;
 import io.filestore.boot.autoconfigure.health.FileStoreHealthIndicator;
 import io.filestore.boot.autoconfigure.metrics.FileStoreMetrics;
@@ -232,12 +235,12 @@ class FileStoreAutoConfigurationTests {
     void theAutoConfigurationsAreListedInTheImportsFile() throws IOException {
         String imports = new ClassPathResource(
                 "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports")
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(imports.lines().toList()).containsExactlyInAnyOrder(FileStoreAutoConfiguration.class.getName(),
                 FileStoreMetricsAutoConfiguration.class.getName(), FileStoreHealthAutoConfiguration.class.getName(),
-                io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration.class.getName(),
-                io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration.class.getName());
+                FileStoreDataAutoConfiguration.class.getName(),
+                FileStoreRepositoriesAutoConfiguration.class.getName());
     }
 
     static PropertySource<?> issueExampleYaml() {

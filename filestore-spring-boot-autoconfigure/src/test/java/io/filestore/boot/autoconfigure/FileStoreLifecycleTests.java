@@ -1,6 +1,7 @@
 package io.filestore.boot.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,8 +15,10 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
 import io.filestore.StoreClosedException;
 import io.filestore.StoreLockedException;
 import io.filestore.Subscription;
@@ -119,9 +122,9 @@ class FileStoreLifecycleTests {
 
     @Test
     void stoppingFlushesAStoreTheApplicationDefinedAndLeavesItOpen() {
-        runner.withBean(FileStore.class, () -> FileStore.open(io.filestore.FileStoreOptions.builder(dataDir)
-                        .flushInterval(java.time.Duration.ofHours(1))
-                        .collection(io.filestore.CollectionOptions.builder("orders").wal(false).build()).build()))
+        runner.withBean(FileStore.class, () -> FileStore.open(FileStoreOptions.builder(dataDir)
+                        .flushInterval(Duration.ofHours(1))
+                        .collection(CollectionOptions.builder("orders").wal(false).build()).build()))
                 .run(context -> {
                     FileStore store = context.getBean(FileStore.class);
                     store.collection("orders").put("o1", Map.of("status", "NEW"));

@@ -1,6 +1,7 @@
 package io.filestore.boot.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,6 +9,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -18,6 +20,7 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
 import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
 import io.filestore.WriteAheadLogLossException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,9 +158,9 @@ class InvalidPropertiesTests {
                         new SystemEnvironmentPropertySource("systemEnvironment", variables)))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    assertThat(context.getBean(io.filestore.FileStoreOptions.class).flushInterval())
-                            .isEqualTo(java.time.Duration.ofSeconds(3));
-                    assertThat(context.getBean(io.filestore.FileStoreOptions.class).collections().get("logs").appendOnly())
+                    assertThat(context.getBean(FileStoreOptions.class).flushInterval())
+                            .isEqualTo(Duration.ofSeconds(3));
+                    assertThat(context.getBean(FileStoreOptions.class).collections().get("logs").appendOnly())
                             .isTrue();
                 });
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
@@ -253,7 +256,7 @@ class InvalidPropertiesTests {
     @Test
     void aWriteAheadLogWithMissingTransactionsIsReportedWithThePropertyThatAcceptsTheLoss() {
         Path wal = dataDir.resolve("_wal");
-        Throwable failure = new org.springframework.beans.factory.BeanCreationException("fileStore",
+        Throwable failure = new BeanCreationException("fileStore",
                 "Failed to instantiate", new WriteAheadLogLossException(wal, List.of("segment 1 (sequences 1-40) is missing")));
 
         FailureAnalysis analysis = new WriteAheadLogLossFailureAnalyzer().analyze(failure);

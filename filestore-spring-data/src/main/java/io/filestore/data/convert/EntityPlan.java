@@ -1,5 +1,6 @@
 package io.filestore.data.convert;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.mapping.model.EntityInstantiator;
@@ -13,8 +14,8 @@ import io.filestore.data.mapping.FileStorePersistentProperty;
  * instantiator.
  */
 final class EntityPlan {
-    final List<FileStorePersistentProperty> stored = new java.util.ArrayList<>();
-    final List<FileStorePersistentProperty> settable = new java.util.ArrayList<>();
+    final List<FileStorePersistentProperty> stored = new ArrayList<>();
+    final List<FileStorePersistentProperty> settable = new ArrayList<>();
     final EntityInstantiator instantiator;
 
     EntityPlan(FileStorePersistentEntity<?> persistent, EntityInstantiator instantiator) {

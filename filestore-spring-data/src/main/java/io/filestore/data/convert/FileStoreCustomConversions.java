@@ -2,6 +2,7 @@ package io.filestore.data.convert;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.data.convert.CustomConversions;
 import org.springframework.data.mapping.model.SimpleTypeHolder;
@@ -30,7 +31,7 @@ public class FileStoreCustomConversions extends CustomConversions {
         super(new ConverterConfiguration(StoreConversions.of(FileStoreMappingContext.SIMPLE_TYPES), List.copyOf(converters),
                 defaultConverter -> false));
         SimpleTypeHolder converted = super.getSimpleTypeHolder(); // copies the store's listed types, not its rule
-        this.simpleTypes = new SimpleTypeHolder(java.util.Set.of(), false) {
+        this.simpleTypes = new SimpleTypeHolder(Set.of(), false) {
             @Override
             public boolean isSimpleType(Class<?> type) {
                 return FileStoreMappingContext.SIMPLE_TYPES.isSimpleType(type) || converted.isSimpleType(type);

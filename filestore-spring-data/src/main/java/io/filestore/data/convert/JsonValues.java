@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.core.TypeInformation;
 
@@ -28,7 +31,7 @@ final class JsonValues {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS");
 
     private final JsonMapper mapper;
-    private final java.util.Map<TypeInformation<?>, JavaType> javaTypes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<TypeInformation<?>, JavaType> javaTypes = new ConcurrentHashMap<>();
 
     JsonValues(JsonMapper base) {
         SimpleModule temporal = new SimpleModule("filestore-temporal");
@@ -98,7 +101,7 @@ final class JsonValues {
     }
 
     /** Writes temporals at a fixed width, so that their text sorts in time. */
-    private static final class FixedWidth<T extends java.time.temporal.TemporalAccessor> extends StdSerializer<T> {
+    private static final class FixedWidth<T extends TemporalAccessor> extends StdSerializer<T> {
         private final DateTimeFormatter format;
 
         FixedWidth(Class<T> type, DateTimeFormatter format) {

@@ -2,7 +2,11 @@ package io.filestore.data.convert;
 
 import java.lang.reflect.Array;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.CollectionFactory;
 import org.springframework.core.convert.support.DefaultConversionService;
@@ -13,11 +17,13 @@ import org.springframework.data.convert.EntityReader;
 import org.springframework.data.convert.EntityWriter;
 import org.springframework.data.convert.SimpleTypeInformationMapper;
 import org.springframework.data.convert.TypeMapper;
+import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
 import org.springframework.data.mapping.model.PropertyValueProvider;
+import org.springframework.util.CollectionUtils;
 
 import io.filestore.FileStoreOptions;
 import io.filestore.data.mapping.FileStoreMappingContext;
@@ -58,8 +64,8 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     private final EntityInstantiators instantiators = new EntityInstantiators();
     private final TypeMapper<ObjectNode> typeMapper;
     private final JsonNodeFactory nodes;
-    private final Map<FileStorePersistentEntity<?>, EntityPlan> plans = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<Class<?>, FileStorePersistentEntity<?>> entities = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<FileStorePersistentEntity<?>, EntityPlan> plans = new ConcurrentHashMap<>();
+    private final Map<Class<?>, FileStorePersistentEntity<?>> entities = new ConcurrentHashMap<>();
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
@@ -73,7 +79,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         this.conversions = conversions;
         this.nodes = mapper.getNodeFactory();
         conversions.registerConvertersIn(conversionService);
-        this.typeMapper = new DefaultTypeMapper<>(new TypeKey(), context, java.util.List.of(new SimpleTypeInformationMapper()));
+        this.typeMapper = new DefaultTypeMapper<>(new TypeKey(), context, List.of(new SimpleTypeInformationMapper()));
     }
 
     /** The mapping metadata. */
@@ -145,7 +151,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         if (value instanceof Collection<?> || type.isArray() && type != byte[].class) {
             TypeInformation<?> element = declared.isCollectionLike() ? declared.getComponentType() : null;
             ArrayNode array = nodes.arrayNode();
-            for (Object item : value instanceof Collection<?> collection ? collection : org.springframework.util.CollectionUtils.arrayToList(value)) {
+            for (Object item : value instanceof Collection<?> collection ? collection : CollectionUtils.arrayToList(value)) {
                 array.add(writeValue(item, element == null ? TypeInformation.OBJECT : element));
             }
             return array;
@@ -188,10 +194,10 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
      * dots. A boolean bean property known only by its accessors ({@code isActive()} over a field
      * {@code isActive}) is the field its accessors are named after.
      */
-    public String storedPath(org.springframework.data.core.PropertyPath path) {
+    public String storedPath(PropertyPath path) {
         StringBuilder stored = new StringBuilder();
         FileStorePersistentEntity<?> entity = context.getRequiredPersistentEntity(path.getOwningType());
-        for (org.springframework.data.core.PropertyPath segment = path; segment != null; segment = segment.next()) {
+        for (PropertyPath segment = path; segment != null; segment = segment.next()) {
             FileStorePersistentProperty property = entity == null ? null : entity.getPersistentProperty(segment.getSegment());
             if (property == null && entity != null) {
                 property = entity.getPersistentProperty("is" + org.springframework.util.StringUtils.capitalize(segment.getSegment()));
@@ -207,11 +213,11 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
      * A copy of the entity with only the named properties (property paths; the first segment counts)
      * and its id set, the others left as a new instance has them: a field projection.
      */
-    public <T> T onlyProperties(T entity, Class<?> declared, java.util.Collection<String> properties) {
+    public <T> T onlyProperties(T entity, Class<?> declared, Collection<String> properties) {
         FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
-        java.util.Set<String> kept = new java.util.HashSet<>(java.util.List.of(TYPE_KEY));
+        Set<String> kept = new HashSet<>(List.of(TYPE_KEY));
         for (String property : properties) {
-            kept.add(storedPath(org.springframework.data.core.PropertyPath.from(property, entity.getClass())).split("\\.")[0]);
+            kept.add(storedPath(PropertyPath.from(property, entity.getClass())).split("\\.")[0]);
         }
         if (persistent.getIdProperty() != null) {
             kept.add(persistent.getIdProperty().fieldName());
@@ -384,7 +390,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
             }
             return array;
         }
-        Collection collection = CollectionFactory.createCollection(raw == Object.class || raw == Iterable.class ? java.util.List.class : raw,
+        Collection collection = CollectionFactory.createCollection(raw == Object.class || raw == Iterable.class ? List.class : raw,
                 element.getType(), node.size());
         for (JsonNode item : node) {
             collection.add(readValue(item, element));

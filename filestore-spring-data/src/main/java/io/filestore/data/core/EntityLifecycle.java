@@ -1,6 +1,7 @@
 package io.filestore.data.core;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.mapping.callback.EntityCallback;
 import org.springframework.data.mapping.callback.EntityCallbacks;
 
 import io.filestore.data.mapping.event.AfterConvertCallback;
@@ -85,7 +86,7 @@ final class EntityLifecycle {
     }
 
     @SuppressWarnings("rawtypes")
-    private <T> T callback(Class<? extends org.springframework.data.mapping.callback.EntityCallback> type, T entity,
+    private <T> T callback(Class<? extends EntityCallback> type, T entity,
                            Object... arguments) {
         EntityCallbacks target = callbacks;
         return target == null ? entity : target.callback(type, entity, arguments);

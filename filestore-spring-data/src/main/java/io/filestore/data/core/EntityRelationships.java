@@ -1,6 +1,7 @@
 package io.filestore.data.core;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,6 +12,7 @@ import io.filestore.annotation.OneToMany;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.mapping.FileStorePersistentEntity;
 import io.filestore.data.mapping.FileStorePersistentProperty;
+import io.filestore.relation.ManyToManyRelationship;
 import io.filestore.relation.OnDelete;
 import io.filestore.relation.Relationship;
 import io.filestore.relation.Relationships;
@@ -25,7 +27,7 @@ public class EntityRelationships implements AutoCloseable {
     private final FileStoreMappingContext context;
     private final Relationships relationships;
     private final Set<Class<?>> defined = ConcurrentHashMap.newKeySet();
-    private final Set<Class<?>> inProgress = new java.util.HashSet<>();
+    private final Set<Class<?>> inProgress = new HashSet<>();
 
     public EntityRelationships(FileStore store, FileStoreMappingContext context) {
         this.context = context;
@@ -74,7 +76,7 @@ public class EntityRelationships implements AutoCloseable {
     }
 
     /** The many-to-many relationship of a local collection's id-array field. */
-    public io.filestore.relation.ManyToManyRelationship idArray(String localCollection, String field) {
+    public ManyToManyRelationship idArray(String localCollection, String field) {
         return relationships.manyToMany(localCollection + "." + field).orElseThrow(() -> new IllegalStateException(
                 "No many-to-many " + localCollection + "." + field + " is defined"));
     }

@@ -1,5 +1,7 @@
 package io.filestore.data.mapping;
 
+import java.util.Set;
+
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.mapping.context.AbstractMappingContext;
 import org.springframework.data.mapping.model.Property;
@@ -13,7 +15,7 @@ public class FileStoreMappingContext
      * The types stored as JSON values, never as nested documents: JDK and Jackson types and enums
      * ({@link io.filestore.data.convert.FileStoreCustomConversions} adds the types it converts).
      */
-    public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(java.util.Set.of(), true) {
+    public static final SimpleTypeHolder SIMPLE_TYPES = new SimpleTypeHolder(Set.of(), true) {
         @Override
         public boolean isSimpleType(Class<?> type) {
             String name = type.getName();

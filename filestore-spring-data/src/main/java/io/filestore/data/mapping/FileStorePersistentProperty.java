@@ -1,5 +1,7 @@
 package io.filestore.data.mapping;
 
+import java.lang.reflect.Modifier;
+
 import org.springframework.data.mapping.Association;
 import org.springframework.data.mapping.PersistentEntity;
 import org.springframework.data.mapping.model.AnnotationBasedPersistentProperty;
@@ -75,8 +77,8 @@ public class FileStorePersistentProperty extends AnnotationBasedPersistentProper
     /** Transient by {@code @Transient} (or Spring's other markers) or by the {@code transient} keyword. */
     @Override
     public boolean isTransient() {
-        java.lang.reflect.Field field = getField();
-        return super.isTransient() || field != null && java.lang.reflect.Modifier.isTransient(field.getModifiers());
+        var field = getField(); // a java.lang.reflect.Field: Field here is FileStore's annotation
+        return super.isTransient() || field != null && Modifier.isTransient(field.getModifiers());
     }
 
     /**

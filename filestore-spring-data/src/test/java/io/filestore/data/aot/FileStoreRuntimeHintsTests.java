@@ -10,6 +10,9 @@ import org.springframework.aot.hint.TypeReference;
 import org.springframework.aot.hint.predicate.RuntimeHintsPredicates;
 import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
 import org.springframework.util.ReflectionUtils;
 
 import io.filestore.annotation.Document;
@@ -44,8 +47,8 @@ class FileStoreRuntimeHintsTests {
     @Test
     void fileStoreAndSpringDataAnnotationsCanBeReadThroughReflection() {
         assertThat(FileStoreRuntimeHints.MAPPING_ANNOTATIONS).contains(Document.class, Indexed.class, ManyToOne.class);
-        assertThat(FileStoreRuntimeHints.SPRING_DATA_ANNOTATIONS).contains(org.springframework.data.annotation.Id.class,
-                org.springframework.data.annotation.Version.class, org.springframework.data.annotation.CreatedDate.class);
+        assertThat(FileStoreRuntimeHints.SPRING_DATA_ANNOTATIONS).contains(Id.class,
+                Version.class, CreatedDate.class);
         for (Class<? extends Annotation> annotation : FileStoreRuntimeHints.MAPPING_ANNOTATIONS) {
             assertThat(RuntimeHintsPredicates.reflection().onType(annotation)
                     .withMemberCategory(MemberCategory.INVOKE_DECLARED_METHODS)).as(annotation.getName()).accepts(hints);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.auditing.AuditingHandler;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -172,7 +173,7 @@ class DerivedQueryPropertyTests {
         FileStoreMappingContext context = new FileStoreMappingContext();
         FileStoreTemplate template = new FileStoreTemplate(store, new MappingFileStoreConverter(context),
                 FileStoreRepositoryFactoryTests.ENTITIES);
-        template.setAuditingHandler(org.springframework.data.auditing.AuditingHandler.from(context));
+        template.setAuditingHandler(AuditingHandler.from(context));
         return new FileStoreRepositoryFactory(template).getRepository(UserRepository.class);
     }
 

@@ -28,8 +28,10 @@ import org.springframework.data.repository.query.QueryMethod;
 
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
+import io.filestore.ReferentialIntegrityException;
 import io.filestore.data.convert.MappingFileStoreConverter;
 import io.filestore.data.core.EntityCollections;
+import io.filestore.data.core.FileStoreExceptionTranslator;
 import io.filestore.data.core.FileStoreTemplate;
 import io.filestore.data.mapping.FileStoreMappingContext;
 import io.filestore.data.repository.query.PartTreeFileStoreQuery;
@@ -238,8 +240,8 @@ class FileStoreRepositoryFactoryTests {
     @Test
     void deletingAUserWithOrdersUnderARefusingPolicyIsADataIntegrityViolation() {
         // Order.userId cascades; a refusing policy is checked in the store's own tests, and translated here
-        assertThat(new io.filestore.data.core.FileStoreExceptionTranslator().translate(
-                new io.filestore.ReferentialIntegrityException("r", "users", "u1", "orders", "userId", List.of("o1"))))
+        assertThat(new FileStoreExceptionTranslator().translate(
+                new ReferentialIntegrityException("r", "users", "u1", "orders", "userId", List.of("o1"))))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

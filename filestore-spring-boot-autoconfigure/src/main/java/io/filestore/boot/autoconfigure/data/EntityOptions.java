@@ -1,5 +1,6 @@
 package io.filestore.boot.autoconfigure.data;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ public final class EntityOptions {
 
     /** Logs every collection's settings, one line each. */
     public static void log(FileStoreOptions options) {
-        options.collections().values().stream().sorted(java.util.Comparator.comparing(CollectionOptions::name))
+        options.collections().values().stream().sorted(Comparator.comparing(CollectionOptions::name))
                 .forEach(c -> log.info("FileStore collection '{}': strategy={}, path={}, wal={}, indexed={}, unique={}{}{}{}",
                         c.name(), c.strategy().configName(), options.dataDir().relativize(c.resolvePath(options.dataDir())),
                         c.wal(), c.indexed(), c.unique(), c.format() == null ? "" : ", format=" + c.format().configName(),

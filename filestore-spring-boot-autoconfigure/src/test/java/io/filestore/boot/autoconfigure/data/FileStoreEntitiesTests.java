@@ -21,6 +21,7 @@ import io.filestore.FileStore;
 import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
 import io.filestore.boot.autoconfigure.data.scan.Note;
 import io.filestore.data.mapping.FileStoreMappingContext;
+import io.filestore.data.repository.Order;
 import io.filestore.data.repository.User;
 import io.filestore.data.rest.Book;
 
@@ -68,7 +69,7 @@ class FileStoreEntitiesTests {
     void theEntitiesOfTheApplicationsPackagesAreItsManagedTypes() {
         runner().withUserConfiguration(Application.class).run(context -> {
             ManagedTypes managed = context.getBean(ManagedTypes.class);
-            assertThat(managed.toList()).contains(User.class, io.filestore.data.repository.Order.class)
+            assertThat(managed.toList()).contains(User.class, Order.class)
                     .doesNotContain(Note.class);
             assertThat(context.getBean(FileStoreMappingContext.class).getManagedTypes())
                     .anyMatch(type -> type.getType() == User.class);

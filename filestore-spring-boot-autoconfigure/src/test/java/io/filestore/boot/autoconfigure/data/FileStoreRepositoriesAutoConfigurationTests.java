@@ -1,5 +1,7 @@
 package io.filestore.boot.autoconfigure.data;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,7 +145,7 @@ class FileStoreRepositoriesAutoConfigurationTests {
     private static String readQuietly(String file) {
         try {
             return Files.readString(Path.of(file));
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             return "";
         }
     }

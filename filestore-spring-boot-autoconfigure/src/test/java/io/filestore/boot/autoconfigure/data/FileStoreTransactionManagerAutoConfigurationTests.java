@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -103,9 +104,9 @@ class FileStoreTransactionManagerAutoConfigurationTests {
     /** JDBC work, with the default transaction manager; only made when there is a JdbcTemplate. */
     static class Ledger {
 
-        private final org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc;
+        private final ObjectProvider<JdbcTemplate> jdbc;
 
-        Ledger(org.springframework.beans.factory.ObjectProvider<JdbcTemplate> jdbc) {
+        Ledger(ObjectProvider<JdbcTemplate> jdbc) {
             this.jdbc = jdbc;
         }
 

@@ -7,9 +7,11 @@ import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.Range;
@@ -63,7 +65,7 @@ public final class PartTreeConditions {
         for (Part part : (Iterable<Part>) tree.getParts()::iterator) {
             if (UNSUPPORTED.contains(part.getType())) {
                 Set<String> supported = EnumSet.complementOf(EnumSet.copyOf(UNSUPPORTED)).stream()
-                        .flatMap(type -> type.getKeywords().stream()).collect(Collectors.toCollection(java.util.TreeSet::new));
+                        .flatMap(type -> type.getKeywords().stream()).collect(Collectors.toCollection(TreeSet::new));
                 throw new IllegalStateException("Query method " + method + " uses the keyword " + part.getType().name()
                         + " (" + String.join("/", part.getType().getKeywords()) + ") on '" + part.getProperty().toDotPath() + "', which FileStore does not support; supported: "
                         + String.join(", ", supported));
@@ -220,13 +222,13 @@ public final class PartTreeConditions {
      * collection property as the collection stores its elements.
      */
     private JsonNode value(TypeInformation<?> type, Object argument) {
-        boolean whole = argument instanceof java.util.Collection<?> || argument != null && argument.getClass().isArray();
+        boolean whole = argument instanceof Collection<?> || argument != null && argument.getClass().isArray();
         return converter.toStoredValue(argument, whole || !type.isCollectionLike() ? type : type.getActualType());
     }
 
     private static String text(Object argument) {
         if (argument == null) {
-            throw new org.springframework.dao.InvalidDataAccessApiUsageException("A text comparison needs a value, not null");
+            throw new InvalidDataAccessApiUsageException("A text comparison needs a value, not null");
         }
         return argument.toString();
     }

@@ -1,5 +1,6 @@
 package io.filestore.data.repository.support;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Stream;
@@ -77,7 +78,7 @@ final class ExampleFluentQuery<S, R> implements FluentQuery.FetchableFluentQuery
 
     @Override
     public FetchableFluentQuery<R> project(Collection<String> properties) {
-        List<String> all = new java.util.ArrayList<>(projection);
+        List<String> all = new ArrayList<>(projection);
         all.addAll(properties);
         return new ExampleFluentQuery<>(template, query, domainType, resultType, sort, limit, List.copyOf(all));
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.data.domain.Example;
 import org.springframework.data.domain.Page;
@@ -189,7 +190,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
         return template.query(entity.getJavaType());
     }
 
-    private <R> R inTransaction(java.util.function.Supplier<R> work) {
+    private <R> R inTransaction(Supplier<R> work) {
         return template.translate(() -> template.store().callInTransaction(tx -> work.get()));
     }
 }
