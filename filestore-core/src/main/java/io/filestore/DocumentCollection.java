@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -93,7 +95,7 @@ public interface DocumentCollection {
      *
      * @throws IllegalArgumentException when the field is not indexed
      */
-    List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive);
+    List<String> findIdsInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive);
 
     /**
      * The first entries (key and id) of the range in the field's order, ascending or descending, at most
@@ -104,7 +106,7 @@ public interface DocumentCollection {
      *
      * @throws IllegalArgumentException when the field is not indexed
      */
-    List<IndexEntry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
+    List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                         boolean toInclusive, boolean descending, int limit);
 
     /** Listens to every committed change of this collection. */

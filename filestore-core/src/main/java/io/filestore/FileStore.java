@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.internal.store.Store;
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +63,7 @@ public interface FileStore extends AutoCloseable {
      *
      * @return what the work returned
      */
-    <T> T callInTransaction(Function<Transaction, T> work);
+    <T extends @Nullable Object> T callInTransaction(Function<Transaction, T> work);
 
     /** As {@link #callInTransaction}, for work without a result. */
     default void runInTransaction(Consumer<Transaction> work) {
@@ -120,7 +122,7 @@ public interface FileStore extends AutoCloseable {
     <T> Optional<T> getValue(String key, Class<T> type);
 
     /** Sets a global value (any object Jackson can map; {@code null} is stored as JSON null). */
-    void setValue(String key, Object value);
+    void setValue(String key, @Nullable Object value);
 
     /** Deletes a global value; false when there was none. */
     boolean deleteValue(String key);

@@ -3,6 +3,8 @@ package io.filestore;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** The file format of a {@link Strategy#SINGLE_FILE} collection. */
 public enum Format {
 
@@ -28,7 +30,7 @@ public enum Format {
      *
      * @throws InvalidOptionsException naming {@code option} and the allowed names when none matches
      */
-    public static Format fromConfigName(String option, String name) {
+    public static Format fromConfigName(String option, @Nullable String name) {
         String normalized = name == null ? "" : name.trim().toLowerCase();
         for (Format format : values()) {
             if (format.configName.equals(normalized)) {

@@ -3,6 +3,8 @@ package io.filestore;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /** How a collection is kept on disk. */
 public enum Strategy {
 
@@ -44,7 +46,7 @@ public enum Strategy {
      *
      * @throws InvalidOptionsException naming {@code option} and the allowed names when none matches
      */
-    public static Strategy fromConfigName(String option, String name) {
+    public static Strategy fromConfigName(String option, @Nullable String name) {
         String normalized = name == null ? "" : name.trim().toLowerCase().replace('_', '-');
         for (Strategy strategy : values()) {
             if (strategy.configName.equals(normalized)) {

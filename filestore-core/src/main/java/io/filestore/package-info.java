@@ -5,4 +5,7 @@
  * {@code io.filestore.annotation} and the add-ons beside them, this is what applications use; what they
  * plug in is in {@code io.filestore.spi}; {@code io.filestore.internal} is the implementation.
  */
+@NullMarked
 package io.filestore;
+
+import org.jspecify.annotations.NullMarked;

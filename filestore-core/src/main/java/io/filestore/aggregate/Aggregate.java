@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An aggregate that follows a collection one change at a time: {@link #add} for a record's value that
  * appears, {@link #remove} for one that goes. Not thread-safe; {@link LiveAggregates} serializes the calls.
@@ -17,10 +19,10 @@ import java.util.TreeMap;
 public interface Aggregate {
 
     /** A record arrived; {@code value} is its number at the field, or {@code null}. */
-    void add(Double value);
+    void add(@Nullable Double value);
 
     /** A record left; {@code value} is its number at the field, or {@code null}. */
-    void remove(Double value);
+    void remove(@Nullable Double value);
 
     /** The current result; empty when there is none (no numeric values for min, max, avg). */
     OptionalDouble result();

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,7 @@ public final class LiveAggregates implements AutoCloseable {
      * @param field     a field path whose numbers the aggregate takes; {@code null} for {@link Aggregate#count()}
      * @param aggregate a fresh aggregate, such as {@code Aggregate.sum()}
      */
-    public void define(String name, String collection, String field, Supplier<Aggregate> aggregate) {
+    public void define(String name, String collection, @Nullable String field, Supplier<Aggregate> aggregate) {
         FieldPath path = field == null ? null : FieldPath.parse(field);
         if (field != null && path == null) {
             throw new IllegalArgumentException("Not a field path: " + field);
@@ -144,7 +145,7 @@ public final class LiveAggregates implements AutoCloseable {
         }
     }
 
-    private static Double number(ObjectNode record, FieldPath field) {
+    private static @Nullable Double number(ObjectNode record, @Nullable FieldPath field) {
         if (field == null) {
             return null;
         }

@@ -5,4 +5,7 @@
  * in a public signature of the API ({@code io.filestore}, {@code io.filestore.query}, ...) or the SPI
  * ({@code io.filestore.spi}).
  */
+@NullMarked
 package io.filestore.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.internal.index.IndexKeys;
 import tools.jackson.databind.JsonNode;
 
@@ -67,7 +69,7 @@ public sealed interface Condition {
      * A key of the field lies between the bounds; a {@code null} bound is open. Only keys of the bounds'
      * type match (numbers with numbers, strings with strings), so {@code total > 10} never matches text.
      */
-    record Range(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive) implements Condition {
+    record Range(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive) implements Condition {
         public boolean test(Row row) {
             Object type = from != null ? from : to;
             for (Object candidate : row.keys(field)) {

@@ -12,6 +12,8 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.DocumentCollection;
 import io.filestore.IndexEntry;
 import io.filestore.aggregate.Aggregate;
@@ -277,7 +279,7 @@ final class Execution {
         return out;
     }
 
-    private static Double number(Row row, String field) {
+    private static @Nullable Double number(Row row, String field) {
         for (JsonNode value : row.values(field)) {
             if (value.isNumber()) {
                 return value.doubleValue();

@@ -3,6 +3,8 @@ package io.filestore.query;
 import java.util.Collection;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.RecordChange;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,7 +19,7 @@ interface Join {
     String collection();
 
     /** The joined value for a base record: an object, an array of objects, or {@code null} for none. */
-    JsonNode fetch(String baseId, ObjectNode base);
+    @Nullable JsonNode fetch(String baseId, ObjectNode base);
 
     /** The base ids whose joined value includes one of the joined records. */
     Set<String> baseIdsOf(Collection<String> joinedIds);

@@ -3,6 +3,8 @@ package io.filestore.query;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.internal.index.IndexKeys;
 
 /**
@@ -27,7 +29,7 @@ public record Order(String field, boolean ascending) {
     }
 
     /** The row's sort key for this criterion, or {@code null} when it has none. */
-    Object keyOf(Row row) {
+    @Nullable Object keyOf(Row row) {
         Object best = null;
         for (Object key : row.keys(field)) {
             if (best == null || (ascending ? IndexKeys.compare(key, best) < 0 : IndexKeys.compare(key, best) > 0)) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.IndexEntry;
@@ -110,7 +112,7 @@ final class Planner {
         return exact ? new Source(source.access(), source.ids(), source.detail(), null, true) : source;
     }
 
-    private Source sourceOf(Condition condition) {
+    private @Nullable Source sourceOf(Condition condition) {
         if (condition instanceof Condition.And and) {
             return best(and.conditions());
         }
@@ -133,7 +135,7 @@ final class Planner {
     }
 
     /** Of an and's parts, the lookup with fewest candidates, or failing that the smallest range. */
-    private Source best(List<Condition> parts) {
+    private @Nullable Source best(List<Condition> parts) {
         Source best = null;
         for (boolean ranges : new boolean[] {false, true}) {
             for (Condition part : parts) {
@@ -152,7 +154,7 @@ final class Planner {
         return null;
     }
 
-    private Source union(List<Condition> parts) {
+    private @Nullable Source union(List<Condition> parts) {
         Set<String> ids = new LinkedHashSet<>();
         List<String> details = new ArrayList<>();
         for (Condition part : parts) {
@@ -167,7 +169,7 @@ final class Planner {
     }
 
     /** A condition on one field: of this collection, or of a joined one through its alias. */
-    private Source leaf(String field, Condition condition) {
+    private @Nullable Source leaf(String field, Condition condition) {
         int dot = field.indexOf('.');
         Join join = dot < 0 ? null : joins.get(field.substring(0, dot));
         if (join == null) {
@@ -182,7 +184,7 @@ final class Planner {
                 null, false);
     }
 
-    private Source lookup(DocumentCollection target, String field, Condition condition, boolean qualify) {
+    private @Nullable Source lookup(DocumentCollection target, String field, Condition condition, boolean qualify) {
         String name = (qualify ? target.name() + "." : "") + condition;
         if (field.equals("id") && !target.isIndexed("id")) {
             return byId(target, condition, name);
@@ -208,7 +210,7 @@ final class Planner {
     }
 
     /** Equality on the id: direct gets of the ids that exist. */
-    private static Source byId(DocumentCollection target, Condition condition, String name) {
+    private static @Nullable Source byId(DocumentCollection target, Condition condition, String name) {
         List<Object> keys;
         if (condition instanceof Condition.Equals e) {
             keys = List.of(e.key());
@@ -246,7 +248,7 @@ final class Planner {
     }
 
     /** Closes an open side at the edge of the bound's type, so a number range never reads the strings. */
-    private static Object[] closed(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+    private static Object[] closed(@Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive) {
         Object type = from != null ? from : to;
         if (from == null) {
             from = type instanceof Number ? (Object) Double.NEGATIVE_INFINITY : type instanceof String ? "" : Boolean.FALSE;
@@ -260,7 +262,7 @@ final class Planner {
     }
 
     /** The least string greater than every string that starts with the prefix; {@code null} when none is. */
-    private static String successor(String prefix) {
+    private static @Nullable String successor(String prefix) {
         int last = prefix.length() - 1;
         while (last >= 0 && prefix.charAt(last) == Character.MAX_VALUE) {
             last--;

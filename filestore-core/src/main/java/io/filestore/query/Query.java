@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.FileStore;
 import io.filestore.relation.ManyToManyRelationship;
 import io.filestore.relation.Relationship;
@@ -37,7 +39,7 @@ public final class Query {
     final FileStore store;
     final String collection;
     final Map<String, Join> joins;
-    final Condition where;
+    final @Nullable Condition where;
     final List<Order> orders;
     final long offset;
     final long limit;

@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.internal.index.IndexKeys;
 import io.filestore.internal.json.Json;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +30,7 @@ public final class Where {
      * The field equals the value (holds it, for an array); {@code null} means {@link #isNull}, and an
      * object (a JSON object, or a Java object that maps to one) compares as a whole embedded document.
      */
-    public static Condition eq(String field, Object value) {
+    public static Condition eq(String field, @Nullable Object value) {
         Object key = key(value);
         if (key != null) {
             return new Condition.Equals(field, key);
@@ -106,7 +108,7 @@ public final class Where {
     }
 
     /** The field lies between the values; a {@code null} bound is open (not both). */
-    public static Condition range(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+    public static Condition range(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive) {
         Object low = key(from);
         Object high = key(to);
         if (low == null && high == null) {
@@ -194,7 +196,7 @@ public final class Where {
     }
 
     /** The index key of a Java value, or {@code null}. */
-    static Object key(Object value) {
+    static @Nullable Object key(@Nullable Object value) {
         return IndexKeys.ofJava(value, Json.defaultMapper()::valueToTree);
     }
 

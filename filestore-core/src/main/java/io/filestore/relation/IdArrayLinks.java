@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ChangeType;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
@@ -52,7 +54,7 @@ final class IdArrayLinks implements ManyToManyRelationship.Links {
     }
 
     @Override
-    public List<String> localIds(String remoteId) {
+    public List<String> localIds(@Nullable String remoteId) {
         return remoteId == null ? List.of() : local().findIds(field, remoteId);
     }
 

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ChangeType;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
@@ -34,7 +36,7 @@ public final class Relationship {
     private final String name;
     private final FileStore store;
     private final String localCollection;
-    private final FieldPath localField;
+    private final @Nullable FieldPath localField;
     private final String remoteCollection;
     private final OnDelete onDelete;
 
@@ -95,7 +97,7 @@ public final class Relationship {
     }
 
     /** The ids of the local records that refer to the remote id, in no particular order; empty when none. */
-    public List<String> localIds(String remoteId) {
+    public List<String> localIds(@Nullable String remoteId) {
         return remoteId == null ? List.of() : local().findIds(localField.path(), remoteId);
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -67,7 +69,7 @@ public interface CollectionPersister {
      * {@code allRecords} holds every record of the collection at the same instant when
      * {@link #needsAllRecords} asked for it, and is {@code null} otherwise.
      */
-    void stage(Map<String, byte[]> changes, Map<String, byte[]> allRecords, FileBatch batch);
+    void stage(Map<String, byte[]> changes, @Nullable Map<String, byte[]> allRecords, FileBatch batch);
 
     /**
      * As {@link #stage(Map, Map, FileBatch)}, for a flush whose files the write-ahead log's checkpoint
@@ -89,7 +91,7 @@ public interface CollectionPersister {
     }
 
     /** The folder of the collection's JSONL index files, or {@code null} when indexes are not persisted. */
-    Path indexFolder();
+    @Nullable Path indexFolder();
 
     /**
      * Adds to {@code batch} the deletion of every file this layout holds (records and index files),

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.InvalidIdException;
 
 /**
@@ -81,7 +83,7 @@ public final class RecordFileNames {
      * The id a record file name stands for, or {@code null} when the name is not one this class
      * produces (not a record file, or a file someone else named).
      */
-    public static String idOf(String fileName) {
+    public static @Nullable String idOf(String fileName) {
         if (!fileName.endsWith(EXTENSION) || fileName.length() == EXTENSION.length()) {
             return null;
         }
@@ -140,7 +142,7 @@ public final class RecordFileNames {
         return out.toString();
     }
 
-    private static String decode(String encoded) {
+    private static @Nullable String decode(String encoded) {
         if (encoded.indexOf('%') < 0) {
             return encoded;
         }

@@ -6,4 +6,7 @@
  * (set with {@code FileStoreOptions.Builder.storageIO}) replaces every disk access, for example to inject
  * faults in tests.
  */
+@NullMarked
 package io.filestore.spi;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -50,7 +52,7 @@ public final class CollectionIndexes {
     }
 
     /** The index of a field, or {@code null} when the field is not indexed. */
-    public FieldIndex get(String field) {
+    public @Nullable FieldIndex get(String field) {
         return byField.get(field);
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.IndexEntry;
 
 /**
@@ -245,7 +247,7 @@ public final class FieldIndex {
     /**
      * The ids whose key lies in the range, ascending by key. A {@code null} bound is open. O(log n + k).
      */
-    public List<String> idsInRange(Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+    public List<String> idsInRange(@Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive) {
         List<String> out = new ArrayList<>();
         forEachInRange(from, fromInclusive, to, toInclusive, false, (key, id) -> out.add(id));
         return out;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +28,7 @@ public final class FieldPath {
     }
 
     /** Parses a dotted path; {@code null} when a segment is empty or holds other characters than {@link #SEGMENT}. */
-    public static FieldPath parse(String path) {
+    public static @Nullable FieldPath parse(@Nullable String path) {
         if (path == null || path.isEmpty() || path.startsWith(".") || path.endsWith(".")) {
             return null;
         }

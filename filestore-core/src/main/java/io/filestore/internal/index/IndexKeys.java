@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +40,7 @@ public final class IndexKeys {
     }
 
     /** The key of a scalar JSON node, or {@code null} when the node is not indexable. */
-    public static Object of(JsonNode node) {
+    public static @Nullable Object of(@Nullable JsonNode node) {
         if (node == null) {
             return null;
         }
@@ -63,7 +65,7 @@ public final class IndexKeys {
      *
      * @return the key, or {@code null} when the value cannot be a key
      */
-    public static Object ofJava(Object value, Function<Object, JsonNode> toTree) {
+    public static @Nullable Object ofJava(@Nullable Object value, Function<Object, JsonNode> toTree) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }

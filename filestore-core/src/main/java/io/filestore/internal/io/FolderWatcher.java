@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class FolderWatcher implements AutoCloseable {
     private final Consumer<Path> onChange;
     private final long pollMillis;
     private final Thread thread;
-    private final WatchService service;
+    private final @Nullable WatchService service;
     private final Map<WatchKey, Path> keys = new HashMap<>();
     private volatile boolean running = true;
     /** Released by {@link #close()}: wakes a poll loop from its sleep without interrupting the thread. */
@@ -61,7 +62,7 @@ public final class FolderWatcher implements AutoCloseable {
         this.thread.start();
     }
 
-    private WatchService register() {
+    private @Nullable WatchService register() {
         try {
             WatchService watchService = FileSystems.getDefault().newWatchService();
             for (Path folder : folders) {
@@ -141,7 +142,7 @@ public final class FolderWatcher implements AutoCloseable {
         return stamps;
     }
 
-    private void rescanAll(Path folder) {
+    private void rescanAll(@Nullable Path folder) {
         scan().keySet().stream().filter(file -> folder == null || file.getParent().equals(folder)).forEach(this::report);
     }
 

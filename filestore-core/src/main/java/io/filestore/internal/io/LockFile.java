@@ -11,6 +11,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.spi.FolderLock;
 import io.filestore.spi.FolderLockedException;
 import io.filestore.spi.StorageIO;
@@ -72,7 +74,7 @@ final class LockFile implements FolderLock {
     }
 
     /** One attempt: {@code null} when the path named another file once locked than before it was opened. */
-    private static LockFile tryAcquire(Path folder, Path file) throws IOException {
+    private static @Nullable LockFile tryAcquire(Path folder, Path file) throws IOException {
         Object before = identityCreatingFile(file);
         FileChannel channel;
         try {
@@ -106,7 +108,7 @@ final class LockFile implements FolderLock {
     }
 
     /** The identity of the file at the path, or {@code null} when there is none. */
-    private static Object identityOf(Path file) throws IOException {
+    private static @Nullable Object identityOf(Path file) throws IOException {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);

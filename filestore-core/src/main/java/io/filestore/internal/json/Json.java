@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CorruptedFileException;
 import io.filestore.InvalidRecordException;
 import io.filestore.spi.JsonCodec;
@@ -330,7 +332,7 @@ public final class Json implements JsonCodec {
      * {@code null} for any other token, whose tree the mapper must build (floats follow its decimal
      * features). Indexed fields are mostly such scalars.
      */
-    private static JsonNode scalarNode(JsonParser parser, JsonNodeFactory factory) {
+    private static @Nullable JsonNode scalarNode(JsonParser parser, JsonNodeFactory factory) {
         return switch (parser.currentToken()) {
             case VALUE_STRING -> factory.stringNode(parser.getString());
             case VALUE_TRUE -> factory.booleanNode(true);
@@ -360,7 +362,7 @@ public final class Json implements JsonCodec {
     }
 
     /** Any value as a tree; {@code null} becomes a JSON null. */
-    public JsonNode toTree(Object value) {
+    public JsonNode toTree(@Nullable Object value) {
         if (value instanceof JsonNode json) {
             return json;
         }

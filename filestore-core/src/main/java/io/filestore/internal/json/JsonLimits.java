@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.InvalidOptionsException;
 import io.filestore.InvalidRecordException;
 import tools.jackson.core.StreamReadConstraints;
@@ -212,7 +214,7 @@ public final class JsonLimits {
         }
     }
 
-    private static InvalidRecordException refused(String collection, String id, String limit, String path, String problem) {
+    private static InvalidRecordException refused(@Nullable String collection, String id, String limit, String path, String problem) {
         String what = collection == null ? "global value '" + id + "'" : "record '" + id + "' of collection '" + collection + "'";
         String where = path.isEmpty() ? "" : " at \"" + abbreviate(path) + "\"";
         return new InvalidRecordException("Cannot store " + what + ": " + problem + where + " (FileStore's JSON limit "

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -110,7 +111,7 @@ final class AppendOnlyLogPersister implements CollectionPersister {
      *
      * @throws CorruptedFileException when it does not parse and the log does not prove it unacknowledged
      */
-    private RecordLines.Line parseLastLine(byte[] content, int start, int lineNumber, long lastMark,
+    private RecordLines.@Nullable Line parseLastLine(byte[] content, int start, int lineNumber, long lastMark,
                                            Set<String> captured) {
         try {
             return codec.parseLine(content, start, content.length, file, captured);

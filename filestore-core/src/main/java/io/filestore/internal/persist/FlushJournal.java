@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.CRC32C;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
 import io.filestore.internal.io.AtomicFiles;
@@ -87,7 +89,7 @@ public final class FlushJournal {
      * @return the batch, or {@code null} when there is no journal
      * @throws CorruptedFileException when the journal exists but does not verify
      */
-    public Batch read() {
+    public @Nullable Batch read() {
         if (!io.exists(file)) {
             return null;
         }

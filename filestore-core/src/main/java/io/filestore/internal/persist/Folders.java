@@ -3,6 +3,8 @@ package io.filestore.internal.persist;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.StorageException;
 
 /** Folder helpers shared by the persisters. */
@@ -28,7 +30,7 @@ final class Folders {
      *
      * @return the file's content, or {@code null} when there is no file yet
      */
-    static byte[] prepareAndRead(StorePersistContext context, Path file, Path indexFolder, String collection) {
+    static byte @Nullable [] prepareAndRead(StorePersistContext context, Path file, Path indexFolder, String collection) {
         create(context, file.getParent(), collection);
         create(context, indexFolder, collection);
         context.files().deleteTempFiles(file.getParent(), file.getFileName() + ".");
@@ -50,7 +52,7 @@ final class Folders {
      *
      * @throws IOException when the file cannot be read for another reason
      */
-    static byte[] readOrQuarantineFolder(StorePersistContext context, String collection, Path file) throws IOException {
+    static byte @Nullable [] readOrQuarantineFolder(StorePersistContext context, String collection, Path file) throws IOException {
         try {
             return context.io().readAllBytes(file);
         } catch (IOException e) {

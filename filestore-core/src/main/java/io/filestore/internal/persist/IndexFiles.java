@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.StorageException;
 import io.filestore.spi.FileBatch;
 
@@ -34,7 +36,7 @@ public final class IndexFiles {
      * is moved to the collection's quarantine and reported, and {@code null} tells the caller to
      * rebuild it.
      */
-    public byte[] read(String collection, Path indexFolder, String field) {
+    public byte @Nullable [] read(String collection, Path indexFolder, String field) {
         Path file = file(indexFolder, field);
         if (!context.io().exists(file)) {
             return null;

@@ -12,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CorruptedFileException;
 import io.filestore.internal.json.Json;
 import io.filestore.internal.json.RecordLines;
@@ -43,7 +45,7 @@ final class JsonLinesCodec implements RecordFileCodec {
     }
 
     /** One line for a record, or a deletion line when {@code bytes} is null, with its newline. */
-    byte[] line(String id, byte[] bytes) {
+    byte[] line(String id, byte @Nullable [] bytes) {
         return bytes == null ? format.deletionLine(id) : format.recordLine(id, bytes);
     }
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CollectionOptions;
 import io.filestore.CorruptedFileException;
 import io.filestore.Format;
@@ -76,7 +78,7 @@ public final class LayoutManifest {
     }
 
     /** The recorded layout of a collection, or {@code null}. */
-    public synchronized Layout get(String collection) {
+    public synchronized @Nullable Layout get(String collection) {
         return layouts.get(collection);
     }
 

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.spi.CollectionPersister;
 import io.filestore.spi.FileBatch;
 
@@ -26,7 +28,7 @@ final class MemoryOnlyPersister implements CollectionPersister {
     }
 
     @Override
-    public Path indexFolder() {
+    public @Nullable Path indexFolder() {
         return null;
     }
 

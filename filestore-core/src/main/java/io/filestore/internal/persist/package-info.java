@@ -3,4 +3,7 @@
  * batch all-or-nothing across files, index and value files, and the quarantine. Internal: not for use
  * outside FileStore.
  */
+@NullMarked
 package io.filestore.internal.persist;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CollectionOptions;
 import io.filestore.internal.index.CollectionIndexes;
 import io.filestore.internal.json.Json;
@@ -28,9 +30,9 @@ final class CollectionState {
     private final Set<String> dirtyIds = ConcurrentHashMap.newKeySet();
     private final Set<String> flushingIds = ConcurrentHashMap.newKeySet();
     private final Set<String> dirtyIndexFields = ConcurrentHashMap.newKeySet();
-    private final ExpiryQueue expiry;
+    private final @Nullable ExpiryQueue expiry;
     private final long ttlNanos;
-    private final Map<String, Long> writtenAt;
+    private final @Nullable Map<String, Long> writtenAt;
 
     CollectionState(CollectionOptions options, CollectionPersister persister, ExpiryQueue expiry) {
         this.options = options;
@@ -79,12 +81,12 @@ final class CollectionState {
     }
 
     /** The committed record bytes, or {@code null}. */
-    byte[] committed(String id) {
+    byte @Nullable [] committed(String id) {
         return records.get(id);
     }
 
     /** The keys of committed bytes in every index. */
-    List<List<Object>> keysOf(byte[] bytes, Json json) {
+    List<List<Object>> keysOf(byte @Nullable [] bytes, Json json) {
         return bytes == null || indexes.isEmpty() ? List.of() : indexes.keysOf(json.parse(bytes));
     }
 

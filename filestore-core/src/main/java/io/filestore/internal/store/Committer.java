@@ -12,6 +12,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.StampedLock;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ChangeSet;
 import io.filestore.CommitHook;
 import io.filestore.FileStoreException;
@@ -86,7 +88,7 @@ final class Committer {
     }
 
     /** The open transaction of this thread, or {@code null}. */
-    TransactionBuffer current() {
+    @Nullable TransactionBuffer current() {
         return bound.get() == 0 ? null : current.get();
     }
 
@@ -110,7 +112,7 @@ final class Committer {
      *
      * @return the transaction, or {@code null} when the mutex stayed held all along
      */
-    TransactionBuffer begin(long maxWaitNanos) throws InterruptedException {
+    @Nullable TransactionBuffer begin(long maxWaitNanos) throws InterruptedException {
         requireNoTransaction();
         if (!writerMutex.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
             return null;
@@ -195,7 +197,7 @@ final class Committer {
     }
 
     /** Under the writer mutex, for the combiner: one queued write as its own transaction, or null to run it alone. */
-    private Applied applyAlone(WriteCombiner.Request request) {
+    private @Nullable Applied applyAlone(WriteCombiner.Request request) {
         if (!hooks.isEmpty()) {
             return null;
         }
@@ -350,7 +352,7 @@ final class Committer {
      * Writes the whole transaction to the log when it touches a logged collection; returns the log to
      * await durability on afterwards, or null when there is nothing to wait for.
      */
-    private WriteAheadLog logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
+    private @Nullable WriteAheadLog logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
         WriteAheadLog log = wal;
         if (log == null || steps.stream().noneMatch(step -> step.collection.options().wal())) {
             return null;

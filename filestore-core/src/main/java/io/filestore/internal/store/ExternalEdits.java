@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,7 +121,7 @@ final class ExternalEdits implements AutoCloseable {
         log.warn("Ignoring an outside edit of {}: {}", file, problem);
     }
 
-    private byte[] read(Path file) {
+    private byte @Nullable [] read(Path file) {
         try {
             return io.exists(file) ? io.readAllBytes(file) : null;
         } catch (IOException deletedMeanwhile) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.IndexEntry;
 import io.filestore.internal.index.IndexFileFormat;
 import io.filestore.internal.io.AtomicFiles;
@@ -135,7 +137,7 @@ final class Flusher {
     }
 
     /** Journals what the log does not hold (all of it without a log); returns whether there was any. */
-    private boolean journal(Snapshot snapshot, WriteAheadLog log, Set<String> alsoJournaled) {
+    private boolean journal(Snapshot snapshot, @Nullable WriteAheadLog log, Set<String> alsoJournaled) {
         List<ChangeEntry> entries = snapshot.journalEntries(log == null, alsoJournaled);
         if (!entries.isEmpty()) {
             journal.write(snapshot.sequence, entries);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +72,7 @@ final class IndexFileCheck {
     private record Rewrite(Path file, byte[] content) {
     }
 
-    private Rewrite check(CollectionState collection, Path folder, FieldIndex index) {
+    private @Nullable Rewrite check(CollectionState collection, Path folder, FieldIndex index) {
         List<IndexEntry> expected = index.entries();
         byte[] expectedBytes = format.encode(expected);
         byte[] content = indexFiles.read(collection.name(), folder, index.field());

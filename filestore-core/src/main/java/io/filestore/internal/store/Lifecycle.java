@@ -2,6 +2,8 @@ package io.filestore.internal.store;
 
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.StoreClosedException;
 import io.filestore.StoreFencedException;
 import io.filestore.StoreState;
@@ -26,7 +28,7 @@ final class Lifecycle {
     }
 
     /** Why the store was fenced, or {@code null} when it never was. */
-    String fencedReason() {
+    @Nullable String fencedReason() {
         return fencedReason;
     }
 

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +93,7 @@ final class Recovery {
         log.info("Completing an interrupted flush from {} ({} changes)", journal.file(), batch.entries().size());
     }
 
-    private FlushJournal.Batch readJournal() {
+    private FlushJournal.@Nullable Batch readJournal() {
         try {
             return journal.read();
         } catch (CorruptedFileException torn) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ public final class Store implements FileStore {
     private final Lifecycle lifecycle;
     private final Object closeMonitor = new Object();
     private FolderLock lock;
-    private WriteAheadLog wal;
+    private @Nullable WriteAheadLog wal;
     private volatile long checkpointAtOpen = Long.MAX_VALUE; // until the log is open, nothing is proven unacknowledged
 
     private Store(FileStoreOptions options) {
@@ -225,7 +226,7 @@ public final class Store implements FileStore {
     }
 
     @Override
-    public <T> T callInTransaction(Function<Transaction, T> work) {
+    public <T extends @Nullable Object> T callInTransaction(Function<Transaction, T> work) {
         return transactions.call(work);
     }
 

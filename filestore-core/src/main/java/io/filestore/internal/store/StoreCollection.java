@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CollectionListener;
 import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
@@ -199,7 +201,7 @@ final class StoreCollection implements DocumentCollection {
     }
 
     @Override
-    public List<String> findIdsInRange(String field, Object from, boolean fromInclusive, Object to, boolean toInclusive) {
+    public List<String> findIdsInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive) {
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
@@ -213,7 +215,7 @@ final class StoreCollection implements DocumentCollection {
     }
 
     @Override
-    public List<IndexEntry> findEntriesInRange(String field, Object from, boolean fromInclusive, Object to,
+    public List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                                boolean toInclusive, boolean descending, int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be 0 or more, not " + limit);

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ReadOnlyTransactionException;
 import io.filestore.Transaction;
 import io.filestore.internal.json.Json;
@@ -83,7 +85,7 @@ final class StoreValues {
         });
     }
 
-    private byte[] bytes(String key) {
+    private byte @Nullable [] bytes(String key) {
         TransactionBuffer tx = committer.current();
         if (tx == null) {
             return values.get(key);

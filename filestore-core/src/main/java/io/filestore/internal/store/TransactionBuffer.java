@@ -3,6 +3,8 @@ package io.filestore.internal.store;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ChangeSet;
 import io.filestore.ReadOnlyTransactionException;
 import io.filestore.Transaction;
@@ -40,7 +42,7 @@ final class TransactionBuffer implements Transaction {
     }
 
     /** The pending image of a record, or {@code null} when this transaction has not written it. */
-    PendingWrite pending(CollectionState collection, String id) {
+    @Nullable PendingWrite pending(CollectionState collection, String id) {
         Map<String, PendingWrite> writes = records.get(collection);
         return writes == null ? null : writes.get(id);
     }
@@ -75,7 +77,7 @@ final class TransactionBuffer implements Transaction {
         return values.containsKey(key);
     }
 
-    byte[] value(String key) {
+    byte @Nullable [] value(String key) {
         return values.get(key);
     }
 

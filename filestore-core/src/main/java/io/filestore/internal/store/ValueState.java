@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The store's global values as compact JSON, and whether they changed since the last flush. Same
  * thread-safety rules as {@link CollectionState}.
@@ -14,7 +16,7 @@ final class ValueState {
     private final Map<String, byte[]> values = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
-    byte[] get(String key) {
+    byte @Nullable [] get(String key) {
         return values.get(key);
     }
 

@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.ChangeSet;
 
 /**
@@ -59,7 +61,7 @@ final class WriteCombiner {
     /** The result of applying one request under the mutex: what it applied, or {@code null} to run it alone. */
     @FunctionalInterface
     interface Applier {
-        Applied apply(Request request);
+        @Nullable Applied apply(Request request);
     }
 
     private final ReentrantLock writerMutex;
@@ -150,7 +152,7 @@ final class WriteCombiner {
         }
     }
 
-    private Applied applyOne(Request request) {
+    private @Nullable Applied applyOne(Request request) {
         try {
             Applied applied = applier.apply(request);
             if (applied == null) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The binary form of a list of {@link ChangeEntry}s: an entry count, then per entry a kind byte and
  * the collection, id and payload as length-prefixed bytes. Checksums are the caller's job (WAL frame,
@@ -82,7 +84,7 @@ public final class ChangeCodec {
         out.write(value);
     }
 
-    private static void writeChunk(ByteArrayOutputStream out, byte[] chunk) {
+    private static void writeChunk(ByteArrayOutputStream out, byte @Nullable [] chunk) {
         int length = chunk == null ? 0 : chunk.length;
         writeInt(out, length);
         if (length > 0) {

@@ -1,5 +1,7 @@
 package io.filestore.internal.wal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One change of a transaction or a flush batch, carrying the full new image so that applying it is
  * idempotent.
@@ -30,7 +32,7 @@ public record ChangeEntry(Kind kind, String collection, String id, byte[] payloa
     }
 
     /** A record put or deletion ({@code bytes == null}). */
-    public static ChangeEntry record(String collection, String id, byte[] bytes) {
+    public static ChangeEntry record(String collection, String id, byte @Nullable [] bytes) {
         return new ChangeEntry(bytes == null ? Kind.DELETE_RECORD : Kind.PUT_RECORD, collection, id, bytes);
     }
 

@@ -8,6 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32C;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CorruptedFileException;
 import io.filestore.StorageException;
 import io.filestore.internal.io.AtomicFiles;
@@ -50,7 +52,7 @@ public record Checkpoint(UUID storeId, long sequence, long logEnd, long lastSegm
      *
      * @throws CorruptedFileException when it does not parse or its checksum does not match
      */
-    static Checkpoint read(StorageIO io, Path folder) {
+    static @Nullable Checkpoint read(StorageIO io, Path folder) {
         Path file = folder.resolve(FILE_NAME);
         if (!io.exists(file)) {
             return null;

@@ -3,6 +3,8 @@ package io.filestore.internal.wal;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.StoreState;
 import io.filestore.WriteAheadLogException;
 
@@ -65,7 +67,7 @@ final class LogLifecycle {
     }
 
     /** The published failure, or {@code null}. */
-    Throwable failure() {
+    @Nullable Throwable failure() {
         return failure;
     }
 

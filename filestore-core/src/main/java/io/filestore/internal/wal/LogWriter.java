@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.WriteAheadLogException;
 import io.filestore.spi.StorageIO;
 
@@ -53,7 +55,7 @@ final class LogWriter {
     private final FsyncStatistics fsyncs = new FsyncStatistics();
     private final PendingGroup pendingGroup = new PendingGroup();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final IntervalForcer intervalForcer;
+    private final @Nullable IntervalForcer intervalForcer;
     private final LogLifecycle lifecycle;
     private volatile long writtenSequence;
     private volatile long durableSequence;

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CorruptedFileException;
 
 /**
@@ -27,7 +29,7 @@ final class SegmentReader {
      * @param validEnd  the offset after the last valid record
      * @param tornAt    a description of the torn tail, or {@code null} when the segment ends cleanly
      */
-    record Result(SegmentFormat.Header header, List<Record> records, int validEnd, String tornAt) {
+    record Result(SegmentFormat.Header header, List<Record> records, int validEnd, @Nullable String tornAt) {
         long lastSequence() {
             return records.isEmpty() ? 0 : records.get(records.size() - 1).sequence();
         }

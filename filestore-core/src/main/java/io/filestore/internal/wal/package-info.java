@@ -3,4 +3,7 @@
  * that says what the record files already hold, and replay on open. Internal: not for use outside
  * FileStore.
  */
+@NullMarked
 package io.filestore.internal.wal;
+
+import org.jspecify.annotations.NullMarked;

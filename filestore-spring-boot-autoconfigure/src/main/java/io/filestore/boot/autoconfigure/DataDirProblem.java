@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 
 import io.filestore.StorageException;
@@ -74,7 +75,7 @@ final class DataDirProblem {
     }
 
     /** The folder itself if it exists, else its nearest existing ancestor; {@code null} when none exists. */
-    private static Path deepestExisting(Path dir) {
+    private static @Nullable Path deepestExisting(Path dir) {
         for (Path path = dir; path != null; path = path.getParent()) {
             if (Files.exists(path)) {
                 return path;

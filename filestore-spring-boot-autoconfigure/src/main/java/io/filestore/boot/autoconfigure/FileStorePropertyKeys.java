@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
@@ -69,7 +70,7 @@ final class FileStorePropertyKeys {
         }
     }
 
-    private static InvalidFileStorePropertyException unknownKey(ConfigurationPropertyName name, ConfigurationProperty property) {
+    private static InvalidFileStorePropertyException unknownKey(ConfigurationPropertyName name, @Nullable ConfigurationProperty property) {
         Object value = property == null ? null : property.getValue();
         String origin = property == null || property.getOrigin() == null ? null : property.getOrigin().toString();
         if (isCollectionKey(name)) {

@@ -2,6 +2,8 @@ package io.filestore.boot.autoconfigure;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.FileStoreException;
 
 /**
@@ -85,11 +87,11 @@ public class InvalidFileStorePropertyException extends FileStoreException {
         return "Unknown property '" + property + "' (value '" + value + "')" + from(origin) + ".";
     }
 
-    private static String didYouMean(String closest) {
+    private static String didYouMean(@Nullable String closest) {
         return closest == null ? "" : " Did you mean '" + closest + "'?";
     }
 
-    private static String from(String origin) {
+    private static String from(@Nullable String origin) {
         return origin == null ? "" : " (from " + origin + ")";
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -160,7 +161,7 @@ final class OptionsFromProperties {
     }
 
     /** The property as set, or its first element when it is a list; {@code null} when it was not set. */
-    private static ConfigurationProperty find(Environment environment, ConfigurationPropertyName name) {
+    private static @Nullable ConfigurationProperty find(Environment environment, ConfigurationPropertyName name) {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             ConfigurationProperty found = source.getConfigurationProperty(name);
             if (found == null && source instanceof IterableConfigurationPropertySource iterable) {

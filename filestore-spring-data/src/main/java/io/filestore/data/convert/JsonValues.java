@@ -8,6 +8,7 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.core.TypeInformation;
 
 import tools.jackson.core.JsonGenerator;
@@ -63,7 +64,7 @@ final class JsonValues {
      * most properties hold, without a parser and a deserializer lookup per value. {@code null} when
      * Jackson must read it.
      */
-    private static Object plainValue(JsonNode node, Class<?> type) {
+    private static @Nullable Object plainValue(JsonNode node, Class<?> type) {
         if (type == String.class) {
             return node.isString() ? node.stringValue() : null;
         }
@@ -87,7 +88,7 @@ final class JsonValues {
     }
 
     /** The Java type a JSON scalar reads as by itself (what a reading converter starts from); null for containers. */
-    Class<?> javaTypeOf(JsonNode node) {
+    @Nullable Class<?> javaTypeOf(JsonNode node) {
         if (node.isString()) {
             return String.class;
         }

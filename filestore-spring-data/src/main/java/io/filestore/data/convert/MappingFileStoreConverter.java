@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.CollectionFactory;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
@@ -116,7 +117,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
      * A value as it is stored in a property of this type, for comparing with stored values in queries:
      * an embedded object as its document, an enum as its name, a date as its fixed-width text.
      */
-    public JsonNode toStoredValue(Object value, TypeInformation<?> declared) {
+    public JsonNode toStoredValue(Object value, @Nullable TypeInformation<?> declared) {
         return writeValue(value, declared == null ? TypeInformation.OBJECT : declared);
     }
 
@@ -302,7 +303,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
      * holds; the id property, when {@code id} is given, gets the record id.
      */
     @SuppressWarnings("unchecked")
-    private <R> R readEntity(FileStorePersistentEntity<R> persistent, ObjectNode document, String id) {
+    private <R> R readEntity(FileStorePersistentEntity<R> persistent, ObjectNode document, @Nullable String id) {
         EntityPlan plan = plan(persistent);
         FileStorePersistentProperty idProperty = id == null ? null : persistent.getIdProperty();
         Object idValue = idProperty == null ? null : idValue(id, idProperty.getType());
@@ -333,7 +334,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     }
 
     /** A property's value from its node in the document ({@code null} when absent). */
-    private Object readProperty(FileStorePersistentProperty property, JsonNode node) {
+    private @Nullable Object readProperty(FileStorePersistentProperty property, JsonNode node) {
         if (property.holdsEntities() || property.isDerived()) {
             return null; // resolved from the store after reading
         }
@@ -343,7 +344,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
 
     /** A stored value as a value of the given type. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public Object readValue(JsonNode node, TypeInformation<?> type) {
+    public @Nullable Object readValue(@Nullable JsonNode node, TypeInformation<?> type) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }

@@ -3,6 +3,7 @@ package io.filestore.data.core;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
@@ -46,7 +47,7 @@ final class EntityIds {
     }
 
     /** Whether the id value counts as not set: {@code null}, or zero in a primitive id (Spring Data's rule for new entities). */
-    static boolean isMissing(FileStorePersistentProperty idProperty, Object id) {
+    static boolean isMissing(FileStorePersistentProperty idProperty, @Nullable Object id) {
         return id == null || idProperty.getType().isPrimitive() && ((Number) id).longValue() == 0;
     }
 

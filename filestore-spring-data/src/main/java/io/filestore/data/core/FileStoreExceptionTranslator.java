@@ -1,5 +1,6 @@
 package io.filestore.data.core;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,7 +33,7 @@ import io.filestore.WriteAheadLogException;
 public class FileStoreExceptionTranslator implements PersistenceExceptionTranslator {
 
     @Override
-    public DataAccessException translateExceptionIfPossible(RuntimeException ex) {
+    public @Nullable DataAccessException translateExceptionIfPossible(RuntimeException ex) {
         if (!(ex instanceof FileStoreException)) {
             return null;
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.BeansException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
@@ -290,7 +291,7 @@ public class FileStoreTemplate implements ApplicationContextAware {
     }
 
     /** Runs work, translating FileStore's exceptions. */
-    public <T> T translate(Supplier<T> work) {
+    public <T extends @Nullable Object> T translate(Supplier<T> work) {
         try {
             return work.get();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.filestore.data.mapping.event;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectFactory;
 import org.springframework.core.Ordered;
 import org.springframework.data.auditing.IsNewAwareAuditingHandler;
@@ -16,7 +17,7 @@ public class AuditingEntityCallback implements BeforeConvertCallback<Object>, Or
     /** The default order. */
     public static final int DEFAULT_ORDER = 100;
 
-    private final ObjectFactory<IsNewAwareAuditingHandler> handler;
+    private final @Nullable ObjectFactory<IsNewAwareAuditingHandler> handler;
     private int order = DEFAULT_ORDER;
 
     /** @param handler gives the auditing handler, on first use (so it may be a lazily created bean); not {@code null} */

@@ -3,4 +3,7 @@
  * ({@code BeforeConvertCallback}, ...) of FileStore entities, as Spring Data MongoDB has them; auditing
  * runs as one of these callbacks.
  */
+@NullMarked
 package io.filestore.data.mapping.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Example;
 import org.springframework.data.domain.ExampleMatcher;
 import org.springframework.data.mapping.PersistentPropertyAccessor;
@@ -29,7 +30,7 @@ public final class ExampleConditions {
     }
 
     /** The condition, or {@code null} when the probe constrains nothing. */
-    public static Condition of(Example<?> example, MappingFileStoreConverter converter) {
+    public static @Nullable Condition of(Example<?> example, MappingFileStoreConverter converter) {
         ExampleMatcherAccessor accessor = new ExampleMatcherAccessor(example.getMatcher());
         List<Condition> conditions = new ArrayList<>();
         Object probe = example.getProbe();
@@ -47,7 +48,7 @@ public final class ExampleConditions {
      * records of that class or its subclasses (by their stored type), as MongoDB does; {@code null} when
      * nothing is constrained.
      */
-    public static Condition of(Example<?> example, MappingFileStoreConverter converter, Class<?> domainType) {
+    public static @Nullable Condition of(Example<?> example, MappingFileStoreConverter converter, Class<?> domainType) {
         Condition probe = of(example, converter);
         Class<?> probeType = example.getProbeType();
         if (probeType.equals(domainType) || !domainType.isAssignableFrom(probeType)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
 import org.springframework.data.domain.KeysetScrollPosition;
@@ -140,7 +141,7 @@ final class KeysetScroll {
         main = Math.min(main, segments.size() - 1);
     }
 
-    private Condition same(Key key, Object value) {
+    private Condition same(Key key, @Nullable Object value) {
         return value == null ? Where.isNull(key.field()) : Where.eq(key.field(), stored(key, value));
     }
 
@@ -170,7 +171,7 @@ final class KeysetScroll {
         return converter.toStoredValue(typed, key.type());
     }
 
-    private static Object valueAt(Object entity, PersistentPropertyPath<FileStorePersistentProperty> path) {
+    private static @Nullable Object valueAt(Object entity, PersistentPropertyPath<FileStorePersistentProperty> path) {
         Object current = entity;
         for (FileStorePersistentProperty property : path) {
             if (current == null) {

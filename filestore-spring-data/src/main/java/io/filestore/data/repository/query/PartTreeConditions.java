@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.core.PropertyPath;
 import org.springframework.data.core.TypeInformation;
@@ -221,7 +222,7 @@ public final class PartTreeConditions {
      * An argument as the property stores it: a whole embedded object as its document, an element of a
      * collection property as the collection stores its elements.
      */
-    private JsonNode value(TypeInformation<?> type, Object argument) {
+    private JsonNode value(TypeInformation<?> type, @Nullable Object argument) {
         boolean whole = argument instanceof Collection<?> || argument != null && argument.getClass().isArray();
         return converter.toStoredValue(argument, whole || !type.isCollectionLike() ? type : type.getActualType());
     }

@@ -1,5 +1,6 @@
 package io.filestore.data.repository.support;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.repository.Repository;
 import org.springframework.data.repository.core.support.RepositoryFactoryBeanSupport;
@@ -11,7 +12,7 @@ import io.filestore.data.core.FileStoreTemplate;
 public class FileStoreRepositoryFactoryBean<T extends Repository<S, ID>, S, ID>
         extends RepositoryFactoryBeanSupport<T, S, ID> {
 
-    private FileStoreTemplate template;
+    private @Nullable FileStoreTemplate template;
 
     public FileStoreRepositoryFactoryBean(Class<? extends T> repositoryInterface) {
         super(repositoryInterface);

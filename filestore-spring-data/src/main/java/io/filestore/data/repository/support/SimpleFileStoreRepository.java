@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Example;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -190,7 +191,7 @@ public class SimpleFileStoreRepository<T, ID> implements FileStoreRepository<T, 
         return template.query(entity.getJavaType());
     }
 
-    private <R> R inTransaction(Supplier<R> work) {
+    private <R extends @Nullable Object> R inTransaction(Supplier<R> work) {
         return template.translate(() -> template.store().callInTransaction(tx -> work.get()));
     }
 }
