@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,7 +20,7 @@ public interface PersonRepository extends FileStoreRepository<Person, String> {
     // embedded objects, In and NotIn
     List<Person> findByAddress(Address address);
     List<Person> findByAddressNot(Address address);
-    Person findByShippingAddresses(Address address);
+    @Nullable Person findByShippingAddresses(Address address);
     List<Person> findByShippingAddressesContaining(Address address);
     List<Person> findByAddressIn(Collection<Address> addresses);
     Page<Person> findByAddressIn(Collection<Address> addresses, Pageable pageable);
@@ -67,7 +68,7 @@ public interface PersonRepository extends FileStoreRepository<Person, String> {
 
     // scrolling
     Window<Person> findAllBy(Limit limit, ScrollPosition position);
-    Window<Person> findBy(ScrollPosition position, Limit limit, Sort sort);
+    Window<Person> findBy(@Nullable ScrollPosition position, Limit limit, Sort sort);
     Window<Person> findTop2ByLastnameOrderByFirstnameAsc(String lastname, ScrollPosition position);
     Window<Person> findByLastnameOrderByFirstnameAsc(String lastname, ScrollPosition position, Limit limit);
     Window<Person> findByAgeGreaterThanOrderByAgeAsc(int age, ScrollPosition position, Limit limit);
