@@ -54,6 +54,12 @@ public interface DocumentCollection {
     void forEach(BiConsumer<String, ObjectNode> action);
 
     /**
+     * As {@link #forEach(BiConsumer)}, each record holding only the named top-level fields (those it
+     * has): a scan that reads what a sort or a filter needs without a tree of each whole record.
+     */
+    void forEach(Set<String> fields, BiConsumer<String, ObjectNode> action);
+
+    /**
      * Inserts or replaces the record. {@code record} is a Jackson {@code ObjectNode} or any object
      * that maps to a JSON object.
      *
@@ -108,6 +114,16 @@ public interface DocumentCollection {
      */
     List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                         boolean toInclusive, boolean descending, int limit);
+
+    /**
+     * Whether every record of the collection, as this thread sees it (its transaction included), has
+     * exactly one key in the field's index: the field is present, not null, and not an array of several
+     * values. Then the index read in order is every record once, in the order a sort by the field gives,
+     * and an ordered page can be read from it without a sort. O(1) plus this thread's pending writes.
+     *
+     * @throws IllegalArgumentException when the field is not indexed
+     */
+    boolean hasOneKeyPerRecord(String field);
 
     /** Listens to every committed change of this collection. */
     Subscription onChange(CollectionListener listener);

@@ -7,9 +7,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -41,11 +44,83 @@ final class Execution {
         long needed = query.limit == Long.MAX_VALUE || query.isGrouped() ? Long.MAX_VALUE : query.offset + query.limit;
         Planner.Source source = new Planner(query.store, query.collection, query.joins)
                 .choose(query.where, query.orders, needed);
+        if (isIndexOrdered(source) && source.exact() && source.ordered() != null) {
+            List<Row> page = pageInIndexOrder(source.ordered(), needed);
+            if (page != null) {
+                return result(page);
+            }
+        }
+        if (isSortedScan(source)) {
+            List<Row> first = firstOfSortedScan(needed);
+            if (first != null) {
+                return result(first.subList((int) Math.min(query.offset, first.size()), first.size()));
+            }
+        }
         List<Row> matches = isIndexOrdered(source) ? firstInIndexOrder(source) : matches(source);
         return finish(matches);
     }
 
+    /** Whether the query is a page of every record in an order no index gives: a scan that needs only the sort's fields. */
+    private boolean isSortedScan(Planner.Source source) {
+        return source.ids() == null && query.where == null && query.joins.isEmpty() && !query.isGrouped()
+                && !query.orders.isEmpty() && query.limit != Long.MAX_VALUE;
+    }
+
+    /**
+     * The first {@code needed} records in the query's order: a scan of only the sort's top-level fields,
+     * a bounded heap of the first rows, then the whole records of those rows alone. {@code null} when one
+     * was deleted or re-sorted since the scan (the caller then takes the general path).
+     */
+    private @Nullable List<Row> firstOfSortedScan(long needed) {
+        Set<String> fields = new HashSet<>();
+        query.orders.forEach(order -> fields.add(order.field().split("\\.", 2)[0]));
+        List<Row> partial = new ArrayList<>(collection.count());
+        collection.forEach(fields, (id, record) -> partial.add(new Row(id, record)));
+        List<Row> first = sorted(partial, needed);
+        List<Row> rows = new ArrayList<>(first.size());
+        for (Row row : first) {
+            Optional<Row> whole = evaluate(row.id());
+            if (whole.isEmpty() || !sameSortKeys(row, whole.get())) {
+                return null;
+            }
+            rows.add(whole.get());
+        }
+        return rows;
+    }
+
+    /** Whether a record still sorts where the scan put it (a commit may have changed it since). */
+    private boolean sameSortKeys(Row scanned, Row now) {
+        for (Order order : query.orders) {
+            if (!Objects.equals(order.keyOf(scanned), order.keyOf(now))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The page of a source whose every entry is a match, each record once, in the final order: the
+     * entries from the offset on, of the first {@code needed}; only the page's records are read.
+     * {@code null} when one was deleted since the index was read (the caller then takes the general path).
+     */
+    private @Nullable List<Row> pageInIndexOrder(IntFunction<List<IndexEntry>> ordered, long needed) {
+        List<IndexEntry> entries = ordered.apply((int) needed);
+        int from = (int) Math.min(query.offset, entries.size());
+        List<Row> page = new ArrayList<>(entries.size() - from);
+        for (IndexEntry entry : entries.subList(from, entries.size())) {
+            Optional<Row> row = evaluate(entry.rowId());
+            if (row.isEmpty()) {
+                return null;
+            }
+            page.add(row.get());
+        }
+        return page;
+    }
+
     long count() {
+        if (query.where == null && !query.isGrouped()) {
+            return collection.count(); // every record matches: no record is read
+        }
         Planner.Source source = source();
         if (source.exact() && !query.isGrouped()) {
             return source.ids().size();
@@ -104,12 +179,18 @@ final class Execution {
     /** Groups, sorts, pages and projects the matches. */
     QueryResult finish(List<Row> matches) {
         List<Row> rows = query.isGrouped() ? groups(matches) : matches;
-        rows = sorted(rows);
+        long needed = query.limit == Long.MAX_VALUE ? Long.MAX_VALUE : query.offset + query.limit;
+        rows = sorted(rows, needed);
         int from = (int) Math.min(query.offset, rows.size());
         int to = (int) Math.min(rows.size(), from + Math.min(query.limit, Integer.MAX_VALUE));
-        List<String> ids = new ArrayList<>(to - from);
-        List<ObjectNode> out = new ArrayList<>(to - from);
-        for (Row row : rows.subList(from, to)) {
+        return result(rows.subList(from, to));
+    }
+
+    /** The page's rows as the result: whole records or their selected fields. */
+    private QueryResult result(List<Row> page) {
+        List<String> ids = new ArrayList<>(page.size());
+        List<ObjectNode> out = new ArrayList<>(page.size());
+        for (Row row : page) {
             ids.add(row.id());
             out.add(query.select.isEmpty() ? row.record() : project(row));
         }
@@ -200,24 +281,51 @@ final class Execution {
         }
     }
 
-    private List<Row> sorted(List<Row> rows) {
-        List<Order> orders = query.orders;
-        if (orders.isEmpty()) {
-            List<Row> byId = new ArrayList<>(rows);
-            byId.sort(Comparator.comparing(Row::id));
-            return byId;
-        }
-        record Keyed(Row row, Object[] keys) {
-        }
-        List<Keyed> keyed = new ArrayList<>(rows.size());
+    /**
+     * The first {@code needed} rows in the query's order (then by id). When a page needs fewer rows than
+     * there are, a bounded heap keeps only them in one pass (O(n log k)) instead of sorting all.
+     */
+    private List<Row> sorted(List<Row> rows, long needed) {
+        Comparator<Keyed> order = keyedOrder(query.orders);
+        boolean bounded = needed < rows.size();
+        int keep = bounded ? (int) needed : rows.size();
+        PriorityQueue<Keyed> lastFirst = bounded ? new PriorityQueue<>(keep + 1, order.reversed()) : null;
+        List<Keyed> keyed = new ArrayList<>(keep);
         for (Row row : rows) {
-            Object[] keys = new Object[orders.size()];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = orders.get(i).keyOf(row);
+            Keyed next = keyed(row, query.orders);
+            if (lastFirst == null) {
+                keyed.add(next);
+            } else if (lastFirst.size() < keep) {
+                lastFirst.add(next);
+            } else if (keep > 0 && order.compare(next, lastFirst.peek()) < 0) {
+                lastFirst.poll();
+                lastFirst.add(next);
             }
-            keyed.add(new Keyed(row, keys));
         }
-        keyed.sort((x, y) -> {
+        if (lastFirst != null) {
+            keyed.addAll(lastFirst);
+        }
+        keyed.sort(order);
+        List<Row> out = new ArrayList<>(keyed.size());
+        keyed.forEach(entry -> out.add(entry.row()));
+        return out;
+    }
+
+    /** A row with its sort keys, computed once. */
+    private record Keyed(Row row, Object[] keys) {
+    }
+
+    private static Keyed keyed(Row row, List<Order> orders) {
+        Object[] keys = new Object[orders.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = orders.get(i).keyOf(row);
+        }
+        return new Keyed(row, keys);
+    }
+
+    /** The orders applied to the keys, then the id. */
+    private static Comparator<Keyed> keyedOrder(List<Order> orders) {
+        return (x, y) -> {
             for (int i = 0; i < orders.size(); i++) {
                 int c = orders.get(i).compare(x.keys[i], y.keys[i]);
                 if (c != 0) {
@@ -225,8 +333,7 @@ final class Execution {
                 }
             }
             return x.row.id().compareTo(y.row.id());
-        });
-        return keyed.stream().map(Keyed::row).toList();
+        };
     }
 
     private List<Row> groups(List<Row> matches) {

@@ -19,6 +19,8 @@ public record Plan(Access access, int candidates, String detail, boolean indexOr
         INDEX_LOOKUP,
         /** A range of a sorted index. */
         INDEX_RANGE,
+        /** A sorted index read in order from its start, as far as the page: the query orders by the field and every record has one key there. */
+        INDEX_ORDER,
         /** An index of a joined collection, then the relationship back. */
         JOIN_INDEX,
         /** Several index accesses combined (an or). */

@@ -34,10 +34,10 @@ final class Planner {
      * @param exact      whether the candidates are exactly the matches
      * @param ordered    for a range read in the query's order: gives the first n index entries
      */
-    record Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact,
-                  IntFunction<List<IndexEntry>> ordered) {
+    record Source(Plan.Access access, @Nullable List<String> ids, String detail, @Nullable String rangeField, boolean exact,
+                  @Nullable IntFunction<List<IndexEntry>> ordered) {
 
-        Source(Plan.Access access, List<String> ids, String detail, String rangeField, boolean exact) {
+        Source(Plan.Access access, @Nullable List<String> ids, String detail, @Nullable String rangeField, boolean exact) {
             this(access, ids, detail, rangeField, exact, null);
         }
 
@@ -79,7 +79,10 @@ final class Planner {
      * order given: a range on the one order field is then read from the end the order asks for, the
      * first few ids only, with the rest fetched only if those do not give enough rows.
      */
-    Source choose(Condition where, List<Order> orders, long needed) {
+    Source choose(@Nullable Condition where, List<Order> orders, long needed) {
+        if (where == null && orders.size() == 1 && needed < Integer.MAX_VALUE && inIndexOrder(orders.get(0).field())) {
+            return wholeIndex(orders.get(0), (int) needed);
+        }
         if (orders.size() == 1 && needed < Integer.MAX_VALUE / 2 && rangeOn(where, orders.get(0).field())) {
             Order order = orders.get(0);
             DocumentCollection target = store.collection(collection);
@@ -99,7 +102,26 @@ final class Planner {
         return choose(where);
     }
 
-    Source choose(Condition where) {
+    /**
+     * Every record, read from the order field's index from the end the order asks for: each entry is a
+     * match and the entries come in the final order, so the first {@code needed} entries hold the page
+     * and no other record is read.
+     */
+    private Source wholeIndex(Order order, int needed) {
+        DocumentCollection target = store.collection(collection);
+        IntFunction<List<IndexEntry>> ordered = n -> target.findEntriesInRange(order.field(), null, true, null, true,
+                !order.ascending(), n);
+        return new Source(Plan.Access.INDEX_ORDER, null, "(no condition; index " + order.field() + " read in order, first "
+                + needed + " entries)", order.field(), true, ordered);
+    }
+
+    /** Whether the field is indexed and every record has exactly one key there (so its index orders them all). */
+    private boolean inIndexOrder(String field) {
+        DocumentCollection target = store.collection(collection);
+        return target.isIndexed(field) && target.hasOneKeyPerRecord(field);
+    }
+
+    Source choose(@Nullable Condition where) {
         if (where == null) {
             return Source.scan("(no condition)");
         }
@@ -233,7 +255,7 @@ final class Planner {
     }
 
     /** Whether the condition is one range (or prefix) on the indexed field. */
-    private boolean rangeOn(Condition where, String field) {
+    private boolean rangeOn(@Nullable Condition where, String field) {
         String on = where instanceof Condition.Range r ? r.field() : where instanceof Condition.Prefix p ? p.field() : null;
         return field.equals(on) && store.collection(collection).isIndexed(field);
     }

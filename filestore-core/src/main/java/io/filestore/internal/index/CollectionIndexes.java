@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -89,9 +90,11 @@ public final class CollectionIndexes {
     /** Adds a record's keys. Writer only. */
     public void add(String id, List<List<Object>> keys) {
         for (int i = 0; i < keys.size(); i++) {
+            FieldIndex index = indexes.get(i);
             for (Object key : keys.get(i)) {
-                indexes.get(i).add(key, id);
+                index.add(key, id);
             }
+            index.countRecord(0, keys.get(i).size());
         }
     }
 
@@ -107,7 +110,35 @@ public final class CollectionIndexes {
      */
     public void loadAdd(String id, JsonNode record) {
         for (FieldIndex index : indexes) {
-            index.path().forEachKey(record, key -> index.loadAdd(key, id));
+            LoadedKeys keys = new LoadedKeys(index, id);
+            index.path().forEachKey(record, keys);
+            if (keys.distinct == 1) {
+                index.countLoadedOneKeyRecord();
+            }
+        }
+    }
+
+    /** Adds a loaded record's keys to one index and counts them as {@link FieldPath#keysOf} would: distinct. */
+    private static final class LoadedKeys implements Consumer<Object> {
+        private final FieldIndex index;
+        private final String id;
+        private @Nullable Object first;
+        private int distinct;
+
+        LoadedKeys(FieldIndex index, String id) {
+            this.index = index;
+            this.id = id;
+        }
+
+        @Override
+        public void accept(Object key) {
+            index.loadAdd(key, id);
+            if (distinct == 0) {
+                first = key;
+                distinct = 1;
+            } else if (distinct == 1 && !key.equals(first)) {
+                distinct = 2; // two or more: the count only asks whether there is exactly one
+            }
         }
     }
 
@@ -137,9 +168,11 @@ public final class CollectionIndexes {
     /** Removes a record's keys. Writer only. */
     public void remove(String id, List<List<Object>> keys) {
         for (int i = 0; i < keys.size(); i++) {
+            FieldIndex index = indexes.get(i);
             for (Object key : keys.get(i)) {
-                indexes.get(i).remove(key, id);
+                index.remove(key, id);
             }
+            index.countRecord(keys.get(i).size(), 0);
         }
     }
 
@@ -158,6 +191,7 @@ public final class CollectionIndexes {
             FieldIndex index = indexes.get(i);
             before.forEach(key -> index.remove(key, id));
             after.forEach(key -> index.add(key, id));
+            index.countRecord(before.size(), after.size());
             changed.add(index.field());
         }
         return changed;

@@ -8,6 +8,7 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,10 @@ public final class FieldIndex {
     private NavigableMap<Object, Postings> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
     // set by loader threads once a key gets a second record; read after they are joined
     private volatile boolean loadedSharedKeys;
+    // records with exactly one key here: when they are all the collection's, the index in order is the
+    // collection in order (changed by the writer only; loader threads count into the adder)
+    private volatile int oneKeyRecords;
+    private final LongAdder loadedOneKeyRecords = new LongAdder();
 
     public FieldIndex(FieldPath path, boolean unique) {
         this.path = path;
@@ -66,6 +71,27 @@ public final class FieldIndex {
             byHash.put(key, updated);
             bySort.put(key, updated);
         }
+    }
+
+    /**
+     * How many records have exactly one key in this index. When that is every record of the collection,
+     * reading the index in order reads each record once, in the order of a sort by this field.
+     */
+    public int oneKeyRecords() {
+        return oneKeyRecords;
+    }
+
+    /** Counts a record whose distinct keys here went from {@code before} to {@code after} in number. Writer only. */
+    void countRecord(int before, int after) {
+        int change = (after == 1 ? 1 : 0) - (before == 1 ? 1 : 0);
+        if (change != 0) {
+            oneKeyRecords += change; // one writer: no lost update
+        }
+    }
+
+    /** Counts a loaded record with exactly one key; safe from many loader threads. */
+    void countLoadedOneKeyRecord() {
+        loadedOneKeyRecords.increment();
     }
 
     /** Removes the pair; a no-op when absent. Writer only. */
@@ -127,6 +153,7 @@ public final class FieldIndex {
         if (!bySort.isEmpty()) {
             throw new IllegalStateException("The sorted map of index " + field() + " is built already");
         }
+        oneKeyRecords += (int) loadedOneKeyRecords.sumThenReset();
         if (loadedSharedKeys) { // a unique index usually has no shared key to finish: no walk over all its keys
             byHash.forEach((key, posting) -> {
                 if (posting instanceof LoadingIds loading) {
@@ -254,5 +281,6 @@ public final class FieldIndex {
     public void clear() {
         byHash.clear();
         bySort.clear();
+        oneKeyRecords = 0;
     }
 }

@@ -162,6 +162,29 @@ public final class Json implements JsonCodec {
     }
 
     /**
+     * An object of only the named top-level fields of a record this codec wrote (absent ones absent; with
+     * duplicate names the last wins, as when parsing), skipping the others without a tree: for a scan
+     * that needs a few fields of every record, such as a sort's.
+     */
+    public ObjectNode parseFields(byte[] bytes, Set<String> names) {
+        ObjectNode fields = fieldsNode(names.size());
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            parser.nextToken(); // the record's START_OBJECT
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (!names.contains(name)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                JsonNode scalar = scalarNode(parser, nodes);
+                fields.set(name, scalar != null ? scalar : parser.readValueAsTree()); // floats follow the mapper's features
+            }
+        }
+        return fields;
+    }
+
+    /**
      * Parses bytes read from a file that must hold one JSON object.
      *
      * @throws CorruptedFileException naming the file when it is not valid JSON or not an object

@@ -3,7 +3,6 @@ package io.filestore.internal.store;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +102,16 @@ final class StoreCollection implements DocumentCollection {
 
     @Override
     public void forEach(BiConsumer<String, ObjectNode> action) {
+        forEach(action, json::parseObject);
+    }
+
+    @Override
+    public void forEach(Set<String> fields, BiConsumer<String, ObjectNode> action) {
+        Set<String> names = Set.copyOf(fields);
+        forEach(action, bytes -> json.parseFields(bytes, names));
+    }
+
+    private void forEach(BiConsumer<String, ObjectNode> action, Function<byte[], ObjectNode> parse) {
         // the records and this thread's overlay as of one instant; the action runs with no lock held
         Map<String, PendingWrite> writes = new LinkedHashMap<>();
         List<Map.Entry<String, byte[]>> entries = committer.view(() -> {
@@ -110,12 +120,12 @@ final class StoreCollection implements DocumentCollection {
         });
         for (Map.Entry<String, byte[]> entry : entries) {
             if (!writes.containsKey(entry.getKey())) {
-                action.accept(entry.getKey(), json.parseObject(entry.getValue()));
+                action.accept(entry.getKey(), parse.apply(entry.getValue()));
             }
         }
         writes.forEach((id, write) -> {
             if (!write.isDelete()) {
-                action.accept(id, json.parseObject(write.bytes()));
+                action.accept(id, parse.apply(write.bytes()));
             }
         });
     }
@@ -228,10 +238,26 @@ final class StoreCollection implements DocumentCollection {
                 return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, limit));
             }
             List<IndexEntry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
-            if (descending) {
-                Collections.reverse(all);
+            if (descending) { // keys from the last, ids of a key still ascending, as the index reads them
+                Comparator<IndexEntry> byKey = Comparator.comparing(IndexEntry::key, IndexKeys.ORDER);
+                all.sort(byKey.reversed().thenComparing(IndexEntry::rowId));
             }
             return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        });
+    }
+
+    @Override
+    public boolean hasOneKeyPerRecord(String field) {
+        FieldIndex index = index(field);
+        int position = state.indexes().position(field);
+        return committer.view(() -> {
+            // committed records all with one key, and none of this thread's writes gives a record another number
+            for (PendingWrite write : pendingWrites().values()) {
+                if (!write.isDelete() && write.keys().get(position).size() != 1) {
+                    return false;
+                }
+            }
+            return committer.read(() -> index.oneKeyRecords() == state.records().size());
         });
     }
 
@@ -256,7 +282,7 @@ final class StoreCollection implements DocumentCollection {
                 }
             }
         });
-        matches.sort(Comparator.comparing(IndexEntry::key, IndexKeys.ORDER));
+        matches.sort(Comparator.comparing(IndexEntry::key, IndexKeys.ORDER).thenComparing(IndexEntry::rowId));
         return matches;
     }
 
