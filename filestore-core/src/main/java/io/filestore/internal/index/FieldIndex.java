@@ -19,7 +19,8 @@ import io.filestore.IndexEntry;
  * The index of one field: a hash map for equality (O(1)) and a skip list for ranges and order
  * (O(log n)), sharing one {@link Postings} per key, the ids of the records with that key.
  *
- * <p>A key of one record keeps a {@link SingleId}, which keeps unique and near-unique fields compact;
+ * <p>A key of one record keeps a {@link SingleId}, which keeps unique and near-unique fields compact
+ * (both maps store it as the bare id, 16 bytes less per key than the record: see {@link #posting});
  * a key that several loaded records share keeps {@link SortedIds} until its first write, and a written
  * key of several records an {@link IdSet}. Building every id into sets at open, then copying and
  * sorting them again to check the index file, was a large share of the index work of an open
@@ -34,8 +35,9 @@ public final class FieldIndex {
     private final FieldPath path;
     private final boolean unique;
     // both replaced once by a bulk load, before the index has readers
-    private Map<Object, Postings> byHash = new ConcurrentHashMap<>();
-    private NavigableMap<Object, Postings> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
+    // values are stored postings: see posting(Object) and stored(Postings)
+    private Map<Object, Object> byHash = new ConcurrentHashMap<>();
+    private NavigableMap<Object, Object> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
     // set by loader threads once a key gets a second record; read after they are joined
     private volatile boolean loadedSharedKeys;
     // records with exactly one key here: when they are all the collection's, the index in order is the
@@ -65,11 +67,12 @@ public final class FieldIndex {
 
     /** Adds the pair; a no-op when present. Writer only. */
     public void add(Object key, String id) {
-        Postings posting = byHash.get(key);
+        Postings posting = posting(byHash.get(key));
         Postings updated = posting == null ? new SingleId(id) : posting.with(id);
         if (updated != posting) {
-            byHash.put(key, updated);
-            bySort.put(key, updated);
+            Object stored = stored(updated);
+            byHash.put(key, stored);
+            bySort.put(key, stored);
         }
     }
 
@@ -96,7 +99,7 @@ public final class FieldIndex {
 
     /** Removes the pair; a no-op when absent. Writer only. */
     public void remove(Object key, String id) {
-        Postings posting = byHash.get(key);
+        Postings posting = posting(byHash.get(key));
         if (posting == null) {
             return;
         }
@@ -105,8 +108,9 @@ public final class FieldIndex {
             byHash.remove(key);
             bySort.remove(key);
         } else if (updated != posting) {
-            byHash.put(key, updated);
-            bySort.put(key, updated);
+            Object stored = stored(updated);
+            byHash.put(key, stored);
+            bySort.put(key, stored);
         }
     }
 
@@ -127,16 +131,16 @@ public final class FieldIndex {
      * {@link #finishLoad} then builds the final postings and the sorted map in one pass. No readers yet.
      */
     public void loadAdd(Object key, String id) {
-        byHash.merge(key, new SingleId(id), (posting, added) -> withLoadedId(posting, id)); // one hash lookup for a new key, the usual case
+        byHash.merge(key, id, (stored, added) -> withLoadedId(stored, id)); // one hash lookup for a new key, the usual case
     }
 
-    private Postings withLoadedId(Postings posting, String id) {
-        if (posting instanceof LoadingIds loading) {
+    private Object withLoadedId(Object stored, String id) {
+        if (stored instanceof LoadingIds loading) {
             loading.add(id);
             return loading;
         }
         loadedSharedKeys = true;
-        return new LoadingIds(((SingleId) posting).id(), id);
+        return new LoadingIds((String) stored, id);
     }
 
     /**
@@ -157,12 +161,12 @@ public final class FieldIndex {
         if (loadedSharedKeys) { // a unique index usually has no shared key to finish: no walk over all its keys
             byHash.forEach((key, posting) -> {
                 if (posting instanceof LoadingIds loading) {
-                    byHash.put(key, loading.finish()); // a value replaced in place: the walk is unaffected
+                    byHash.put(key, stored(loading.finish())); // a value replaced in place: the walk is unaffected
                 }
             });
         }
         @SuppressWarnings("unchecked")
-        Map.Entry<Object, Postings>[] postings = SplitSort.sort(byHash.entrySet().toArray(new Map.Entry[0]),
+        Map.Entry<Object, Object>[] postings = SplitSort.sort(byHash.entrySet().toArray(new Map.Entry[0]),
                 (a, b) -> IndexKeys.compare(a.getKey(), b.getKey()), executor);
         for (int i = 1; i < postings.length; i++) {
             if (IndexKeys.compare(postings[i - 1].getKey(), postings[i].getKey()) == 0) {
@@ -180,8 +184,8 @@ public final class FieldIndex {
      */
     public void forEachSharedKey(BiConsumer<Object, List<String>> visitor) {
         byHash.forEach((key, posting) -> {
-            if (!(posting instanceof SingleId)) {
-                visitor.accept(key, posting.sorted());
+            if (!(posting instanceof String)) {
+                visitor.accept(key, ((Postings) posting).sorted());
             }
         });
     }
@@ -189,7 +193,7 @@ public final class FieldIndex {
     /** The ids with this key, in no particular order; empty when none. O(1). */
     public List<String> idsEqual(Object key) {
         List<String> out = new ArrayList<>(1);
-        Postings posting = byHash.get(key);
+        Postings posting = posting(byHash.get(key));
         if (posting != null) {
             posting.forEach(out::add);
         }
@@ -219,13 +223,13 @@ public final class FieldIndex {
     public List<IndexEntry> entriesInRange(@Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                            boolean toInclusive, boolean descending, int limit) {
         List<IndexEntry> out = new ArrayList<>(Math.min(limit, 1024));
-        for (Map.Entry<Object, Postings> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
+        for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             int room = limit - out.size();
             if (room <= 0) {
                 break;
             }
             Object key = entry.getKey();
-            for (String id : entry.getValue().smallest(room)) {
+            for (String id : posting(entry.getValue()).smallest(room)) {
                 out.add(new IndexEntry(key, id));
             }
         }
@@ -235,15 +239,15 @@ public final class FieldIndex {
     /** Visits (key, id) pairs of the range in key order, ascending or descending. */
     public void forEachInRange(@Nullable Object from, boolean fromInclusive, @Nullable Object to, boolean toInclusive,
                                boolean descending, BiConsumer<Object, String> visitor) {
-        for (Map.Entry<Object, Postings> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
+        for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             Object key = entry.getKey();
-            entry.getValue().forEach(id -> visitor.accept(key, id));
+            posting(entry.getValue()).forEach(id -> visitor.accept(key, id));
         }
     }
 
-    private NavigableMap<Object, Postings> range(@Nullable Object from, boolean fromInclusive, @Nullable Object to,
+    private NavigableMap<Object, Object> range(@Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                                  boolean toInclusive, boolean descending) {
-        NavigableMap<Object, Postings> range = bySort;
+        NavigableMap<Object, Object> range = bySort;
         if (from != null && to != null) {
             if (IndexKeys.compare(from, to) > 0) {
                 return Collections.emptyNavigableMap();
@@ -263,9 +267,9 @@ public final class FieldIndex {
      */
     public List<IndexEntry> entries() {
         List<IndexEntry> out = new ArrayList<>(byHash.size());
-        for (Map.Entry<Object, Postings> entry : bySort.entrySet()) {
+        for (Map.Entry<Object, Object> entry : bySort.entrySet()) {
             Object key = entry.getKey();
-            Postings posting = entry.getValue();
+            Postings posting = posting(entry.getValue());
             if (posting instanceof SingleId single) {
                 out.add(new IndexEntry(key, single.id()));
             } else {
@@ -275,6 +279,20 @@ public final class FieldIndex {
             }
         }
         return out;
+    }
+
+    /**
+     * The postings a map value stands for. The maps store a {@link SingleId} as its bare id, which saves
+     * an object per key of a unique index (16 bytes per record); the view made here on a read does not
+     * outlive it, so the JIT can leave it unallocated. Every other case is stored as itself.
+     */
+    private static @Nullable Postings posting(@Nullable Object stored) {
+        return stored == null ? null : stored instanceof String id ? new SingleId(id) : (Postings) stored;
+    }
+
+    /** The map value that stands for the postings: the inverse of {@link #posting}. */
+    private static Object stored(Postings posting) {
+        return posting instanceof SingleId single ? single.id() : posting;
     }
 
     /** Drops every entry. Writer only. */

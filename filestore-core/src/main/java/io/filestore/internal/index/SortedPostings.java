@@ -11,15 +11,15 @@ import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
- * (key, {@link Postings}) pairs sorted by key seen as a sorted map, only as far as
+ * (key, stored postings: see {@link FieldIndex}) pairs sorted by key seen as a sorted map, only as far as
  * {@link ConcurrentSkipListMap}'s copy constructor reads one (its comparator and its entries in
  * order), which builds the skip list in linear time.
  */
-final class SortedPostings extends AbstractMap<Object, Postings>
-        implements SortedMap<Object, Postings> {
-    private final Map.Entry<Object, Postings>[] postings;
+final class SortedPostings extends AbstractMap<Object, Object>
+        implements SortedMap<Object, Object> {
+    private final Map.Entry<Object, Object>[] postings;
 
-    SortedPostings(Map.Entry<Object, Postings>[] postings) {
+    SortedPostings(Map.Entry<Object, Object>[] postings) {
         this.postings = postings;
     }
 
@@ -29,10 +29,10 @@ final class SortedPostings extends AbstractMap<Object, Postings>
     }
 
     @Override
-    public Set<Map.Entry<Object, Postings>> entrySet() {
+    public Set<Map.Entry<Object, Object>> entrySet() {
         return new AbstractSet<>() {
             @Override
-            public Iterator<Map.Entry<Object, Postings>> iterator() {
+            public Iterator<Map.Entry<Object, Object>> iterator() {
                 return Arrays.asList(postings).iterator();
             }
 
@@ -44,17 +44,17 @@ final class SortedPostings extends AbstractMap<Object, Postings>
     }
 
     @Override
-    public SortedMap<Object, Postings> subMap(Object fromKey, Object toKey) {
+    public SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public SortedMap<Object, Postings> headMap(Object toKey) {
+    public SortedMap<Object, Object> headMap(Object toKey) {
         throw new UnsupportedOperationException();
     }
 
     @Override
-    public SortedMap<Object, Postings> tailMap(Object fromKey) {
+    public SortedMap<Object, Object> tailMap(Object fromKey) {
         throw new UnsupportedOperationException();
     }
 
