@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,7 @@ public final class FieldIndex {
     private final FieldPath path;
     private final boolean unique;
     // both replaced once by a bulk load, before the index has readers
-    // values are stored postings: see posting(Object) and stored(Postings)
+    // values are postings in their stored form (see "The stored form" below)
     private Map<Object, Object> byHash = new ConcurrentHashMap<>();
     private NavigableMap<Object, Object> bySort = new ConcurrentSkipListMap<>(IndexKeys.ORDER);
     // set by loader threads once a key gets a second record; read after they are joined
@@ -193,10 +194,7 @@ public final class FieldIndex {
     /** The ids with this key, in no particular order; empty when none. O(1). */
     public List<String> idsEqual(Object key) {
         List<String> out = new ArrayList<>(1);
-        Postings posting = posting(byHash.get(key));
-        if (posting != null) {
-            posting.forEach(out::add);
-        }
+        forEachId(byHash.get(key), out::add);
         return out;
     }
 
@@ -229,7 +227,7 @@ public final class FieldIndex {
                 break;
             }
             Object key = entry.getKey();
-            for (String id : posting(entry.getValue()).smallest(room)) {
+            for (String id : smallestIds(entry.getValue(), room)) {
                 out.add(new IndexEntry(key, id));
             }
         }
@@ -241,7 +239,7 @@ public final class FieldIndex {
                                boolean descending, BiConsumer<Object, String> visitor) {
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             Object key = entry.getKey();
-            posting(entry.getValue()).forEach(id -> visitor.accept(key, id));
+            forEachId(entry.getValue(), id -> visitor.accept(key, id));
         }
     }
 
@@ -269,11 +267,11 @@ public final class FieldIndex {
         List<IndexEntry> out = new ArrayList<>(byHash.size());
         for (Map.Entry<Object, Object> entry : bySort.entrySet()) {
             Object key = entry.getKey();
-            Postings posting = posting(entry.getValue());
-            if (posting instanceof SingleId single) {
-                out.add(new IndexEntry(key, single.id()));
+            Object stored = entry.getValue();
+            if (stored instanceof String single) {
+                out.add(new IndexEntry(key, single));
             } else {
-                for (String id : posting.sorted()) {
+                for (String id : ((Postings) stored).sorted()) {
                     out.add(new IndexEntry(key, id));
                 }
             }
@@ -281,11 +279,15 @@ public final class FieldIndex {
         return out;
     }
 
-    /**
-     * The postings a map value stands for. The maps store a {@link SingleId} as its bare id, which saves
-     * an object per key of a unique index (16 bytes per record); the view made here on a read does not
-     * outlive it, so the JIT can leave it unallocated. Every other case is stored as itself.
+    /*
+     * The stored form. Both maps store a SingleId as its bare id, which saves an object per key of a
+     * unique index (16 bytes per record); every other case is stored as itself. The writer works on
+     * Postings (posting, stored); reads of a single id skip the view (forEachId, smallestIds and
+     * entries), as a unique index's lookups and pages are the hot reads and the JIT did not elide the
+     * view there (32 more bytes per lookup, JMH -prof gc).
      */
+
+    /** The postings a map value stands for, or {@code null} for none. */
     private static @Nullable Postings posting(@Nullable Object stored) {
         return stored == null ? null : stored instanceof String id ? new SingleId(id) : (Postings) stored;
     }
@@ -293,6 +295,20 @@ public final class FieldIndex {
     /** The map value that stands for the postings: the inverse of {@link #posting}. */
     private static Object stored(Postings posting) {
         return posting instanceof SingleId single ? single.id() : posting;
+    }
+
+    /** As {@link Postings#forEach} of a map value; nothing for none. */
+    private static void forEachId(@Nullable Object stored, Consumer<String> sink) {
+        if (stored instanceof String single) {
+            sink.accept(single);
+        } else if (stored != null) {
+            ((Postings) stored).forEach(sink);
+        }
+    }
+
+    /** As {@link Postings#smallest} of a map value. */
+    private static List<String> smallestIds(Object stored, int count) {
+        return stored instanceof String single ? List.of(single) : ((Postings) stored).smallest(count);
     }
 
     /** Drops every entry. Writer only. */
