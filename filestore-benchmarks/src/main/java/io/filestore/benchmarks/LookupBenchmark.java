@@ -52,9 +52,10 @@ import tools.jackson.databind.node.ObjectNode;
  * application's keys arrive from a request, so its hash is computed per call and the key is not the
  * instance the map holds. Reusing the inserted instances (as this class did before) skips the hash and
  * makes the key comparison an identity check, which flattered the rate (README.md, "Figures behind
- * design choices"). The floor uses fresh keys the same way. The data set is built once per trial. The fork runs with a fixed, pre-touched 4 GB heap
- * ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}): on these virtual machines first-touch page faults of
- * a growing heap otherwise make iterations vary widely (README.md, "Figures behind design choices").
+ * design choices"). The floor uses fresh keys the same way. The data set is built once per trial.
+ * The fork runs with a fixed, pre-touched 4 GB heap ({@code -Xms4g -Xmx4g -XX:+AlwaysPreTouch}): on
+ * these virtual machines first-touch page faults of a growing heap otherwise make iterations vary
+ * widely (README.md, "Figures behind design choices").
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

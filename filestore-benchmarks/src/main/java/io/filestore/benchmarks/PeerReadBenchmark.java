@@ -32,7 +32,8 @@ import io.filestore.benchmarks.peer.PeerStore;
  *   <li>{@code firstPageByUsername}, {@code middlePageByUsername}: 20 records in {@code username} order
  *       (indexed) from the start, or from half-way ({@code records / 2}: offset 50,000 at 100k);</li>
  *   <li>{@code firstPageByName}: the first 20 in {@code name} order, which no index holds (a top-k
- *       sort of every record). The pages run on the SQL peers only ({@link PeerStore#page}).</li>
+ *       sort of every record). The pages run on the SQL peers only ({@link PeerStore#page}), which
+ *       index {@code username} in the set-up ({@link PeerStore#indexForPages}).</li>
  * </ul>
  * The store is loaded once per trial ({@link PeerDataSets}) and reopened, so reads start from what the store keeps on
  * disk and in its own caches (SQLite's default page cache is 2 MB; H2's and Nitrite's MVStore cache
@@ -61,6 +62,7 @@ public class PeerReadBenchmark {
         dir = TempDirs.create("peer-read");
         PeerDataSets.fill(peer, records, dir);
         store = PeerStore.open(peer, dir, CommitMode.WRITE);
+        store.indexForPages();
         if (store.count() != records) {
             throw new IllegalStateException("expected " + records + " records in " + peer + ", found " + store.count());
         }

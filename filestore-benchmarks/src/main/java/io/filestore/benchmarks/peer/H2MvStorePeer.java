@@ -107,6 +107,12 @@ final class H2MvStorePeer implements PeerStore {
         return top;
     }
 
+    /** Nothing to index: this adapter does not page. */
+    @Override
+    public void indexForPages() {
+        // no pages here
+    }
+
     /** Not offered: this adapter keeps no {@code username} or {@code name} index; the SQL peers page. */
     @Override
     public List<String> page(String field, int offset, int limit) {

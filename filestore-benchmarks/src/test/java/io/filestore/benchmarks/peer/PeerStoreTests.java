@@ -57,6 +57,7 @@ class PeerStoreTests {
     void aSqlPeerPagesInTheOrderOfTheFieldFromAnyOffset(String peer) {
         try (PeerStore store = PeerStore.open(peer, folder, CommitMode.WRITE)) {
             store.load(300);
+            store.indexForPages();
 
             List<String> usernames = IntStream.range(0, 300).mapToObj(Records::username).sorted().toList();
             assertThat(store.page("username", 0, 20)).extracting(PeerStoreTests::username)
