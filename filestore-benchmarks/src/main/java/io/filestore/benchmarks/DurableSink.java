@@ -1,6 +1,7 @@
 package io.filestore.benchmarks;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.filestore.CollectionOptions;
 import io.filestore.DocumentCollection;
@@ -33,21 +34,29 @@ interface DurableSink extends AutoCloseable {
     @Override
     void close();
 
+    /** The names {@link #open} takes. */
+    List<String> NAMES = List.of("file-per-record", "single-file-json", "single-file-jsonl", "jsonl-append-only",
+            "compressed", "sqlite");
+
     /**
-     * Opens (or creates) the sink {@code name} in the folder {@code dir}: {@code file-per-record},
-     * {@code jsonl-append-only} (FileStore with its default options otherwise) or {@code sqlite}
-     * ({@code synchronous=FULL}).
+     * Opens (or creates) the sink {@code name} in the folder {@code dir}: FileStore with its default
+     * options but the strategy ({@code file-per-record}, {@code single-file-json},
+     * {@code single-file-jsonl}, {@code jsonl-append-only}: JSON Lines with {@code append-only: true},
+     * {@code compressed}), or {@code sqlite} ({@code synchronous=FULL}).
      *
      * @throws IllegalArgumentException for another name
      */
     static DurableSink open(String name, Path dir) {
+        CollectionOptions.Builder users = CollectionOptions.builder("users");
         return switch (name) {
-            case "file-per-record" -> new FileStoreSink(dir, CollectionOptions.builder("users"));
-            case "jsonl-append-only" -> new FileStoreSink(dir, CollectionOptions.builder("users")
-                    .strategy(Strategy.SINGLE_FILE).format(Format.JSONL).appendOnly(true));
+            case "file-per-record" -> new FileStoreSink(dir, users);
+            case "single-file-json" -> new FileStoreSink(dir, users.strategy(Strategy.SINGLE_FILE));
+            case "single-file-jsonl" -> new FileStoreSink(dir, users.strategy(Strategy.SINGLE_FILE).format(Format.JSONL));
+            case "jsonl-append-only" -> new FileStoreSink(dir,
+                    users.strategy(Strategy.SINGLE_FILE).format(Format.JSONL).appendOnly(true));
+            case "compressed" -> new FileStoreSink(dir, users.strategy(Strategy.COMPRESSED));
             case "sqlite" -> new PeerSink(PeerStore.open("sqlite", dir, CommitMode.FSYNC));
-            default -> throw new IllegalArgumentException(
-                    "unknown store " + name + "; use file-per-record, jsonl-append-only or sqlite");
+            default -> throw new IllegalArgumentException("unknown store " + name + "; use one of " + NAMES);
         };
     }
 

@@ -41,7 +41,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code jsonl-append-only}: the same in a {@code single-file} JSON Lines collection with
  *       {@code append-only: true}, whose flush appends the changed records to one file;</li>
  *   <li>{@code sqlite}: SQLite {@code synchronous=FULL} in WAL mode ({@code PeerStore}): durable at
- *       commit; its close checkpoints the WAL into the database file.</li>
+ *       commit; its close checkpoints the WAL into the database file;</li>
+ *   <li>for manual runs, FileStore's other strategies: {@code single-file-json},
+ *       {@code single-file-jsonl} (each flush rewrites the file) and {@code compressed}.</li>
  * </ul>
  * Each record is a copy of one of 1024 pre-built records with its own id and email. One run per
  * iteration, in a fresh folder, with a cold JIT as an application's first minute has: JMH's
@@ -60,7 +62,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 1, time = 1, timeUnit = TimeUnit.MILLISECONDS)
 public class SustainedInsertBenchmark {
 
-    /** {@code file-per-record}, {@code jsonl-append-only} or {@code sqlite}. */
+    /** A {@link DurableSink} name: {@code file-per-record}, {@code jsonl-append-only}, {@code sqlite}, ... */
     @Param({"file-per-record", "jsonl-append-only", "sqlite"})
     public String store;
 

@@ -27,7 +27,8 @@ class SustainedInsertBenchmarkTests {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"file-per-record", "jsonl-append-only", "sqlite"})
+    @ValueSource(strings = {"file-per-record", "single-file-json", "single-file-jsonl", "jsonl-append-only",
+            "compressed", "sqlite"})
     void everyAcknowledgedInsertIsInTheFilesAfterTheClose(String store) throws Exception {
         System.setProperty("bench.dir", benchDir.toString());
         bench.store = store;

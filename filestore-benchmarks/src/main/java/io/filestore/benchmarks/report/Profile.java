@@ -8,7 +8,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * How big and how long a run of the {@link Suite} is: {@code full} is the published run (100k
  * records, 1M for the large lookup, open and heap, a 60 s sustained load; at least 4 forks behind
- * every side of a target; about 24 minutes on 2 cores, see README.md), {@code quick} a smoke run of
+ * every side of a target; about 24.5 minutes on 2 cores, see README.md), {@code quick} a smoke run of
  * the same benchmarks on tiny data sets, one fork each (a few minutes), that proves everything works,
  * not how fast it is.
  */
