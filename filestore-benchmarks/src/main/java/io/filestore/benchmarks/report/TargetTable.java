@@ -27,7 +27,8 @@ final class TargetTable {
         StringBuilder md = new StringBuilder();
         md.append("Judged on the medians (of every iteration or shot of every fork; the forks' own medians spread as"
                 + " the Medians table shows). Forks: how many JVMs measured each side; the full profile runs at least"
-                + " 4 for every side of these targets except the one-minute sustained runs.\n\n");
+                + " 4 for every side of these targets except the sustained runs (one run of a minute each) and the"
+                + " flush (one shot in each of two rounds).\n\n");
         md.append("### To reach\n\n");
         table(md, targets.stream().filter(Target::raised).toList());
         md.append("\n### To hold\n\n");
