@@ -58,8 +58,11 @@ final class TargetTable {
         if (measured.isEmpty() || (target.reference() != null && reference.isEmpty())) {
             return target.ratioName();
         }
-        return target.ratioName() + " = " + String.format(Locale.ROOT, "%.2f",
-                target.ratio(measured.get(), reference.orElse(null)));
+        if (target.reference() == null) {
+            return target.ratioName() + " = " + Report.format(measured.get());
+        }
+        double ratio = target.ratio(measured.get(), reference.get());
+        return target.ratioName() + " = " + String.format(Locale.ROOT, ratio >= 100 ? "%,.0f" : "%.2f", ratio);
     }
 
     private static String forks(Optional<Measurement> measured, Optional<Measurement> reference, boolean compared) {

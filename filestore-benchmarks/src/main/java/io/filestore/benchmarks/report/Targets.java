@@ -1,6 +1,7 @@
 package io.filestore.benchmarks.report;
 
 import java.util.List;
+import java.util.Locale;
 
 import io.filestore.benchmarks.report.Target.Side;
 
@@ -42,7 +43,8 @@ final class Targets {
                         Side.of("FileStore", "QueryBenchmark.firstPageByUsername", "records", records), sqliteFirstPage, 1),
                 Target.atLeast("first page of 20 by indexed username, repository", RAISED,
                         Side.of("FileStore", "RepositoryBenchmark.fileStoreFirstPageByUsername"), sqliteFirstPage, 1),
-                Target.atLeast("page at offset " + sizes.records() / 2 + " by username, core Query", RAISED,
+                Target.atLeast(String.format(Locale.ROOT, "page at offset %,d by username, core Query",
+                                sizes.records() / 2), RAISED,
                         Side.of("FileStore", "QueryBenchmark.middlePageByUsername", "records", records),
                         sqliteMiddlePage, 1),
                 Target.atLeast("first page of 20 by an unindexed field (bounded top-k), core Query", RAISED,
