@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the benchmarks with the reactor (no install: the local Maven repository is left alone) and runs
 # the side-by-side suite: ./filestore-benchmarks/run.sh full|quick [output folder]
-#   full  -> docs/benchmarks/ (the published report; about 20 minutes on 2 cores)
+#   full  -> docs/benchmarks/ (the published report; about 25 minutes on 2 cores)
 #   quick -> filestore-benchmarks/target/benchmarks-quick/ (a smoke run on tiny data sets, a few minutes)
-# Extra JVM options for the runner (e.g. -Dbench.dir=/somewhere/else) go in BENCH_JAVA_OPTS.
+# Extra JVM options for the runner go in BENCH_JAVA_OPTS: -Dbench.dir=/somewhere/else for the data,
+# -Dbench.baseline=<an earlier jmh-results.json> for the targets stated against an earlier run.
 set -euo pipefail
 profile="${1:?usage: run.sh full|quick [output folder]}"
 root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -75,7 +75,7 @@ public final class Footprint {
                 }
             }));
         }
-        for (String peer : new String[] {"sqlite", "h2-mvstore", "nitrite"}) {
+        for (String peer : new String[] {"sqlite", "h2-sql", "h2-mvstore", "nitrite"}) {
             disk.add(diskOf(peer, dir -> PeerDataSets.fill(peer, records, dir)));
         }
     }

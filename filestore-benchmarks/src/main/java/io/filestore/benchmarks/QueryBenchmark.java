@@ -36,7 +36,12 @@ import io.filestore.query.Where;
  *   <li>{@code byCityTop10}: {@code where city = v order by age desc limit 10} (1% of the records
  *       match), a lookup then a sort of the matches, or a scan;</li>
  *   <li>{@code ageRangeTop10}: {@code where age >= v order by age limit 10}, a range of the sorted
- *       index read in order until 10 rows match, or a scan and a sort.</li>
+ *       index read in order until 10 rows match, or a scan and a sort;</li>
+ *   <li>{@code firstPageByUsername}: {@code order by username limit 20}, the first page of a list
+ *       sorted by an indexed field;</li>
+ *   <li>{@code middlePageByUsername}: the same page at offset {@code records / 2} (50,000 at 100k);</li>
+ *   <li>{@code firstPageByName}: {@code order by name limit 20}, sorted by a field no index holds,
+ *       whether {@code indexed} or not.</li>
  * </ul>
  * The query objects are built per call, as an application would. The fork gets a fixed 4 GB heap.
  */
@@ -52,7 +57,7 @@ public class QueryBenchmark {
     @Param({"100000", "1000000"})
     public int records;
 
-    /** Whether email, city and age are indexed. */
+    /** Whether email, city, age and username are indexed. */
     @Param({"true", "false"})
     public boolean indexed;
 
@@ -64,7 +69,7 @@ public class QueryBenchmark {
         dir = TempDirs.create("query");
         CollectionOptions.Builder users = CollectionOptions.builder("users").strategy(Strategy.MEMORY_ONLY);
         if (indexed) {
-            users.unique("email").indexed("city", "age");
+            users.unique("email").indexed("city", "age", "username");
         }
         store = FileStore.open(FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1))
                 .collection(users.build()).build());
@@ -96,5 +101,20 @@ public class QueryBenchmark {
     public QueryResult ageRangeTop10() {
         int age = 18 + ThreadLocalRandom.current().nextInt(60);
         return Query.from(store, "users").where(Where.gte("age", age)).orderBy("age").limit(10).run();
+    }
+
+    @Benchmark
+    public QueryResult firstPageByUsername() {
+        return Query.from(store, "users").orderBy("username").limit(Records.PAGE_SIZE).run();
+    }
+
+    @Benchmark
+    public QueryResult middlePageByUsername() {
+        return Query.from(store, "users").orderBy("username").offset(records / 2).limit(Records.PAGE_SIZE).run();
+    }
+
+    @Benchmark
+    public QueryResult firstPageByName() {
+        return Query.from(store, "users").orderBy("name").limit(Records.PAGE_SIZE).run();
     }
 }

@@ -22,6 +22,9 @@ public final class Records {
     /** The number of distinct {@code city} values. */
     public static final int CITIES = 100;
 
+    /** The rows of one page in the paging benchmarks. */
+    public static final int PAGE_SIZE = 20;
+
     private static final int BIO_LENGTH = 165;
     private static final String[] WORDS = {"lorem", "ipsum", "dolor", "sit", "amet", "consectetur", "adipiscing",
             "elit", "sed", "do", "eiusmod", "tempor", "incididunt", "ut", "labore", "et", "dolore", "magna",

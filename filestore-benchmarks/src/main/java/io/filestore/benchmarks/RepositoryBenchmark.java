@@ -21,10 +21,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.keyvalue.core.KeyValueTemplate;
 import org.springframework.data.keyvalue.repository.support.KeyValueRepositoryFactory;
 import org.springframework.data.map.MapKeyValueAdapter;
 import org.springframework.data.repository.ListCrudRepository;
+import org.springframework.data.repository.ListPagingAndSortingRepository;
 
 import io.filestore.CollectionOptions;
 import io.filestore.FileStore;
@@ -40,13 +45,21 @@ import io.filestore.data.repository.FileStoreRepository;
 import io.filestore.data.repository.support.FileStoreRepositoryFactory;
 
 /**
- * Lookups through a Spring Data repository at {@code users} records (default 100k): a FileStore
- * repository ({@code memory-only} collection, {@code email} unique-indexed, {@code age} indexed)
- * against Spring Data KeyValue's map repository ({@code @EnableMapRepositories}'s {@code MapKeyValueAdapter}) holding
- * the same entities, in the same run: {@code findById}, {@code findByEmail} and
- * {@code findTop10ByAgeGreaterThanEqualOrderByAge}, which the map repository answers by scanning
- * (and sorting) every entity. Average time per call, a random existing key each call. Both
- * repositories are built by their factories without a Spring context, as their factories allow.
+ * Calls through a Spring Data repository at {@code users} records (default 100k): a FileStore
+ * repository ({@code memory-only} collection, {@code email} unique-indexed, {@code age} and
+ * {@code username} indexed) against Spring Data KeyValue's map repository
+ * ({@code @EnableMapRepositories}'s {@code MapKeyValueAdapter}) holding the same entities:
+ * {@code findById}, {@code findByEmail}, {@code findTop10ByAgeGreaterThanEqualOrderByAge} and pages of
+ * {@code findAll(Pageable)} (a {@link Page}, so its total count too): the first 20 by {@code username},
+ * the 20 from half-way ({@code users / 2}: offset 50,000 at 100k), and the first 20 by {@code name},
+ * which no index holds. The map repository answers derived queries and sorts by reading every entity.
+ * Average time per call, a random existing key each call, built fresh for the call.
+ *
+ * <p>The entity is a JavaBean (private fields, getters and setters), as Spring Data entities usually
+ * are: KeyValue reads a property through its getter, and falls back to reflective field access without
+ * one, which made its scans many times slower when this entity had public fields only (README.md).
+ * Each repository is built in the forks of its own benchmarks only, by its factory, without a Spring
+ * context, as the factories allow.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -60,17 +73,71 @@ public class RepositoryBenchmark {
     @Document("users")
     public static class User {
         @Id
-        public String id;
+        private String id;
         @Indexed(unique = true)
-        public String email;
-        public String username;
-        public String name;
-        public String city;
+        private String email;
         @Indexed
-        public int age;
-        public String bio;
+        private String username;
+        private String name;
+        private String city;
+        @Indexed
+        private int age;
+        private String bio;
 
-        public User() {
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCity() {
+            return city;
+        }
+
+        public void setCity(String city) {
+            this.city = city;
+        }
+
+        public int getAge() {
+            return age;
+        }
+
+        public void setAge(int age) {
+            this.age = age;
+        }
+
+        public String getBio() {
+            return bio;
+        }
+
+        public void setBio(String bio) {
+            this.bio = bio;
         }
     }
 
@@ -80,47 +147,75 @@ public class RepositoryBenchmark {
         List<User> findTop10ByAgeGreaterThanEqualOrderByAge(int age);
     }
 
-    public interface MapUsers extends ListCrudRepository<User, String> {
+    public interface MapUsers extends ListCrudRepository<User, String>, ListPagingAndSortingRepository<User, String> {
         List<User> findByEmail(String email);
 
         List<User> findTop10ByAgeGreaterThanEqualOrderByAge(int age);
     }
 
-    /** How many users both repositories hold. */
+    /** How many users each repository holds. */
     @Param({"100000"})
     public int users;
 
-    private Path dir;
-    private FileStore store;
-    FileStoreUsers fileStoreUsers;
-    MapUsers mapUsers;
+    /** The FileStore repository over a memory-only collection. */
+    @State(Scope.Benchmark)
+    public static class FileStoreSide {
+        private Path dir;
+        private FileStore store;
+        FileStoreUsers repository;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        dir = TempDirs.create("repository");
-        FileStoreMappingContext context = new FileStoreMappingContext();
-        List<Class<?>> entities = List.of(User.class);
-        FileStoreOptions.Builder options = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1));
-        EntityCollections.merge(context, entities, List.of(CollectionOptions.builder("users")
-                .strategy(Strategy.MEMORY_ONLY).build())).forEach(options::collection);
-        store = FileStore.open(options.build());
-        fileStoreUsers = new FileStoreRepositoryFactory(new FileStoreTemplate(store, new MappingFileStoreConverter(context),
-                entities)).getRepository(FileStoreUsers.class);
-        mapUsers = new KeyValueRepositoryFactory(new KeyValueTemplate(new MapKeyValueAdapter()))
-                .getRepository(MapUsers.class);
-        int batch = 1000;
-        for (int first = 0; first < users; first += batch) {
-            int from = first;
-            store.runInTransaction(tx -> {
-                for (int i = from; i < Math.min(users, from + batch); i++) {
-                    User user = user(i);
-                    fileStoreUsers.save(user);
-                    mapUsers.save(user(i));
-                }
-            });
+        @Setup(Level.Trial)
+        public void setUp(RepositoryBenchmark bench) {
+            dir = TempDirs.create("repository");
+            FileStoreMappingContext context = new FileStoreMappingContext();
+            List<Class<?>> entities = List.of(User.class);
+            FileStoreOptions.Builder options = FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1));
+            EntityCollections.merge(context, entities, List.of(CollectionOptions.builder("users")
+                    .strategy(Strategy.MEMORY_ONLY).build())).forEach(options::collection);
+            store = FileStore.open(options.build());
+            repository = new FileStoreRepositoryFactory(new FileStoreTemplate(store,
+                    new MappingFileStoreConverter(context), entities)).getRepository(FileStoreUsers.class);
+            int batch = 1000;
+            for (int first = 0; first < bench.users; first += batch) {
+                int from = first;
+                store.runInTransaction(tx -> {
+                    for (int i = from; i < Math.min(bench.users, from + batch); i++) {
+                        repository.save(user(i));
+                    }
+                });
+            }
+            checkCount(repository.count(), bench.users);
         }
-        if (fileStoreUsers.count() != users || mapUsers.count() != users) {
-            throw new IllegalStateException("expected " + users + " users in each repository");
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            try {
+                store.close();
+            } finally {
+                TempDirs.delete(dir);
+            }
+        }
+    }
+
+    /** Spring Data KeyValue's map repository. */
+    @State(Scope.Benchmark)
+    public static class KeyValueSide {
+        MapUsers repository;
+
+        @Setup(Level.Trial)
+        public void setUp(RepositoryBenchmark bench) {
+            repository = new KeyValueRepositoryFactory(new KeyValueTemplate(new MapKeyValueAdapter()))
+                    .getRepository(MapUsers.class);
+            for (int i = 0; i < bench.users; i++) {
+                repository.save(user(i));
+            }
+            checkCount(repository.count(), bench.users);
+        }
+    }
+
+    private static void checkCount(long count, int expected) {
+        if (count != expected) {
+            throw new IllegalStateException("expected " + expected + " users in the repository, found " + count);
         }
     }
 
@@ -128,52 +223,90 @@ public class RepositoryBenchmark {
     static User user(int i) {
         var record = Records.record(i);
         User user = new User();
-        user.id = Records.id(i);
-        user.email = Records.email(i);
-        user.username = record.get("username").stringValue();
-        user.name = record.get("name").stringValue();
-        user.city = record.get("city").stringValue();
-        user.age = record.get("age").intValue();
-        user.bio = record.get("bio").stringValue();
+        user.setId(Records.id(i));
+        user.setEmail(Records.email(i));
+        user.setUsername(record.get("username").stringValue());
+        user.setName(record.get("name").stringValue());
+        user.setCity(record.get("city").stringValue());
+        user.setAge(record.get("age").intValue());
+        user.setBio(record.get("bio").stringValue());
         return user;
     }
 
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        try {
-            store.close();
-        } finally {
-            TempDirs.delete(dir);
-        }
+    private int randomUser() {
+        return ThreadLocalRandom.current().nextInt(users);
+    }
+
+    private static int randomAge() {
+        return 18 + ThreadLocalRandom.current().nextInt(60);
+    }
+
+    /** Page {@code users / 2 / 20} of 20 by {@code username}: its first row is at offset {@code users / 2}. */
+    private Pageable middlePage() {
+        return PageRequest.of(users / 2 / Records.PAGE_SIZE, Records.PAGE_SIZE, Sort.by("username"));
+    }
+
+    private static Pageable firstPage(String field) {
+        return PageRequest.of(0, Records.PAGE_SIZE, Sort.by(field));
     }
 
     @Benchmark
-    public Optional<User> fileStoreFindById() {
-        return fileStoreUsers.findById(Records.id(ThreadLocalRandom.current().nextInt(users)));
+    public Optional<User> fileStoreFindById(FileStoreSide side) {
+        return side.repository.findById(Records.id(randomUser()));
     }
 
     @Benchmark
-    public Optional<User> keyValueFindById() {
-        return mapUsers.findById(Records.id(ThreadLocalRandom.current().nextInt(users)));
+    public Optional<User> keyValueFindById(KeyValueSide side) {
+        return side.repository.findById(Records.id(randomUser()));
     }
 
     @Benchmark
-    public List<User> fileStoreTop10ByAge() {
-        return fileStoreUsers.findTop10ByAgeGreaterThanEqualOrderByAge(18 + ThreadLocalRandom.current().nextInt(60));
+    public List<User> fileStoreTop10ByAge(FileStoreSide side) {
+        return side.repository.findTop10ByAgeGreaterThanEqualOrderByAge(randomAge());
     }
 
     @Benchmark
-    public List<User> keyValueTop10ByAge() {
-        return mapUsers.findTop10ByAgeGreaterThanEqualOrderByAge(18 + ThreadLocalRandom.current().nextInt(60));
+    public List<User> keyValueTop10ByAge(KeyValueSide side) {
+        return side.repository.findTop10ByAgeGreaterThanEqualOrderByAge(randomAge());
     }
 
     @Benchmark
-    public Optional<User> fileStoreFindByEmail() {
-        return fileStoreUsers.findByEmail(Records.email(ThreadLocalRandom.current().nextInt(users)));
+    public Optional<User> fileStoreFindByEmail(FileStoreSide side) {
+        return side.repository.findByEmail(Records.email(randomUser()));
     }
 
     @Benchmark
-    public List<User> keyValueFindByEmail() {
-        return mapUsers.findByEmail(Records.email(ThreadLocalRandom.current().nextInt(users)));
+    public List<User> keyValueFindByEmail(KeyValueSide side) {
+        return side.repository.findByEmail(Records.email(randomUser()));
+    }
+
+    @Benchmark
+    public Page<User> fileStoreFirstPageByUsername(FileStoreSide side) {
+        return side.repository.findAll(firstPage("username"));
+    }
+
+    @Benchmark
+    public Page<User> keyValueFirstPageByUsername(KeyValueSide side) {
+        return side.repository.findAll(firstPage("username"));
+    }
+
+    @Benchmark
+    public Page<User> fileStoreMiddlePageByUsername(FileStoreSide side) {
+        return side.repository.findAll(middlePage());
+    }
+
+    @Benchmark
+    public Page<User> keyValueMiddlePageByUsername(KeyValueSide side) {
+        return side.repository.findAll(middlePage());
+    }
+
+    @Benchmark
+    public Page<User> fileStoreFirstPageByName(FileStoreSide side) {
+        return side.repository.findAll(firstPage("name"));
+    }
+
+    @Benchmark
+    public Page<User> keyValueFirstPageByName(KeyValueSide side) {
+        return side.repository.findAll(firstPage("name"));
     }
 }

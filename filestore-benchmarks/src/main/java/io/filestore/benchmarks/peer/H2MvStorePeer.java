@@ -9,7 +9,9 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * H2's MVStore used as a document store: an {@code MVMap<String, String>} from id to JSON, and two
+ * H2's MVStore, the storage engine under H2's SQL, used directly as a document store (its own public
+ * API, as an embedded key-value store is used); {@code h2-sql} ({@link SqlPeer}) is H2 as most of its
+ * users use it, through SQL. Here: an {@code MVMap<String, String>} from id to JSON, and two
  * maps as the indexes, {@code email -> id} and {@code "age|id" -> id} (zero-padded age, so the keys
  * sort by age). A write is the map puts followed by {@code commit()}, plus {@code sync()} (an fsync)
  * for {@link CommitMode#FSYNC}; auto-commit is off so that nothing but these commits writes.
@@ -103,6 +105,18 @@ final class H2MvStorePeer implements PeerStore {
             top.add(records.get(cursor.getValue()));
         }
         return top;
+    }
+
+    /** Nothing to index: this adapter does not page. */
+    @Override
+    public void indexForPages() {
+        // no pages here
+    }
+
+    /** Not offered: this adapter keeps no {@code username} or {@code name} index; the SQL peers page. */
+    @Override
+    public List<String> page(String field, int offset, int limit) {
+        throw new UnsupportedOperationException("h2-mvstore does not page here; the suite pages sqlite and h2-sql");
     }
 
     @Override

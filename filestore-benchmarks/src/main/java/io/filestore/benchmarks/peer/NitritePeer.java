@@ -117,6 +117,18 @@ final class NitritePeer implements PeerStore {
                 FindOptions.orderBy("age", SortOrder.Ascending).limit(10)).toList();
     }
 
+    /** Nothing to index: this adapter does not page. */
+    @Override
+    public void indexForPages() {
+        // no pages here
+    }
+
+    /** Not offered: this adapter keeps no {@code username} or {@code name} index; the SQL peers page. */
+    @Override
+    public List<String> page(String field, int offset, int limit) {
+        throw new UnsupportedOperationException("nitrite does not page here; the suite pages sqlite and h2-sql");
+    }
+
     @Override
     public long count() {
         return users.size();

@@ -18,10 +18,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Writes the report of one suite run into a folder: {@code README.md} (the medians per workload per
- * store, FileStore's advantage over each store, the machine, what each row runs, why a cell is
- * empty) and {@code chart.png}. It reads what the run left in that folder: {@code jmh-results.json}
- * (JMH's own JSON), {@code footprint-*.json} ({@code Footprint}) and {@code run.json} (machine,
- * profile, sizes, timings), so the report can be regenerated from them:
+ * store with the range of their forks, the performance targets judged on them, FileStore's advantage
+ * over each store, the machine, what each row runs, why a cell is empty) and {@code chart.png}. It
+ * reads what the run left in that folder: {@code jmh-results.json} (JMH's own JSON),
+ * {@code footprint-*.json} ({@code Footprint}), {@code run.json} (machine, profile, sizes, timings)
+ * and, when the run was given one, {@code baseline-jmh-results.json} (an earlier run, for the targets
+ * stated against it), so the report can be regenerated from them:
  * {@code java -cp benchmarks.jar io.filestore.benchmarks.report.Report docs/benchmarks/jmh-results.json}.
  */
 public final class Report {
@@ -32,18 +34,21 @@ public final class Report {
     public static final String FOOTPRINT_PREFIX = "footprint-";
     /** The run description file name in a report folder. */
     public static final String RUN = "run.json";
+    /** The earlier run's JMH results that targets such as "5x today" compare with, when there is one. */
+    public static final String BASELINE = "baseline-jmh-results.json";
 
     private final List<Measurement> measurements;
+    private final List<Measurement> baseline;
     private final JsonNode run;
+    private final Sizes sizes;
     private final List<Workload> rows;
 
-    Report(List<Measurement> measurements, JsonNode run) {
+    Report(List<Measurement> measurements, List<Measurement> baseline, JsonNode run) {
         this.measurements = measurements;
+        this.baseline = baseline;
         this.run = run;
-        JsonNode sizes = run.get("sizes");
-        this.rows = Workloads.rows(new Sizes(sizes.get("records").asInt(), sizes.get("openSmall").asInt(),
-                sizes.get("openLarge").asInt(), sizes.get("flush").asInt(), sizes.get("footprintDisk").asInt(),
-                sizes.get("footprintHeap").asInt()));
+        this.sizes = Sizes.of(run.get("sizes"));
+        this.rows = Workloads.rows(sizes);
     }
 
     /** Regenerates the report next to the given {@code jmh-results.json}. */
@@ -62,7 +67,9 @@ public final class Report {
             throw new UncheckedIOException("cannot list the footprint files in " + folder, e);
         }
         JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
-        return new Report(measurements, run).write(folder);
+        Path baseline = folder.resolve(BASELINE);
+        return new Report(measurements, Files.exists(baseline) ? JmhResults.read(baseline) : List.of(), run)
+                .write(folder);
     }
 
     Path write(Path folder) {
@@ -84,9 +91,12 @@ public final class Report {
         md.append(RunDescription.describe(run)).append('\n');
         md.append("## Medians\n\n");
         md.append("Rates are operations per second (higher is better); open and flush are milliseconds (lower is"
-                + " better); sizes are bytes per record (lower is better). A dash is an empty cell: see *Empty cells*"
-                + " below.\n\n");
-        table(md, this::formatted);
+                + " better); sizes are bytes per record (lower is better). Where more than one fork (JVM) measured a"
+                + " cell, the brackets give the lowest and highest of the forks' own medians and how many forks there"
+                + " were. A dash is an empty cell: see *Empty cells* below.\n\n");
+        table(md, this::formattedWithRange);
+        md.append("\n## Targets\n\n");
+        md.append(new TargetTable(this::find).markdown(Targets.of(sizes)));
         md.append("\n## FileStore's advantage\n\n");
         md.append("How many times as fast FileStore is (or, for sizes, how many times smaller): FileStore's rate"
                 + " divided by the store's, or the store's time or size divided by FileStore's. **Below 1 the"
@@ -141,6 +151,10 @@ public final class Report {
         return find(row, store).map(Report::format).orElse("—");
     }
 
+    private String formattedWithRange(Workload row, StoreColumn store) {
+        return find(row, store).map(Report::formatWithRange).orElse("—");
+    }
+
     private String advantage(Workload row, StoreColumn store) {
         if (store == StoreColumn.FILESTORE) {
             return find(row, store).isPresent() ? "1" : "—";
@@ -175,8 +189,16 @@ public final class Report {
 
     /** The measurement of a row's cell; empty when the cell has no benchmark or the run has no result for it. */
     Optional<Measurement> find(Workload row, StoreColumn store) {
-        return row.cell(store).flatMap(cell -> measurements.stream()
-                .filter(measurement -> measurement.matches(cell.benchmark(), cell.params())).findFirst());
+        return row.cell(store).flatMap(cell -> find(measurements, cell.benchmark(), cell.params()));
+    }
+
+    /** The measurement of a target's side, in this run or the baseline run. */
+    private Optional<Measurement> find(Target.Side side) {
+        return find(side.baseline() ? baseline : measurements, side.benchmark(), side.params());
+    }
+
+    private static Optional<Measurement> find(List<Measurement> in, String benchmark, Map<String, String> params) {
+        return in.stream().filter(measurement -> measurement.matches(benchmark, params)).findFirst();
     }
 
     /** The charted rows as rates: operations per second, or records per second for single-shot rows. */
@@ -205,13 +227,26 @@ public final class Report {
     }
 
     static String format(Measurement measurement) {
-        double value = measurement.median();
-        return switch (measurement.unit()) {
+        return format(measurement.median(), measurement.unit());
+    }
+
+    /** The median, then the range of the forks' medians and their count when there was more than one fork. */
+    static String formatWithRange(Measurement measurement) {
+        String median = format(measurement);
+        if (measurement.forks() < 2) {
+            return median;
+        }
+        return median + " (" + format(measurement.low(), measurement.unit()) + " – "
+                + format(measurement.high(), measurement.unit()) + ", " + measurement.forks() + " forks)";
+    }
+
+    private static String format(double value, String unit) {
+        return switch (unit) {
             case "ops/s" -> value >= 100 ? String.format(Locale.ROOT, "%,.0f/s", value)
                     : String.format(Locale.ROOT, "%.2f/s", value);
             case "ms" -> value >= 100 ? String.format(Locale.ROOT, "%,.0f ms", value)
                     : String.format(Locale.ROOT, "%.1f ms", value);
-            default -> String.format(Locale.ROOT, "%,.0f %s", value, measurement.unit());
+            default -> String.format(Locale.ROOT, "%,.0f %s", value, unit);
         };
     }
 }

@@ -33,11 +33,11 @@ final class RunDescription {
             row(text, library.getKey(), library.getValue().asString());
         }
         JsonNode settings = run.path("settings");
-        text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark unless said otherwise; rates: %s; single-shot: %s."
-                        + " Medians: of the iteration scores for rates and of the shots for single-shot, pooled over two"
-                        + " rounds about 15 minutes apart for the raw loop, FileStore's 1 and 64 durable writers, SQLite"
-                        + " FULL's 1 and 64 threads and the flush (one shot per round)."
-                        + " Absolute numbers on shared virtual"
+        text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark, except the sides of a target (see"
+                        + " Targets); rates: %s; single-shot: %s. Medians: of the iteration scores for rates and of the"
+                        + " shots for single-shot, of every fork together, pooled over two rounds about 15 minutes apart"
+                        + " (half of the forks in each) for the raw loop, FileStore's 1 and 64 durable writers, SQLite"
+                        + " FULL's 1 and 64 threads and the flush (one shot per round). Absolute numbers on shared virtual"
                         + " machines drift 2-3x between runs; the ratios, measured in the same run, are the point.%n",
                 settings.path("throughput").asString(), settings.path("singleShot").asString()));
         if (run.has("steps")) {

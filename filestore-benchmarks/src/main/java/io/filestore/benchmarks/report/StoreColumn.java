@@ -6,6 +6,7 @@ public enum StoreColumn {
     FILESTORE("FileStore"),
     RAW_LIMIT("raw I/O limit"),
     SQLITE("SQLite"),
+    H2_SQL("H2 SQL"),
     H2_MVSTORE("H2 MVStore"),
     NITRITE("Nitrite"),
     KEYVALUE("Spring Data KeyValue");

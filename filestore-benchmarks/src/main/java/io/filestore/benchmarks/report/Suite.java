@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Run it from the repository root. The folder defaults to {@code docs/benchmarks} for {@code full}
  * and {@code filestore-benchmarks/target/benchmarks-quick} for {@code quick}, so a smoke run never
  * replaces the published report. The JMH results are merged into one {@code jmh-results.json} after
- * every step, so an interrupted run still leaves what it measured.
+ * every step, so an interrupted run still leaves what it measured. With
+ * {@code -Dbench.baseline=<an earlier jmh-results.json>} the earlier run is copied into the folder as
+ * {@link Report#BASELINE}, for the targets stated against it ("5x today").
  */
 public final class Suite {
 
@@ -55,7 +58,22 @@ public final class Suite {
         Path out = Paths.get(args.length > 1 ? args[1]
                 : profile == Profile.FULL ? "docs/benchmarks" : "filestore-benchmarks/target/benchmarks-quick");
         Files.createDirectories(out);
+        copyBaseline(out);
         new Suite(profile, out).run();
+    }
+
+    /** Copies the baseline run named by {@code -Dbench.baseline}, if any, next to this run's results. */
+    private static void copyBaseline(Path out) throws IOException {
+        String baseline = System.getProperty("bench.baseline");
+        if (baseline == null) {
+            return;
+        }
+        Path from = Paths.get(baseline);
+        if (!Files.isRegularFile(from)) {
+            throw new IllegalArgumentException("bench.baseline: no file " + from.toAbsolutePath()
+                    + "; give the jmh-results.json of an earlier run of the suite");
+        }
+        Files.copy(from, out.resolve(Report.BASELINE), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void run() throws RunnerException, IOException, InterruptedException {
@@ -81,19 +99,8 @@ public final class Suite {
 
     private void runJmh(Step step) throws RunnerException {
         Path json = out.resolve("jmh-step.json");
-        ChainedOptionsBuilder options = new OptionsBuilder().include(step.include()).forks(1)
-                .result(json.toString()).resultFormat(ResultFormatType.JSON);
-        if (step.steadyState()) {
-            options = profile.steadyShots(options);
-        } else {
-            options = step.singleShot() ? profile.singleShots(options, step.warm()) : profile.rates(options);
-        }
-        if (step.extraWarmups() > 0) {
-            options = options.warmupIterations(profile.warmupIterations() + step.extraWarmups());
-        }
-        if (step.shots() > 0) {
-            options = options.measurementIterations(step.shots());
-        }
+        ChainedOptionsBuilder options = profile.apply(step, new OptionsBuilder().include(step.include())
+                .result(json.toString()).resultFormat(ResultFormatType.JSON));
         for (Map.Entry<String, String[]> param : step.params().entrySet()) {
             options = options.param(param.getKey(), param.getValue());
         }

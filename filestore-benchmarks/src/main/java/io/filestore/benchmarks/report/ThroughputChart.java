@@ -22,8 +22,9 @@ import org.knowm.xchart.style.Styler;
  */
 final class ThroughputChart {
 
+    /** One per {@link StoreColumn}, in its order. */
     private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0x7f7f7f), new Color(0xff7f0e),
-            new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)};
+            new Color(0x17becf), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)};
 
     private ThroughputChart() {
     }

@@ -65,7 +65,7 @@ class ReportTests {
                    "benchDir": "/tmp", "fileSystem": "ext4", "commit": "abc1234",
                    "libraries": {"sqlite-jdbc": "3.53.2.1"}},
                  "sizes": {"records": 2000, "openSmall": 2000, "openLarge": 10000, "flush": 2000,
-                   "footprintDisk": 2000, "footprintHeap": 20000},
+                   "footprintDisk": 2000, "footprintHeap": 20000, "lookupLarge": 20000, "sustainedSeconds": 5},
                  "settings": {"throughput": "1 x 1 s warm-up, 2 x 1 s measured", "singleShot": "1 + 3"},
                  "steps": {"writes": 60.0}}
                 """);
@@ -74,27 +74,34 @@ class ReportTests {
 
         String report = Files.readString(markdown);
         assertThat(report)
-                .contains("| workload | FileStore | raw I/O limit | SQLite | H2 MVStore | Nitrite"
+                .contains("| workload | FileStore | raw I/O limit | SQLite | H2 SQL | H2 MVStore | Nitrite"
                         + " | Spring Data KeyValue |")
                 .as("medians: of the iterations for rates, p50 for single shots, times turned into rates")
-                .contains("| durable insert 1t | 6,000/s | — | 3,000/s | — | — | — |")
-                .contains("| query by email | 500,000/s | — | 1,000,000/s | — | — | — |")
-                .contains("| open 2k | 120 ms | — | 12.0 ms | — | — | — |")
+                .contains("| durable insert 1t, commit path | 6,000/s | — | 3,000/s | — | — | — | — |")
+                .contains("| query by email | 500,000/s | — | 1,000,000/s | — | — | — | — |")
+                .contains("| open 2k | 120 ms | — | 12.0 ms | — | — | — | — |")
                 .as("the first open of a JVM, beside the raw first read; the peers are measured warm only")
-                .contains("| first open 2k | 300 ms | 200 ms | — | — | — | — |")
+                .contains("| first open 2k | 300 ms | 200 ms | — | — | — | — | — |")
                 .contains("first open 2k, SQLite: measured warm only")
                 .as("sizes: allocated bytes where du measured them, apparent otherwise")
-                .contains("| disk B/record, file-per-record | 4,100 B | — | 410 B | — | — | — |")
-                .contains("| heap B/record | 700 B | — | — | — | — | — |")
+                .contains("| disk B/record, file-per-record | 4,100 B | — | 410 B | — | — | — | — |")
+                .contains("| heap B/record | 700 B | — | — | — | — | — | — |")
                 .as("advantage: above 1 FileStore is faster, in bold where the peer wins")
-                .contains("| durable insert 1t | 1 | — | 2.00 | — | — | — |")
-                .contains("| query by email | 1 | — | **0.50** | — | — | — |")
+                .contains("| durable insert 1t, commit path | 1 | — | 2.00 | — | — | — | — |")
+                .contains("| query by email | 1 | — | **0.50** | — | — | — | — |")
                 .contains("- query by email: SQLite is 2.0x better")
                 .contains("- open 2k: SQLite is 10.0x better")
                 .contains("- disk B/record, file-per-record: SQLite is 10.0x better")
                 .contains("6.1.0-test", "Eclipse Adoptium", "2 cores", "2026-12-02 03:00 UTC", "abc1234")
-                .contains("durable insert 1t, Spring Data KeyValue: in memory only")
-                .contains("durable insert 16t, FileStore: no result in this run");
+                .contains("durable insert 1t, commit path, Spring Data KeyValue: in memory only")
+                .contains("durable insert 64t, commit path, FileStore: no result in this run")
+                .as("a target whose sides both ran is judged on their medians; one without a result is not")
+                .contains("| heap per record, 20k records, 2 indexes (bytes) | 700 B | fixed figure | FileStore = 700 B"
+                        + " | ≤ 500 | 1 | **not met** |")
+                .contains("| first open 2k in a new JVM | 300 ms | raw first read 200 ms | FileStore / raw first read"
+                        + " = 1.50 | ≤ 2.50 | 1 / 1 | met |")
+                .contains("| repository findById | — | Spring Data KeyValue — | FileStore / Spring Data KeyValue | ≥ 0.70"
+                        + " | — / — | not judged: no result for FileStore in this run |");
         byte[] png = Files.readAllBytes(folder.resolve("chart.png"));
         assertThat(png.length).isGreaterThan(10_000);
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
@@ -120,6 +127,68 @@ class ReportTests {
                 singleShot("FlushBenchmark.fileStoreFlush", params, 1300))));
         assertThat(measurements).hasSize(1);
         assertThat(measurements.get(0).median()).isEqualTo(1100.0);
+    }
+
+    @Test
+    void aCellMeasuredInSeveralForksShowsItsMedianAndTheRangeOfItsForksMedians() {
+        String params = "\"records\": \"2000\"";
+        var measurement = JmhResults.parse(Json.defaultMapper().readTree("[%s]".formatted(
+                rate("LookupBenchmark.getJson", "thrpt", "ops/s", params, "10, 12], [20, 22], [30, 31], [40, 45"))))
+                .get(0);
+
+        assertThat(measurement.forks()).isEqualTo(4);
+        assertThat(measurement.median()).as("of all eight iterations").isEqualTo((22 + 30) / 2.0);
+        assertThat(measurement.low()).isEqualTo(11.0);
+        assertThat(measurement.high()).isEqualTo(42.5);
+        assertThat(Report.formatWithRange(measurement)).isEqualTo("26.00/s (11.00/s – 42.50/s, 4 forks)");
+    }
+
+    @Test
+    void anAverageTimeRangeTurnsIntoRatesWithTheSlowestForkAsTheLowestRate() {
+        var measurement = JmhResults.parse(Json.defaultMapper().readTree("[%s]".formatted(
+                rate("QueryBenchmark.byEmail", "avgt", "us/op", "", "1.0], [4.0")))).get(0);
+
+        assertThat(measurement.low()).isEqualTo(250_000.0);
+        assertThat(measurement.high()).isEqualTo(1_000_000.0);
+    }
+
+    @Test
+    void anAuxCounterRateIsAMeasurementOfItsOwnAndACountIsNot() {
+        String result = """
+                {"benchmark": "io.filestore.benchmarks.SustainedInsertBenchmark.insertThenClose", "mode": "thrpt",
+                 "params": {"store": "sqlite", "seconds": "5"},
+                 "primaryMetric": {"score": 0.01, "scoreUnit": "ops/s", "rawData": [[0.01]]},
+                 "secondaryMetrics": {
+                   "inserts": {"score": 4000, "scoreUnit": "ops/s", "rawData": [[4000]]},
+                   "acknowledged": {"score": 20000, "scoreUnit": "#", "rawData": [[20000]]},
+                   "·gc.alloc.rate": {"score": 100, "scoreUnit": "MB/sec", "rawData": [[100]]}}}""";
+
+        var measurements = JmhResults.parse(Json.defaultMapper().readTree("[" + result + "]"));
+
+        assertThat(measurements).extracting(Measurement::benchmark).containsExactly(
+                "SustainedInsertBenchmark.insertThenClose", "SustainedInsertBenchmark.insertThenClose:inserts");
+        assertThat(measurements.get(1).median()).isEqualTo(4000.0);
+        assertThat(measurements.get(1).params()).containsEntry("store", "sqlite");
+    }
+
+    @Test
+    void aTargetAgainstAnEarlierRunIsJudgedOnTheBaselineFileAndNotWithoutIt() throws Exception {
+        String page = rate("QueryBenchmark.firstPageByName", "thrpt", "ops/s", "\"records\": \"2000\"", "600");
+        Files.writeString(folder.resolve(Report.JMH_RESULTS), "[" + page + "]");
+        Files.writeString(folder.resolve(Report.RUN), """
+                {"profile": "quick", "wallSeconds": 1, "machine": {},
+                 "sizes": {"records": 2000, "openSmall": 2000, "openLarge": 10000, "flush": 2000,
+                   "footprintDisk": 2000, "footprintHeap": 20000, "lookupLarge": 20000, "sustainedSeconds": 5}}
+                """);
+        assertThat(Files.readString(Report.writeFrom(folder))).contains("| first page of 20 by an unindexed field"
+                + " (bounded top-k), core Query | 600/s | FileStore, baseline run — | FileStore / FileStore, baseline"
+                + " run | ≥ 5 | 1 / — | not judged: no baseline run");
+
+        Files.writeString(folder.resolve(Report.BASELINE), "[" + page.replace("600", "100") + "]");
+        String report = Files.readString(Report.writeFrom(folder));
+
+        assertThat(report).contains("| first page of 20 by an unindexed field (bounded top-k), core Query | 600/s"
+                + " | FileStore, baseline run 100/s | FileStore / FileStore, baseline run = 6.00 | ≥ 5 | 1 / 1 | met |");
     }
 
     private static String rate(String benchmark, String mode, String unit, String params, String iterations) {
