@@ -74,11 +74,10 @@ final class Execution {
     private @Nullable List<Row> firstOfSortedScan(long needed) {
         Set<String> fields = new HashSet<>();
         query.orders.forEach(order -> fields.add(order.field().split("\\.", 2)[0]));
-        List<Row> partial = new ArrayList<>(collection.count());
-        collection.forEach(fields, (id, record) -> partial.add(new Row(id, record)));
-        List<Row> first = sorted(partial, needed);
-        List<Row> rows = new ArrayList<>(first.size());
-        for (Row row : first) {
+        FirstRows first = new FirstRows(query.orders, needed, collection.count());
+        collection.forEach(fields, (id, record) -> first.offer(new Row(id, record)));
+        List<Row> rows = new ArrayList<>();
+        for (Row row : first.rows()) {
             Optional<Row> whole = evaluate(row.id());
             if (whole.isEmpty() || !sameSortKeys(row, whole.get())) {
                 return null;
@@ -281,20 +280,36 @@ final class Execution {
         }
     }
 
-    /**
-     * The first {@code needed} rows in the query's order (then by id). When a page needs fewer rows than
-     * there are, a bounded heap keeps only them in one pass (O(n log k)) instead of sorting all.
-     */
+    /** The first {@code needed} rows in the query's order (then by id). */
     private List<Row> sorted(List<Row> rows, long needed) {
-        Comparator<Keyed> order = keyedOrder(query.orders);
-        boolean bounded = needed < rows.size();
-        int keep = bounded ? (int) needed : rows.size();
-        PriorityQueue<Keyed> lastFirst = bounded ? new PriorityQueue<>(keep + 1, order.reversed()) : null;
-        List<Keyed> keyed = new ArrayList<>(keep);
-        for (Row row : rows) {
-            Keyed next = keyed(row, query.orders);
+        FirstRows first = new FirstRows(query.orders, needed, rows.size());
+        rows.forEach(first::offer);
+        return first.rows();
+    }
+
+    /**
+     * Rows offered one by one, of which the first {@code needed} in the query's order are kept. When a
+     * page needs fewer rows than come, a bounded heap keeps only them (O(n log k), and the others are
+     * garbage at once) instead of sorting all.
+     */
+    private static final class FirstRows {
+        private final List<Order> orders;
+        private final Comparator<Keyed> order;
+        private final int keep;
+        private final @Nullable PriorityQueue<Keyed> lastFirst;
+        private final List<Keyed> all = new ArrayList<>();
+
+        FirstRows(List<Order> orders, long needed, int expected) {
+            this.orders = orders;
+            this.order = keyedOrder(orders);
+            this.keep = (int) Math.min(needed, Integer.MAX_VALUE - 8);
+            this.lastFirst = needed < expected ? new PriorityQueue<>(keep + 1, order.reversed()) : null;
+        }
+
+        void offer(Row row) {
+            Keyed next = keyed(row, orders);
             if (lastFirst == null) {
-                keyed.add(next);
+                all.add(next);
             } else if (lastFirst.size() < keep) {
                 lastFirst.add(next);
             } else if (keep > 0 && order.compare(next, lastFirst.peek()) < 0) {
@@ -302,13 +317,14 @@ final class Execution {
                 lastFirst.add(next);
             }
         }
-        if (lastFirst != null) {
-            keyed.addAll(lastFirst);
+
+        List<Row> rows() {
+            List<Keyed> kept = lastFirst == null ? all : new ArrayList<>(lastFirst);
+            kept.sort(order);
+            List<Row> out = new ArrayList<>(kept.size());
+            kept.forEach(entry -> out.add(entry.row()));
+            return out;
         }
-        keyed.sort(order);
-        List<Row> out = new ArrayList<>(keyed.size());
-        keyed.forEach(entry -> out.add(entry.row()));
-        return out;
     }
 
     /** A row with its sort keys, computed once. */

@@ -89,15 +89,17 @@ final class Planner {
             Object[] b = bounds(where);
             IntFunction<List<IndexEntry>> first = n -> target.findEntriesInRange(order.field(), b[0],
                     (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), n);
-            int firstRead = firstRead(needed);
+            // every entry is a match, each record once and where the sort puts it, when every record has one key
+            boolean exact = target.hasOneKeyPerRecord(order.field());
+            int firstRead = exact ? (int) needed : firstRead(needed);
             List<IndexEntry> firstEntries = first.apply(firstRead);
             Set<String> ids = new LinkedHashSet<>();
             firstEntries.forEach(entry -> ids.add(entry.rowId()));
             // the execution starts with the same read: it gets these entries instead of reading them again
             IntFunction<List<IndexEntry>> ordered = n -> n == firstRead ? firstEntries : first.apply(n);
             return new Source(Plan.Access.INDEX_RANGE, new ArrayList<>(ids), where + " (read in order, "
-                    + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries, more if needed") + ")", order.field(),
-                    false, ordered);
+                    + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries" + (exact ? "" : ", more if needed"))
+                    + (exact ? ", each a match" : "") + ")", order.field(), exact, ordered);
         }
         return choose(where);
     }

@@ -14,6 +14,8 @@ import tools.jackson.databind.node.StringNode;
  */
 public final class Row {
 
+    private static final String[] NO_SEGMENTS = {};
+
     private final String id;
     private final ObjectNode record;
 
@@ -41,6 +43,10 @@ public final class Row {
         List<JsonNode> out = new ArrayList<>(1);
         if (path.equals("id") && !record.has("id")) {
             out.add(StringNode.valueOf(id));
+            return out;
+        }
+        if (path.indexOf('.') < 0) { // a top-level field, the usual case: no split per call
+            collect(record.get(path), NO_SEGMENTS, 0, out);
             return out;
         }
         collect(record, path.split("\\."), 0, out);

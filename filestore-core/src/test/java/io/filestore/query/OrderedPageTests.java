@@ -162,4 +162,33 @@ class OrderedPageTests {
             }
         }
     }
+
+    @Test
+    void aRangeOrderedByItsFieldReadsOnlyThePageWhenEveryRecordHasOneKey() {
+        try (FileStore store = TestStores.open(dir)) {
+            fill(store, 600);
+            DocumentCollection users = store.collection("users");
+            for (boolean ascending : new boolean[] {true, false}) {
+                List<String> expected = byUsername(users, ascending).stream()
+                        .filter(id -> smallest(users.get(id).orElseThrow().get("username")).compareTo("n150") >= 0).toList();
+                for (int offset : new int[] {0, 3, 350, 1000}) {
+                    Query page = Query.from(store, "users").where(Where.gte("username", "n150"))
+                            .orderBy(new Order("username", ascending)).offset(offset).limit(7);
+
+                    assertThat(page.explain().detail()).contains("each a match");
+                    assertThat(page.run().ids()).as("offset %d %s", offset, ascending ? "asc" : "desc").isEqualTo(
+                            expected.subList(Math.min(offset, expected.size()), Math.min(offset + 7, expected.size())));
+                }
+            }
+            store.runInTransaction(tx -> {
+                users.put("late", json("email", "late@x.io", "username", "n150"));
+                users.delete(byUsername(users, true).get(0));
+                Query first = Query.from(store, "users").where(Where.gte("username", "n150")).orderBy("username").limit(400);
+                List<String> expected = byUsername(users, true).stream()
+                        .filter(id -> smallest(users.get(id).orElseThrow().get("username")).compareTo("n150") >= 0).toList();
+                assertThat(first.run().ids()).isEqualTo(expected.subList(0, Math.min(400, expected.size())));
+                tx.rollback();
+            });
+        }
+    }
 }

@@ -168,7 +168,9 @@ public final class Json implements JsonCodec {
      */
     public ObjectNode parseFields(byte[] bytes, Set<String> names) {
         ObjectNode fields = fieldsNode(names.size());
-        try (JsonParser parser = mapper.createParser(bytes)) {
+        // a token stream without the mapper's databind contexts, as for a copy: a tree is made only of a
+        // wanted field that is not a scalar, from its own bytes
+        try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), bytes)) {
             parser.nextToken(); // the record's START_OBJECT
             while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
                 String name = parser.currentName();
@@ -178,7 +180,7 @@ public final class Json implements JsonCodec {
                     continue;
                 }
                 JsonNode scalar = scalarNode(parser, nodes);
-                fields.set(name, scalar != null ? scalar : parser.readValueAsTree()); // floats follow the mapper's features
+                fields.set(name, scalar != null ? scalar : mapper.readTree(copyOfValue(parser))); // floats follow the mapper's features
             }
         }
         return fields;
