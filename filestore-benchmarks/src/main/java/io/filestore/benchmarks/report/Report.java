@@ -60,16 +60,21 @@ public final class Report {
 
     /** Reads the run's files in {@code folder} and writes {@code README.md} and {@code chart.png} there. */
     public static Path writeFrom(Path folder) {
+        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
+        Path baseline = folder.resolve(BASELINE);
+        return new Report(measurementsIn(folder), Files.exists(baseline) ? JmhResults.read(baseline) : List.of(), run)
+                .write(folder);
+    }
+
+    /** The measurements a run left in {@code folder}: its JMH results and its footprint files. */
+    static List<Measurement> measurementsIn(Path folder) {
         List<Measurement> measurements = new ArrayList<>(JmhResults.read(folder.resolve(JMH_RESULTS)));
         try (DirectoryStream<Path> footprints = Files.newDirectoryStream(folder, FOOTPRINT_PREFIX + "*.json")) {
             footprints.forEach(footprint -> measurements.addAll(Footprints.read(footprint)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the footprint files in " + folder, e);
         }
-        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
-        Path baseline = folder.resolve(BASELINE);
-        return new Report(measurements, Files.exists(baseline) ? JmhResults.read(baseline) : List.of(), run)
-                .write(folder);
+        return measurements;
     }
 
     Path write(Path folder) {
