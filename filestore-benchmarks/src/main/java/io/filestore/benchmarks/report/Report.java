@@ -81,16 +81,17 @@ public final class Report {
         ThroughputChart.write(chartRates(), "FileStore and its peers, " + run.get("profile").asString()
                 + " profile, " + run.path("machine").path("date").asString(), folder.resolve("chart.png"));
         Path markdown = folder.resolve("README.md");
+        boolean scalingPage = Files.exists(folder.resolve(ScalingReport.FOLDER).resolve("README.md"));
         try {
-            Files.writeString(markdown, markdown());
+            Files.writeString(markdown, markdown(scalingPage));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + markdown, e);
         }
         return markdown;
     }
 
-    /** The Markdown text of the report. */
-    String markdown() {
+    /** The Markdown text of the report; with {@code scalingPage}, a link to the scaling page in its subfolder. */
+    String markdown(boolean scalingPage) {
         StringBuilder md = new StringBuilder();
         md.append("# FileStore side by side with its peers\n\n");
         md.append(RunDescription.describe(run)).append('\n');
@@ -111,6 +112,13 @@ public final class Report {
         List<String> losses = losses();
         md.append(losses.isEmpty() ? "Nowhere in this run.\n" : String.join("\n", losses) + "\n");
         md.append("\n![throughput per workload and store, log scale](chart.png)\n\n");
+        if (scalingPage) {
+            md.append("## How cost grows\n\nOpen, heap, get by id, find by index, a sorted page and the flush of 1%"
+                    + " dirty records at growing record counts (10k, 100k and 1M by default), each beside a peer or the"
+                    + " raw limit, with the growth"
+                    + " measured and the design's: [the scaling page](" + ScalingReport.FOLDER + "/README.md), written"
+                    + " by `filestore-benchmarks/run.sh scaling`.\n\n");
+        }
         md.append("## What each row runs\n\n");
         for (Workload row : rows) {
             md.append("- **").append(row.name()).append("**: ").append(row.detail()).append('\n');
