@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Builds the benchmarks with the reactor (no install: the local Maven repository is left alone) and runs
-# the side-by-side suite: ./filestore-benchmarks/run.sh full|quick [output folder]
-#   full  -> docs/benchmarks/ (the published report; about 25 minutes on 2 cores)
-#   quick -> filestore-benchmarks/target/benchmarks-quick/ (a smoke run on tiny data sets, a few minutes)
+# the side-by-side suite: ./filestore-benchmarks/run.sh full|quick|scaling|scaling-quick [output folder]
+#   full          -> docs/benchmarks/ (the published report; about 25 minutes on 2 cores)
+#   quick         -> filestore-benchmarks/target/benchmarks-quick/ (a smoke run on tiny data sets, a few minutes)
+#   scaling       -> docs/benchmarks/scaling/ (how cost grows at 10k, 100k and 1M records; about 12 minutes)
+#   scaling-quick -> filestore-benchmarks/target/benchmarks-scaling-quick/ (the same at 1k, 3k and 10k, a smoke run)
 # Extra JVM options for the runner go in BENCH_JAVA_OPTS: -Dbench.dir=/somewhere/else for the data,
-# -Dbench.baseline=<an earlier jmh-results.json> for the targets stated against an earlier run.
+# -Dbench.baseline=<an earlier jmh-results.json> for the targets stated against an earlier run,
+# -Dbench.scaling.sizes=10000,100000,1000000,5000000 for other record counts of a scaling run.
 set -euo pipefail
-profile="${1:?usage: run.sh full|quick [output folder]}"
+profile="${1:?usage: run.sh full|quick|scaling|scaling-quick [output folder]}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 mvn -B -q package -DskipTests -pl filestore-benchmarks -am

@@ -90,22 +90,33 @@ public class OpenBenchmark {
 
     @Setup(Level.Trial)
     public void createDataSet() {
-        // opening never changes the records, so forks can share one seed as the shots of a fork share a folder
         seeded = Seeds.enabled();
-        dir = seeded ? Seeds.get("filestore-" + layout + "-" + records + (indexed ? "-indexed" : ""), this::write)
-                : write(TempDirs.create("open"));
-        options = options(dir);
+        dir = dataSet(layout, indexed, records);
+        options = options(dir, layout, indexed);
         rawPool = Executors.newFixedThreadPool(RawFiles.THREADS);
     }
 
-    private Path write(Path folder) {
-        try (FileStore store = FileStore.open(options(folder))) {
+    /**
+     * A store folder of {@code records} records in {@code layout}: with {@link Seeds} on, the run's
+     * shared seed (built by the first fork that asks; opening never changes the records, so forks can
+     * share one seed as the shots of a fork share a folder), else a fresh folder the caller deletes.
+     * {@link DirtyFlushBenchmark} flushes into the same seed.
+     */
+    static Path dataSet(String layout, boolean indexed, int records) {
+        String name = "filestore-" + layout + "-" + records + (indexed ? "-indexed" : "");
+        return Seeds.enabled() ? Seeds.get(name, folder -> write(folder, layout, indexed, records))
+                : write(TempDirs.create("open"), layout, indexed, records);
+    }
+
+    private static Path write(Path folder, String layout, boolean indexed, int records) {
+        try (FileStore store = FileStore.open(options(folder, layout, indexed))) {
             Records.fill(store.collection("users"), store, records);
         }
         return folder;
     }
 
-    private FileStoreOptions options(Path folder) {
+    /** The options of a {@link #dataSet}: one collection {@code users}, flushed only when asked (or closed). */
+    static FileStoreOptions options(Path folder, String layout, boolean indexed) {
         CollectionOptions.Builder users = CollectionOptions.builder("users");
         switch (layout) {
             case "file-per-record" -> users.strategy(Strategy.FILE_PER_RECORD);

@@ -96,6 +96,18 @@ public enum Profile {
                 rates.iterations(), rates.iterationMillis() / 1000.0);
     }
 
+    /** The rate iterations in words, without the suite's exceptions: for the scaling page. */
+    String describeRateIterations() {
+        return String.format(Locale.ROOT, "%d x %.1f s warm-up, %d x %.1f s measured, per fork", rates.warmups(),
+                rates.warmupMillis() / 1000.0, rates.iterations(), rates.iterationMillis() / 1000.0);
+    }
+
+    /** The single-shot settings in words, without the suite's exceptions: for the scaling page. */
+    String describeShots() {
+        return String.format(Locale.ROOT, "%d warm-up + %d measured shots; opens: %d warm-up + %d measured shots"
+                + " with a GC before each", singleShotWarmups, singleShots, steady.warmups(), steady.shots());
+    }
+
     /** The single-shot settings in words, for the report. */
     String describeSingleShots() {
         return String.format(Locale.ROOT, "%d warm-up + %d measured shots (flush: no warm-up, one shot per round;"

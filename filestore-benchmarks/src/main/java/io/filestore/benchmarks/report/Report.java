@@ -60,32 +60,38 @@ public final class Report {
 
     /** Reads the run's files in {@code folder} and writes {@code README.md} and {@code chart.png} there. */
     public static Path writeFrom(Path folder) {
+        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
+        Path baseline = folder.resolve(BASELINE);
+        return new Report(measurementsIn(folder), Files.exists(baseline) ? JmhResults.read(baseline) : List.of(), run)
+                .write(folder);
+    }
+
+    /** The measurements a run left in {@code folder}: its JMH results and its footprint files. */
+    static List<Measurement> measurementsIn(Path folder) {
         List<Measurement> measurements = new ArrayList<>(JmhResults.read(folder.resolve(JMH_RESULTS)));
         try (DirectoryStream<Path> footprints = Files.newDirectoryStream(folder, FOOTPRINT_PREFIX + "*.json")) {
             footprints.forEach(footprint -> measurements.addAll(Footprints.read(footprint)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the footprint files in " + folder, e);
         }
-        JsonNode run = FileStoreOptions.defaultJsonMapper().readTree(folder.resolve(RUN).toFile());
-        Path baseline = folder.resolve(BASELINE);
-        return new Report(measurements, Files.exists(baseline) ? JmhResults.read(baseline) : List.of(), run)
-                .write(folder);
+        return measurements;
     }
 
     Path write(Path folder) {
         ThroughputChart.write(chartRates(), "FileStore and its peers, " + run.get("profile").asString()
                 + " profile, " + run.path("machine").path("date").asString(), folder.resolve("chart.png"));
         Path markdown = folder.resolve("README.md");
+        boolean scalingPage = Files.exists(folder.resolve(ScalingReport.FOLDER).resolve("README.md"));
         try {
-            Files.writeString(markdown, markdown());
+            Files.writeString(markdown, markdown(scalingPage));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + markdown, e);
         }
         return markdown;
     }
 
-    /** The Markdown text of the report. */
-    String markdown() {
+    /** The Markdown text of the report; with {@code scalingPage}, a link to the scaling page in its subfolder. */
+    String markdown(boolean scalingPage) {
         StringBuilder md = new StringBuilder();
         md.append("# FileStore side by side with its peers\n\n");
         md.append(RunDescription.describe(run)).append('\n');
@@ -106,6 +112,13 @@ public final class Report {
         List<String> losses = losses();
         md.append(losses.isEmpty() ? "Nowhere in this run.\n" : String.join("\n", losses) + "\n");
         md.append("\n![throughput per workload and store, log scale](chart.png)\n\n");
+        if (scalingPage) {
+            md.append("## How cost grows\n\nOpen, heap, get by id, find by index, a sorted page and the flush of 1%"
+                    + " dirty records at growing record counts (10k, 100k and 1M by default), each beside a peer or the"
+                    + " raw limit, with the growth"
+                    + " measured and the design's: [the scaling page](" + ScalingReport.FOLDER + "/README.md), written"
+                    + " by `filestore-benchmarks/run.sh scaling`.\n\n");
+        }
         md.append("## What each row runs\n\n");
         for (Workload row : rows) {
             md.append("- **").append(row.name()).append("**: ").append(row.detail()).append('\n');

@@ -15,6 +15,18 @@ final class RunDescription {
     }
 
     static String describe(JsonNode run) {
+        JsonNode settings = run.path("settings");
+        return header(run) + String.format(Locale.ROOT, "%nJMH: one fork per benchmark, except the sides of a target (see"
+                        + " Targets); rates: %s; single-shot: %s. Medians: of the iteration scores for rates and of the"
+                        + " shots for single-shot, of every fork together, pooled over two rounds about 15 minutes apart"
+                        + " (half of the forks in each) for the raw loop, FileStore's 1 and 64 durable writers, SQLite"
+                        + " FULL's 1 and 64 threads and the flush (one shot per round). Absolute numbers on shared virtual"
+                        + " machines drift 2-3x between runs; the ratios, measured in the same run, are the point.%n",
+                settings.path("throughput").asString(), settings.path("singleShot").asString()) + stepTimes(run);
+    }
+
+    /** The run's opening line (profile, date, wall time, commit) and the machine table. */
+    static String header(JsonNode run) {
         JsonNode machine = run.path("machine");
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT,
@@ -32,14 +44,12 @@ final class RunDescription {
         for (Map.Entry<String, JsonNode> library : machine.path("libraries").properties()) {
             row(text, library.getKey(), library.getValue().asString());
         }
-        JsonNode settings = run.path("settings");
-        text.append(String.format(Locale.ROOT, "%nJMH: one fork per benchmark, except the sides of a target (see"
-                        + " Targets); rates: %s; single-shot: %s. Medians: of the iteration scores for rates and of the"
-                        + " shots for single-shot, of every fork together, pooled over two rounds about 15 minutes apart"
-                        + " (half of the forks in each) for the raw loop, FileStore's 1 and 64 durable writers, SQLite"
-                        + " FULL's 1 and 64 threads and the flush (one shot per round). Absolute numbers on shared virtual"
-                        + " machines drift 2-3x between runs; the ratios, measured in the same run, are the point.%n",
-                settings.path("throughput").asString(), settings.path("singleShot").asString()));
+        return text.toString();
+    }
+
+    /** The seconds each step took, as a paragraph; empty when the run did not record them. */
+    static String stepTimes(JsonNode run) {
+        StringBuilder text = new StringBuilder();
         if (run.has("steps")) {
             text.append("\nTime per step:");
             for (Map.Entry<String, JsonNode> step : run.get("steps").properties()) {

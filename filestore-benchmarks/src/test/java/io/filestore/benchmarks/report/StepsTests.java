@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The suite runs what the report shows: every step selects benchmarks that exist, every cell of every
  * row and every side of every target is measured by some step, and in the full profile the sides of a
  * target run in at least 4 forks (over both rounds where there are two), except the few whose every
- * fork costs a minute.
+ * fork costs a minute; and every point of the scaling page is measured by a step of its record count.
  */
 class StepsTests {
 
@@ -76,6 +76,25 @@ class StepsTests {
                 assertThat(forks).as(target.name() + ": " + side.label()).isPositive();
                 if (profile == Profile.FULL && FEWER_FORKS.stream().noneMatch(side.benchmark()::startsWith)) {
                     assertThat(forks).as(target.name() + ": " + side.label()).isGreaterThanOrEqualTo(4);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ScalingProfile.class)
+    void everyPointOfTheScalingPageIsMeasuredByAStepOfItsCount(ScalingProfile profile) {
+        for (int records : profile.sizes()) {
+            List<Step> steps = ScalingSteps.at(records);
+            for (Step step : steps) {
+                assertThat(benchmarks).as(step.name()).anyMatch(entry -> selects(step, entry));
+            }
+            for (ScalingRow row : ScalingRows.all()) {
+                for (ScalingRow.Line line : List.of(row.fileStore(), row.beside())) {
+                    if (!line.benchmark().startsWith("Footprint.")) {
+                        assertThat(forksOf(steps, profile.settings(), line.benchmark(), line.at(records)))
+                                .as(row.name() + ", " + line.label() + ", " + records + " records").isPositive();
+                    }
                 }
             }
         }
