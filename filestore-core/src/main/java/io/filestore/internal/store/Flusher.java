@@ -88,7 +88,6 @@ final class Flusher {
         return statistics;
     }
 
-
     /** Flushes every change committed before the call; returns how many records it wrote or deleted. */
     synchronized int flush() {
         return flush(false, Set.of());
