@@ -34,13 +34,33 @@ import tools.jackson.databind.json.JsonMapper;
  *                      held (a segment deleted or cut); default false, which refuses the open with a
  *                      {@link WriteAheadLogLossException}. When true the store opens with what is left,
  *                      logs the loss as an error and reports it in {@code status().wal().acceptedLoss()}
+ * @param maxDirtyRecords how many records, over all collections, may be changed in memory and not yet
+ *                      written to their files (those a flush is writing count; those of a one-file
+ *                      collection its next flush rewrites whole do not) before a committing writer
+ *                      waits for the flusher; 0 means no bound. Default {@value #DEFAULT_MAX_DIRTY_RECORDS}
+ *                      (see {@link Builder#maxDirtyRecords})
+ * @param maxUnflushedLogBytes how many bytes of the write-ahead log may lie above its checkpoint (logged
+ *                      but not yet in the record files, so replayed after a crash) before a committing
+ *                      writer waits for the flusher; 0 means no bound. Default
+ *                      {@value #DEFAULT_MAX_UNFLUSHED_LOG_BYTES} (64 MiB; see {@link Builder#maxUnflushedLogBytes})
  */
 public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fsyncInterval,
                                Map<String, CollectionOptions> collections,
-                               JsonMapper jsonMapper, StorageIO storageIO, boolean watch, boolean acceptLogLoss) {
+                               JsonMapper jsonMapper, StorageIO storageIO, boolean watch, boolean acceptLogLoss,
+                               int maxDirtyRecords, long maxUnflushedLogBytes) {
 
     /** The default flush interval: 2 seconds. */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
+
+    /**
+     * The default bound on dirty records. A close writes them all, so it is the number of record files
+     * the slowest strategy (file-per-record) writes in a few seconds on a modest disk: a close after any
+     * load then ends within seconds.
+     */
+    public static final int DEFAULT_MAX_DIRTY_RECORDS = 4_096;
+
+    /** The default bound on the write-ahead log above its checkpoint: 64 MiB, four segments. */
+    public static final long DEFAULT_MAX_UNFLUSHED_LOG_BYTES = 64L * 1024 * 1024;
 
     /** Validates; use {@link #builder(Path)} to build one. */
     public FileStoreOptions {
@@ -58,6 +78,14 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         Objects.requireNonNull(jsonMapper, "jsonMapper");
         JsonLimits.checkReadableFiles(jsonMapper);
         Objects.requireNonNull(storageIO, "storageIO");
+        if (maxDirtyRecords < 0) {
+            throw new InvalidOptionsException("max-dirty-records", maxDirtyRecords,
+                    "0 (no bound) or a positive number of records such as " + DEFAULT_MAX_DIRTY_RECORDS);
+        }
+        if (maxUnflushedLogBytes < 0) {
+            throw new InvalidOptionsException("wal.max-unflushed-size", maxUnflushedLogBytes,
+                    "0 (no bound) or a positive size such as 64MB");
+        }
         checkNoSharedPaths(dataDir, collections);
     }
 
@@ -105,6 +133,8 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         private StorageIO storageIO = StorageIO.nio();
         private boolean watch;
         private boolean acceptLogLoss;
+        private int maxDirtyRecords = DEFAULT_MAX_DIRTY_RECORDS;
+        private long maxUnflushedLogBytes = DEFAULT_MAX_UNFLUSHED_LOG_BYTES;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -151,6 +181,31 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
             return this;
         }
 
+        /**
+         * Bounds the records changed in memory and not yet written to their files, over all collections
+         * (those a flush is writing count); default {@value FileStoreOptions#DEFAULT_MAX_DIRTY_RECORDS}, 0 for no bound.
+         * A writer whose commit finds the bound reached waits, after its commit is durable and before it
+         * returns, until the flusher has written the backlog down to half the bound; it never fails
+         * because of it. The flusher starts early once half the bound is reached. Every dirty record is
+         * written by {@code close()}, so the bound caps how long a close takes; a bound below the number
+         * of records one transaction changes only makes that transaction's writer wait for a flush.
+         */
+        public Builder maxDirtyRecords(int maxDirtyRecords) {
+            this.maxDirtyRecords = maxDirtyRecords;
+            return this;
+        }
+
+        /**
+         * Bounds the bytes of write-ahead log above its checkpoint: transactions logged but not yet in the
+         * record files, which an open after a crash replays. Default 64 MiB, 0 for no bound. A writer
+         * that finds it reached waits, as for {@link #maxDirtyRecords}, until a flush's checkpoint brings
+         * it under half the bound. It bounds the log's disk use and the replay after a crash.
+         */
+        public Builder maxUnflushedLogBytes(long maxUnflushedLogBytes) {
+            this.maxUnflushedLogBytes = maxUnflushedLogBytes;
+            return this;
+        }
+
         /** Replaces the I/O layer; meant for fault-injection tests. */
         public Builder storageIO(StorageIO storageIO) {
             this.storageIO = storageIO;
@@ -166,7 +221,8 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
                 }
             }
             JsonMapper mapper = jsonMapper != null ? jsonMapper : defaultJsonMapper();
-            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch, acceptLogLoss);
+            return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch, acceptLogLoss,
+                    maxDirtyRecords, maxUnflushedLogBytes);
         }
     }
 }

@@ -26,10 +26,11 @@ import java.util.Map;
  * @param rejectedEdits      outside edits of watched record files that were refused, as "file: problem"
  * @param state              where the store is in its life; {@code open} and {@code fenced} follow from it
  *                           and the fence (a fenced store that was closed is {@code CLOSED} and fenced)
+ * @param writeBacklog       what the flusher has yet to write, its bounds, and the writers' waits for it
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
                           List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
-                          List<String> rejectedEdits, StoreState state) {
+                          List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog) {
 }

@@ -216,7 +216,8 @@ class LogGapTests {
                 .isInstanceOf(WriteAheadLogLossException.class)
                 .hasMessageContaining(newest.getFileName().toString());
         FileStoreOptions accepting = new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(),
-                options.collections(), options.jsonMapper(), options.storageIO(), options.watch(), true);
+                options.collections(), options.jsonMapper(), options.storageIO(), options.watch(), true,
+                options.maxDirtyRecords(), options.maxUnflushedLogBytes());
         try (FileStore store = FileStore.open(accepting)) {
             assertThat(store.status().wal().acceptedLoss()).anySatisfy(loss -> assertThat(loss).contains(newest.getFileName().toString()));
         }

@@ -60,6 +60,7 @@ public class DurablePutBenchmark {
         dir = TempDirs.create("filestore-durable-put");
         store = FileStore.open(FileStoreOptions.builder(dir)
                 .flushInterval(Duration.ofHours(1))
+                .maxDirtyRecords(0).maxUnflushedLogBytes(0) // no backpressure flushes: the commit path alone
                 .fsyncInterval(Duration.ofMillis(fsyncIntervalMillis))
                 .collection(CollectionOptions.builder("users").wal(true).unique("email").indexed("age")
                         .persister((options, path, context) -> new DiscardingPersister()).build())

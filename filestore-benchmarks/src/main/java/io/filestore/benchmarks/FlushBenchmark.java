@@ -99,6 +99,7 @@ public class FlushBenchmark {
             dir = TempDirs.create("flush-store");
             store = FileStore.open(FileStoreOptions.builder(dir)
                     .flushInterval(Duration.ofHours(1))
+                    .maxDirtyRecords(0).maxUnflushedLogBytes(0) // no early flush: all the records stay dirty until the one measured
                     .collection(CollectionOptions.builder("users").strategy(Strategy.FILE_PER_RECORD).wal(wal).build())
                     .build());
             DocumentCollection users = store.collection("users");

@@ -40,6 +40,7 @@ public final class GroupCommitProbe {
             records[i] = Records.record(i);
         }
         try (FileStore store = FileStore.open(FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1))
+                .maxDirtyRecords(0).maxUnflushedLogBytes(0) // as DurablePutBenchmark: the commit path alone
                 .fsyncInterval(Duration.ZERO)
                 .collection(CollectionOptions.builder("users").wal(true).unique("email").indexed("age")
                         .persister((options, path, context) -> new DiscardingPersister()).build())

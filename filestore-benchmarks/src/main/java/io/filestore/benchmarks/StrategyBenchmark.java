@@ -93,7 +93,9 @@ public class StrategyBenchmark {
             case "compressed" -> users.strategy(Strategy.COMPRESSED);
             default -> users.strategy(Strategy.FILE_PER_RECORD);
         }
-        return FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1)).collection(users.build()).build();
+        // no early flush: all the records stay dirty until the one measured
+        return FileStoreOptions.builder(dir).flushInterval(Duration.ofHours(1)).maxDirtyRecords(0).maxUnflushedLogBytes(0)
+                .collection(users.build()).build();
     }
 
     private void fill(DocumentCollection users) {

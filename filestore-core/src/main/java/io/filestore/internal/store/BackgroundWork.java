@@ -6,10 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 import io.filestore.CollectionOptions;
 import io.filestore.FileStore;
@@ -19,7 +23,8 @@ import io.filestore.spi.FolderLock;
 
 /**
  * The store's own background threads, besides the I/O pool and the log's interval forcer: the
- * flusher's schedule ({@code filestore-flusher}), the expirer of records with a time to live, the watch
+ * flusher's schedule ({@code filestore-flusher}: every flush interval, and sooner on request while the
+ * write backlog is large, see {@link #flushSoon}), the expirer of records with a time to live, the watch
  * on the folder lock, and the watch on record files that other programs edit. The lock watch starts
  * as soon as the folder is locked, the rest once the store is open; all stop at close. Thread-safe.
  */
@@ -28,6 +33,10 @@ final class BackgroundWork {
     private final ScheduledExecutorService scheduler =
             Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("filestore-flusher"));
     private final Expirer expirer;
+    /** An early flush is queued and has not started yet: one at a time is enough. */
+    private final AtomicBoolean flushRequested = new AtomicBoolean();
+    private volatile @Nullable BooleanSupplier flush;
+    private volatile boolean lastFlushFailed;
     private volatile LockWatch lockWatch;
     private volatile ExternalEdits externalEdits;
 
@@ -64,15 +73,42 @@ final class BackgroundWork {
         }
     }
 
-    /** Schedules the flush every flush interval, starts the expirer when a collection has a TTL, and the folder watch. */
-    void start(FileStoreOptions options, Runnable flush, Collection<StoreCollection> collections, Json json) {
+    /**
+     * Schedules the flush every flush interval, starts the expirer when a collection has a TTL, and the
+     * folder watch. {@code flush} returns whether it succeeded.
+     */
+    void start(FileStoreOptions options, BooleanSupplier flush, Collection<StoreCollection> collections, Json json) {
+        this.flush = flush;
         long interval = options.flushInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(flush, interval, interval, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::runFlush, interval, interval, TimeUnit.MILLISECONDS);
         options.collections().values().stream().map(CollectionOptions::ttl).filter(Objects::nonNull)
                 .min(Duration::compareTo).ifPresent(expirer::start);
         if (options.watch()) {
             externalEdits = ExternalEdits.watch(collections, options.dataDir(), options.storageIO(), json);
         }
+    }
+
+    /**
+     * Runs a flush on the flusher thread now, ahead of the schedule, because the write backlog is large.
+     * Ignored while one such request is queued, before the store is open, once it closes, and after a
+     * failed flush: then the schedule retries at its interval, so that a failing disk is not hammered.
+     */
+    void flushSoon() {
+        if (flush == null || lastFlushFailed || !flushRequested.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            scheduler.execute(() -> {
+                flushRequested.set(false);
+                runFlush();
+            });
+        } catch (RejectedExecutionException closing) {
+            flushRequested.set(false);
+        }
+    }
+
+    private void runFlush() {
+        lastFlushFailed = !flush.getAsBoolean();
     }
 
     /** The outside edits the folder watch refused, as "file: problem". */

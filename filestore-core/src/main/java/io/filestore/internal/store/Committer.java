@@ -50,7 +50,9 @@ import io.filestore.internal.wal.WriteAheadLog;
  * order, and then applied. The committing thread waits for its group's fsync after releasing the
  * mutex, so concurrent writers share fsyncs; the commit is acknowledged (returns, and listeners are
  * called) only once durable. Readers may see a logged transaction a moment before it is acknowledged;
- * if the log fails, the store fences itself and the write is reported as failed.
+ * if the log fails, the store fences itself and the write is reported as failed. When the flusher has
+ * fallen behind, a writer waits once more between durability and its listeners, holding no lock
+ * ({@link WriteBacklog}).
  */
 final class Committer {
 
@@ -68,13 +70,16 @@ final class Committer {
     private final ValueState values;
     private final Listeners listeners;
     private final Json json;
+    private final WriteBacklog backlog;
     private volatile long lastSequence;
     private volatile WriteAheadLog wal;
 
-    Committer(ValueState values, Listeners listeners, Json json) {
+    /** {@code backlog}: where a writer waits, once its commit is durable, while the flusher is behind. */
+    Committer(ValueState values, Listeners listeners, Json json, WriteBacklog backlog) {
         this.values = values;
         this.listeners = listeners;
         this.json = json;
+        this.backlog = backlog;
     }
 
     /** Sends transactions that touch a logged collection to the write-ahead log from now on. */
@@ -170,6 +175,7 @@ final class Committer {
             end(buffer);
         }
         commit.awaitDurable();
+        awaitRoom(commit.changes());
         listeners.dispatch(commit.changes());
         return commit.changes();
     }
@@ -190,9 +196,17 @@ final class Committer {
         }
         WriteCombiner.Request request = new WriteCombiner.Request(collection, id, write, admit);
         if (combiner.commit(request)) {
+            awaitRoom(request.changes());
             listeners.dispatch(request.changes());
         } else {
             alone.run(); // a hook was registered meanwhile
+        }
+    }
+
+    /** After a durable commit that changed something, with no lock held: waits while the flusher is behind. */
+    private void awaitRoom(ChangeSet changes) {
+        if (!changes.isEmpty()) {
+            backlog.awaitRoom();
         }
     }
 

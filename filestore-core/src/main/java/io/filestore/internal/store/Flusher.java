@@ -52,6 +52,7 @@ final class Flusher {
     private final ValuesFile valuesFile;
     private final IndexFileFormat indexFormat;
     private final Runnable checkWritable;
+    private final WriteBacklog backlog;
     /** How many record files one atomic batch replaces at most; bounds the memory a flush needs. */
     private static final int FILES_PER_BATCH = 4096;
 
@@ -61,10 +62,12 @@ final class Flusher {
     /**
      * {@code checkWritable} throws when the store must not write files any more (fenced, or its folder
      * lock lost to another process); it runs before a flush writes anything and again before its
-     * checkpoint, which drops log segments.
+     * checkpoint, which drops log segments. {@code backlog} hears what each flush takes, each batch of
+     * files it writes, and its end, so that writers waiting for it look again.
      */
     Flusher(Supplier<List<CollectionState>> collections, ValueState values, Committer committer, FlushJournal journal,
-            AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat, Runnable checkWritable) {
+            AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat, Runnable checkWritable,
+            WriteBacklog backlog) {
         this.collections = collections;
         this.values = values;
         this.committer = committer;
@@ -73,6 +76,7 @@ final class Flusher {
         this.valuesFile = valuesFile;
         this.indexFormat = indexFormat;
         this.checkWritable = checkWritable;
+        this.backlog = backlog;
     }
 
     /** Records a checkpoint in the log after each flush from now on. */
@@ -131,6 +135,7 @@ final class Flusher {
             throw e;
         } finally {
             snapshot.doneFlushing();
+            backlog.flushEnded();
         }
         statistics.succeeded(Instant.now(), Duration.ofNanos(System.nanoTime() - started));
         return snapshot.recordCount();
@@ -150,7 +155,7 @@ final class Flusher {
         if (log != null) {
             checkWritable.run(); // again: writing the files may have taken long, and the other process needs the log
             // before the journal goes: a crash in between replays the journal, which covers this sequence
-            log.checkpoint(snapshot.sequence);
+            log.checkpoint(snapshot.sequence, snapshot.logMark);
         }
     }
 
@@ -164,10 +169,16 @@ final class Flusher {
     }
 
     private Snapshot takeSnapshot() {
-        Snapshot snapshot = new Snapshot(committer.lastSequence());
+        WriteAheadLog log = wal;
+        Snapshot snapshot = new Snapshot(committer.lastSequence(), log == null ? 0 : log.mark());
         for (CollectionState collection : collections.get()) {
             CollectionSnapshot part = new CollectionSnapshot(collection);
-            for (String id : List.copyOf(collection.dirtyIds())) {
+            List<String> dirty = List.copyOf(collection.dirtyIds());
+            boolean whole = !dirty.isEmpty() && collection.persister().needsAllRecords(collection.records().size());
+            if (!whole) {
+                backlog.flushTook(dirty.size()); // before they leave the dirty set: the backlog never looks smaller
+            }
+            for (String id : dirty) {
                 collection.flushingIds().add(id); // before it leaves the dirty set: a watcher never sees it in neither
                 collection.dirtyIds().remove(id);
                 part.records.put(id, collection.committed(id));
@@ -180,7 +191,7 @@ final class Flusher {
             } else {
                 collection.dirtyIndexFields().clear();
             }
-            if (!part.records.isEmpty() && collection.persister().needsAllRecords(collection.records().size())) {
+            if (whole) {
                 part.allRecords = new HashMap<>(collection.records()); // references only: bytes are immutable
             }
             if (!part.records.isEmpty() || !part.indexes.isEmpty()) {
@@ -195,11 +206,14 @@ final class Flusher {
 
     private final class Snapshot {
         final long sequence;
+        /** The log's end at the snapshot ({@link WriteAheadLog#mark}), for the checkpoint. */
+        final long logMark;
         final List<CollectionSnapshot> collections = new ArrayList<>();
         Map<String, byte[]> values;
 
-        Snapshot(long sequence) {
+        Snapshot(long sequence, long logMark) {
             this.sequence = sequence;
+            this.logMark = logMark;
         }
 
         boolean isEmpty() {
@@ -270,6 +284,9 @@ final class Flusher {
             FileBatch batch = new FileBatch();
             persister.stage(checkpoint, changes, all, batch);
             files.apply(batch);
+            if (all == null) {
+                backlog.flushWrote(changes.size());
+            }
         }
 
         void doneFlushing() {

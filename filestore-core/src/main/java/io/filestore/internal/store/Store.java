@@ -75,6 +75,7 @@ public final class Store implements FileStore {
     private final LayoutManifest manifest;
     private final ValueState values = new ValueState();
     private final Listeners listeners = new Listeners();
+    private final WriteBacklog backlog;
     private final Committer committer;
     private final Transactions transactions;
     private final Flusher flusher;
@@ -102,14 +103,17 @@ public final class Store implements FileStore {
         this.manifest = new LayoutManifest(persistContext);
         Migration migration = new Migration(manifest, persistContext, json);
         ExpiryQueue expiry = new ExpiryQueue();
-        this.committer = new Committer(values, listeners, json);
+        this.background = new BackgroundWork(expiry, lifecycle::takesWrites, this);
+        this.backlog = new WriteBacklog(options.maxDirtyRecords(), options.maxUnflushedLogBytes(), collections.values(),
+                () -> wal == null ? 0 : wal.unflushedBytes(), () -> lifecycle.state() == StoreState.OPEN,
+                background::flushSoon);
+        this.committer = new Committer(values, listeners, json, backlog);
         this.transactions = new Transactions(committer, lifecycle, options.dataDir());
         this.loader = new CollectionLoader(options.dataDir(), persistContext, migration, expiry, json, collections,
                 state -> new StoreCollection(state, this, committer, json));
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
-        this.background = new BackgroundWork(expiry, lifecycle::takesWrites, this);
-        this.flusher = new Flusher(() -> collections.values().stream().map(StoreCollection::state).toList(),
-                values, committer, journal, files, valuesFile, indexFormat, this::checkFilesWritable);
+        this.flusher = new Flusher(this::collectionStates, values, committer, journal, files, valuesFile, indexFormat,
+                this::checkFilesWritable, backlog);
     }
 
     /** Opens a store; see {@link FileStore#open(FileStoreOptions)}. */
@@ -316,7 +320,7 @@ public final class Store implements FileStore {
         return new StoreStatus(options.dataDir(), !state.isClosed(), committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
                 quarantined, lifecycle.isFenced(), lifecycle.fencedReason(), wal.statistics(),
-                background.rejectedEdits(), state);
+                background.rejectedEdits(), state, backlog.status());
     }
 
     @Override
@@ -327,6 +331,7 @@ public final class Store implements FileStore {
             }
             background.stopWatchingFiles();
             committer.exclusively(lifecycle::closing);
+            backlog.progressed(); // writers waiting for the flusher return now; the close writes the backlog
             background.stopTimers();
             try {
                 // a fenced store writes nothing more; reopening recovers what the log made durable
@@ -360,16 +365,26 @@ public final class Store implements FileStore {
         lifecycle.ensureNotFenced();
     }
 
-    private void backgroundFlush() {
+    /** A scheduled or early flush, asking for the next one at once while the backlog stays large; false when it failed. */
+    private boolean backgroundFlush() {
         if (lifecycle.isFenced()) {
-            return;
+            return true;
         }
         try {
             flusher.flush();
         } catch (RuntimeException e) {
             log.warn("FileStore flush of {} failed; the changes stay in memory and are retried at the next flush",
                     options.dataDir(), e);
+            return false;
         }
+        if (backlog.needsFlush()) {
+            background.flushSoon();
+        }
+        return true;
+    }
+
+    private List<CollectionState> collectionStates() {
+        return collections.values().stream().map(StoreCollection::state).toList();
     }
 
     /** Releases threads and the folder lock without flushing. */

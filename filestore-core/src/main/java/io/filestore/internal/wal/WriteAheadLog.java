@@ -49,6 +49,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final NavigableMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     /** Serializes checkpoint writes: the flusher's and those of a segment's creation. */
     private final Object checkpointLock = new Object();
+    private final UnflushedLog unflushed = new UnflushedLog();
     private volatile Checkpoint checkpoint;
     private volatile LogWriter writer;
     private boolean replayed;
@@ -272,7 +273,9 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws io.filestore.WriteAheadLogException when the log failed; the transaction was not logged
      */
     public boolean append(long sequence, List<ChangeEntry> entries) {
-        writer.append(sequence, ChangeCodec.encode(entries));
+        byte[] payload = ChangeCodec.encode(entries);
+        writer.append(sequence, payload);
+        unflushed.appended(SegmentFormat.frameSize(payload.length));
         return writer.acknowledgesOnForce();
     }
 
@@ -286,17 +289,29 @@ public final class WriteAheadLog implements AutoCloseable {
         writer.awaitDurable(sequence);
     }
 
+    /** The log's end now, for a flush's snapshot to hand back to {@link #checkpoint}. */
+    public long mark() {
+        return unflushed.mark();
+    }
+
+    /** The bytes logged since the snapshot of the last checkpointed flush (see {@link UnflushedLog}). */
+    public long unflushedBytes() {
+        return unflushed.aboveCheckpoint();
+    }
+
     /**
-     * Records that the record files hold every change up to {@code sequence}, then deletes the segments
-     * that hold nothing newer. Call only after those files are durable.
+     * Records that the record files hold every change up to {@code sequence}, logged up to {@code mark},
+     * then deletes the segments that hold nothing newer. Call only after those files are durable.
      */
-    public void checkpoint(long sequence) {
+    public void checkpoint(long sequence, long mark) {
         if (sequence <= checkpoint.sequence()) {
+            unflushed.coveredUpTo(mark);
             return;
         }
         synchronized (checkpointLock) {
             writeCheckpoint(sequence);
         }
+        unflushed.coveredUpTo(mark);
         LogWriter current = writer;
         if (current != null) {
             try {

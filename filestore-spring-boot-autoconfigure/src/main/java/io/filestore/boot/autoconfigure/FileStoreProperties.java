@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code filestore.*} properties. Plain values only: they are checked when the store's options
@@ -25,6 +26,9 @@ public class FileStoreProperties {
 
     /** Whether record files that other programs add, edit or delete in file-per-record collection folders are applied while the store is open. */
     private boolean watch;
+
+    /** How many records, over all collections, may be changed in memory and not yet written to their files before a writer waits for the flusher (it is slowed, never failed); a shutdown writes them all, so this bounds its time. 0 for no bound. */
+    private int maxDirtyRecords = 4096;
 
     private final Wal wal = new Wal();
 
@@ -60,6 +64,14 @@ public class FileStoreProperties {
         this.watch = watch;
     }
 
+    public int getMaxDirtyRecords() {
+        return maxDirtyRecords;
+    }
+
+    public void setMaxDirtyRecords(int maxDirtyRecords) {
+        this.maxDirtyRecords = maxDirtyRecords;
+    }
+
     public Wal getWal() {
         return wal;
     }
@@ -85,6 +97,9 @@ public class FileStoreProperties {
         /** Whether the store opens when its write-ahead log has missing transactions (a segment deleted or cut), accepting their loss; by default startup fails and says what is missing. Set it for one start after reading that report: the loss is then recorded and later starts need it no more. */
         private boolean acceptLogLoss;
 
+        /** How much of the log may hold writes not yet flushed to the record files (replayed at the next start after a crash) before a writer waits for the flusher (it is slowed, never failed). 0 for no bound. */
+        private DataSize maxUnflushedSize = DataSize.ofMegabytes(64);
+
         public Duration getFsyncInterval() {
             return fsyncInterval;
         }
@@ -99,6 +114,14 @@ public class FileStoreProperties {
 
         public void setAcceptLogLoss(boolean acceptLogLoss) {
             this.acceptLogLoss = acceptLogLoss;
+        }
+
+        public DataSize getMaxUnflushedSize() {
+            return maxUnflushedSize;
+        }
+
+        public void setMaxUnflushedSize(DataSize maxUnflushedSize) {
+            this.maxUnflushedSize = maxUnflushedSize;
         }
     }
 

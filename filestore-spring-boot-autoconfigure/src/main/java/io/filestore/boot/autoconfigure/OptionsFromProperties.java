@@ -101,6 +101,8 @@ final class OptionsFromProperties {
                 .flushInterval(properties.getFlushInterval())
                 .fsyncInterval(properties.getWal().getFsyncInterval())
                 .acceptLogLoss(properties.getWal().isAcceptLogLoss())
+                .maxUnflushedLogBytes(properties.getWal().getMaxUnflushedSize().toBytes())
+                .maxDirtyRecords(properties.getMaxDirtyRecords())
                 .watch(properties.isWatch());
         Set<String> names = new LinkedHashSet<>(properties.getCollections().keySet());
         if (!customizers.collections().isEmpty()) {

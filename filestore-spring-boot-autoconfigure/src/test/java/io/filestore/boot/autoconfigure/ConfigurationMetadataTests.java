@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.filestore.FileStoreOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,8 +24,9 @@ class ConfigurationMetadataTests {
         Map<String, JsonNode> properties = properties();
 
         assertThat(properties).containsOnlyKeys("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
-                "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss", "filestore.repositories.enabled",
-                "filestore.collections", "management.health.filestore.enabled");
+                "filestore.max-dirty-records", "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss",
+                "filestore.wal.max-unflushed-size", "filestore.repositories.enabled", "filestore.collections",
+                "management.health.filestore.enabled");
         properties.forEach((name, property) ->
                 assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
         assertThat(properties.get("filestore.data-dir").path("defaultValue").asString()).isEqualTo("./data");
@@ -33,6 +35,9 @@ class ConfigurationMetadataTests {
         assertThat(properties.get("filestore.wal.fsync-interval").path("defaultValue").asInt()).isZero();
         assertThat(properties.get("filestore.repositories.enabled").path("defaultValue").asBoolean()).isTrue();
         assertThat(properties.get("filestore.wal.accept-log-loss").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.max-dirty-records").path("defaultValue").asInt())
+                .isEqualTo(FileStoreOptions.DEFAULT_MAX_DIRTY_RECORDS);
+        assertThat(properties.get("filestore.wal.max-unflushed-size").path("defaultValue").asString()).isEqualTo("64MB");
         assertThat(properties.get("management.health.filestore.enabled").path("defaultValue").asBoolean()).isTrue();
     }
 
@@ -40,6 +45,15 @@ class ConfigurationMetadataTests {
     void acceptLogLossSaysWhatItAcceptsAndWhenToSetIt() throws IOException {
         assertThat(properties().get("filestore.wal.accept-log-loss").path("description").asString())
                 .contains("missing transactions", "for one start");
+    }
+
+    @Test
+    void theBacklogBoundsSayThatWritersAreSlowedNeverFailed() throws IOException {
+        Map<String, JsonNode> properties = properties();
+        assertThat(properties.get("filestore.max-dirty-records").path("description").asString())
+                .contains("waits for the flusher", "never failed", "0 for no bound");
+        assertThat(properties.get("filestore.wal.max-unflushed-size").path("description").asString())
+                .contains("waits for the flusher", "never failed", "0 for no bound");
     }
 
     @Test

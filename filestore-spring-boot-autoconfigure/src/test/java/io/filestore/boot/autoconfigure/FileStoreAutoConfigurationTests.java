@@ -51,6 +51,8 @@ class FileStoreAutoConfigurationTests {
         assertThat(properties.isWatch()).isFalse();
         assertThat(properties.getWal().getFsyncInterval()).isEqualTo(Duration.ZERO);
         assertThat(properties.getWal().isAcceptLogLoss()).isFalse();
+        assertThat(properties.getMaxDirtyRecords()).isEqualTo(FileStoreOptions.DEFAULT_MAX_DIRTY_RECORDS);
+        assertThat(properties.getWal().getMaxUnflushedSize().toBytes()).isEqualTo(FileStoreOptions.DEFAULT_MAX_UNFLUSHED_LOG_BYTES);
         assertThat(properties.getRepositories().isEnabled()).isTrue();
         assertThat(properties.getCollections()).isEmpty();
     }
@@ -78,10 +80,13 @@ class FileStoreAutoConfigurationTests {
     void theStoreLevelPropertiesAreBound() {
         runner.withPropertyValues("filestore.data-dir=" + dataDir, "filestore.flush-interval=750ms",
                 "filestore.watch=true", "filestore.wal.fsync-interval=200ms", "filestore.wal.accept-log-loss=true",
+                "filestore.max-dirty-records=1000", "filestore.wal.max-unflushed-size=16MB",
                 "filestore.repositories.enabled=false")
                 .run(context -> {
                     FileStoreOptions options = context.getBean(FileStoreOptions.class);
                     assertThat(options.acceptLogLoss()).isTrue();
+                    assertThat(options.maxDirtyRecords()).isEqualTo(1000);
+                    assertThat(options.maxUnflushedLogBytes()).isEqualTo(16L * 1024 * 1024);
                     assertThat(options.flushInterval()).isEqualTo(Duration.ofMillis(750));
                     assertThat(options.watch()).isTrue();
                     assertThat(options.fsyncInterval()).isEqualTo(Duration.ofMillis(200));

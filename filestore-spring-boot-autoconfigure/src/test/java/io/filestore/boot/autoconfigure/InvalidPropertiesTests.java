@@ -67,6 +67,22 @@ class InvalidPropertiesTests {
     }
 
     @Test
+    void aNegativeDirtyRecordBoundIsReported() {
+        FailureAnalysis analysis = failure("filestore.max-dirty-records=-1");
+
+        assertThat(analysis.getDescription()).contains("'-1'", "'filestore.max-dirty-records'");
+        assertThat(analysis.getAction()).contains("0 (no bound) or a positive number of records");
+    }
+
+    @Test
+    void aNegativeUnflushedLogBoundIsReportedAsWritten() {
+        FailureAnalysis analysis = failure("filestore.wal.max-unflushed-size=-1MB");
+
+        assertThat(analysis.getDescription()).contains("'-1MB'", "'filestore.wal.max-unflushed-size'");
+        assertThat(analysis.getAction()).contains("0 (no bound) or a positive size such as 64MB");
+    }
+
+    @Test
     void aTtlOnAPersistedStrategyIsReported() {
         FailureAnalysis analysis = failure("filestore.collections.orders.ttl=1h");
 
@@ -141,6 +157,7 @@ class InvalidPropertiesTests {
     @Test
     void everyKnownKeyInEveryFormStartsTheStore() {
         runner.withPropertyValues("filestore.data-dir=" + dataDir, "filestore.flushInterval=3s", "filestore.watch=false",
+                        "filestore.max-dirty-records=1000", "filestore.wal.max_unflushed_size=16MB",
                         "filestore.wal.fsync_interval=0", "filestore.wal.accept-log-loss=false",
                         "filestore.repositories.enabled=true", "filestore.collections.users.indexed[0]=email",
                         "filestore.collections.users.unique=email", "filestore.collections.logs.strategy=single-file",

@@ -31,7 +31,8 @@ public final class EntityOptions {
         EntityCollections.merge(context, entities.classes(), options.collections().values())
                 .forEach(collection -> merged.put(collection.name(), collection));
         return new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(), merged,
-                options.jsonMapper(), options.storageIO(), options.watch(), options.acceptLogLoss());
+                options.jsonMapper(), options.storageIO(), options.watch(), options.acceptLogLoss(),
+                options.maxDirtyRecords(), options.maxUnflushedLogBytes());
     }
 
     /** The collections of the entities, by name, without repeats. */

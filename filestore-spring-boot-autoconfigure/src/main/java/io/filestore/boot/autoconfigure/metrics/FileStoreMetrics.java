@@ -34,6 +34,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * <li>{@code filestore.wal.fsync.latency} (a timer: count and total) and
  * {@code filestore.wal.fsync.latency.max}: the log's fsyncs since the store opened;</li>
  * <li>{@code filestore.wal.pending.writes}: appends waiting for the log writer;</li>
+ * <li>{@code filestore.wal.unflushed.bytes}: the log above its checkpoint (bounded by
+ * {@code filestore.wal.max-unflushed-size});</li>
+ * <li>{@code filestore.write.stall} (a timer: count and total): writers that waited for the flusher
+ * because the dirty records or the unflushed log reached their bound, and how long, since the store
+ * opened;</li>
  * <li>{@code filestore.fenced}: 1 while the store is read-only after a log failure, else 0.</li>
  * </ul>
  * A collection gets its meters when the meters are bound or, for one used later, at its first write.
@@ -86,6 +91,14 @@ public class FileStoreMetrics implements MeterBinder {
                 .register(registry);
         Gauge.builder("filestore.wal.pending.writes", store, s -> s.status().wal().pendingWrites())
                 .description("Appends waiting for the write-ahead log writer")
+                .register(registry);
+        Gauge.builder("filestore.wal.unflushed.bytes", store, s -> s.status().writeBacklog().unflushedLogBytes())
+                .description("Bytes of the write-ahead log above its checkpoint, not yet in the record files")
+                .baseUnit(BaseUnits.BYTES)
+                .register(registry);
+        FunctionTimer.builder("filestore.write.stall", store, s -> s.status().writeBacklog().stalls(),
+                        s -> s.status().writeBacklog().stallTime().toNanos(), TimeUnit.NANOSECONDS)
+                .description("Writers that waited for the flusher to catch up (a write backlog bound was reached), and how long")
                 .register(registry);
     }
 

@@ -105,6 +105,25 @@ class FileStoreMetricsTests {
     }
 
     @Test
+    void writersThatWaitedForTheFlusherAreTimed() {
+        runner.withPropertyValues("filestore.data-dir=" + dataDir, "filestore.max-dirty-records=1").run(context -> {
+            MeterRegistry registry = bound(context.getBean(FileStoreMetrics.class));
+            assertThat(registry.get("filestore.write.stall").functionTimer().count()).isZero();
+            FileStore store = context.getBean(FileStore.class);
+
+            for (int i = 0; i < 3; i++) {
+                store.collection("users").put("u" + i, Map.of("email", i + "@x.io"));
+            }
+
+            // a bound of one record: a put finds it reached and waits for a flush before it returns, unless a
+            // flush under way already wrote its record
+            assertThat(registry.get("filestore.write.stall").functionTimer().count()).isBetween(1.0, 3.0);
+            assertThat(registry.get("filestore.write.stall").functionTimer().totalTime(TimeUnit.NANOSECONDS)).isPositive();
+            assertThat(registry.get("filestore.wal.unflushed.bytes").gauge().value()).isNotNegative();
+        });
+    }
+
+    @Test
     void aFencedStoreShowsAsFenced() {
         FailingLogStorageIO io = new FailingLogStorageIO();
         runner.withBean(FileStoreOptions.class, () -> FileStoreOptions.builder(dataDir).storageIO(io)
