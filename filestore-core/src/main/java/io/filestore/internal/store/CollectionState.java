@@ -30,6 +30,8 @@ final class CollectionState {
     private final Set<String> dirtyIds = ConcurrentHashMap.newKeySet();
     private final Set<String> flushingIds = ConcurrentHashMap.newKeySet();
     private final Set<String> dirtyIndexFields = ConcurrentHashMap.newKeySet();
+    // when a flush last took the changed index files (System.nanoTime; 0 for never); the flusher's alone
+    private long indexFilesTakenAt;
     private final @Nullable ExpiryQueue expiry;
     private final long ttlNanos;
     private final @Nullable Map<String, Long> writtenAt;
@@ -128,6 +130,19 @@ final class CollectionState {
 
     Set<String> dirtyIds() {
         return dirtyIds;
+    }
+
+    /**
+     * Whether a background flush may rewrite this collection's changed index files: the last flush that took
+     * them did so at least {@code intervalNanos} before {@code now} (or none did). Flusher only.
+     */
+    boolean indexFilesDue(long now, long intervalNanos) {
+        return indexFilesTakenAt == 0 || now - indexFilesTakenAt >= intervalNanos;
+    }
+
+    /** Notes that a flush took the changed index files at {@code now} (System.nanoTime). Flusher only. */
+    void indexFilesTaken(long now) {
+        indexFilesTakenAt = now == 0 ? 1 : now;
     }
 
     Set<String> dirtyIndexFields() {

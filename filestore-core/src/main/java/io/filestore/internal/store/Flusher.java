@@ -57,17 +57,19 @@ final class Flusher {
     private static final int FILES_PER_BATCH = 4096;
 
     private final FlushStatistics statistics = new FlushStatistics();
+    private final long indexFilesIntervalNanos;
     private volatile WriteAheadLog wal;
 
     /**
      * {@code checkWritable} throws when the store must not write files any more (fenced, or its folder
      * lock lost to another process); it runs before a flush writes anything and again before its
      * checkpoint, which drops log segments. {@code backlog} hears what each flush takes, each batch of
-     * files it writes, and its end, so that writers waiting for it look again.
+     * files it writes, and its end, so that writers waiting for it look again. A background flush rewrites
+     * a collection's changed index files only when it last did so {@code indexFilesInterval} ago or more.
      */
     Flusher(Supplier<List<CollectionState>> collections, ValueState values, Committer committer, FlushJournal journal,
             AtomicFiles files, ValuesFile valuesFile, IndexFileFormat indexFormat, Runnable checkWritable,
-            WriteBacklog backlog) {
+            WriteBacklog backlog, Duration indexFilesInterval) {
         this.collections = collections;
         this.values = values;
         this.committer = committer;
@@ -77,6 +79,7 @@ final class Flusher {
         this.indexFormat = indexFormat;
         this.checkWritable = checkWritable;
         this.backlog = backlog;
+        this.indexFilesIntervalNanos = indexFilesInterval.toNanos();
     }
 
     /** Records a checkpoint in the log after each flush from now on. */
@@ -90,7 +93,18 @@ final class Flusher {
 
     /** Flushes every change committed before the call; returns how many records it wrote or deleted. */
     synchronized int flush() {
-        return flush(false, Set.of());
+        return flush(false, Set.of(), false);
+    }
+
+    /**
+     * A scheduled or early flush: as {@link #flush()}, except that a collection's changed index files are
+     * rewritten only once per index-files interval (the flush interval). An index file is rewritten whole,
+     * O(records), and is not needed for durability (the open rebuilds every index from the records and
+     * rewrites a stale file), while the early flushes the write backlog asks for can come many times a
+     * second: rewriting the index files on each made a sustained load's flushes O(records) each.
+     */
+    synchronized int flushInBackground() {
+        return flush(false, Set.of(), true);
     }
 
     /**
@@ -102,16 +116,16 @@ final class Flusher {
      * recovery needs about the room of the files it writes, not a copy of the log besides.
      */
     synchronized int flushRecovered(Set<String> journaledCollections) {
-        return flush(true, journaledCollections);
+        return flush(true, journaledCollections, false);
     }
 
     /**
      * The flush protocol of docs/reliability.md, one call per step: snapshot, journal, materialize,
      * checkpoint, retire. A failure marks the snapshot's records dirty again for the next flush.
      */
-    private int flush(boolean recovering, Set<String> alsoJournaled) {
+    private int flush(boolean recovering, Set<String> alsoJournaled, boolean background) {
         long started = System.nanoTime();
-        Snapshot snapshot = committer.underReadLock(this::takeSnapshot);
+        Snapshot snapshot = committer.underReadLock(() -> takeSnapshot(background, started));
         WriteAheadLog log = wal;
         boolean checkpointDue = log != null && snapshot.sequence > log.checkpointSequence();
         if (snapshot.isEmpty() && !checkpointDue) {
@@ -168,7 +182,7 @@ final class Flusher {
         return log == null ? snapshot.sequence : Math.max(snapshot.sequence, log.checkpointSequence() + 1);
     }
 
-    private Snapshot takeSnapshot() {
+    private Snapshot takeSnapshot(boolean background, long now) {
         WriteAheadLog log = wal;
         Snapshot snapshot = new Snapshot(committer.lastSequence(), log == null ? 0 : log.mark());
         for (CollectionState collection : collections.get()) {
@@ -184,9 +198,14 @@ final class Flusher {
                 part.records.put(id, collection.committed(id));
             }
             if (collection.persister().indexFolder() != null) {
-                for (String field : List.copyOf(collection.dirtyIndexFields())) {
-                    collection.dirtyIndexFields().remove(field);
-                    part.indexes.put(field, collection.indexes().get(field).entries());
+                if (!background || collection.indexFilesDue(now, indexFilesIntervalNanos)) {
+                    for (String field : List.copyOf(collection.dirtyIndexFields())) {
+                        collection.dirtyIndexFields().remove(field);
+                        part.indexes.put(field, collection.indexes().get(field).entries());
+                    }
+                    if (!part.indexes.isEmpty()) {
+                        collection.indexFilesTaken(now);
+                    }
                 }
             } else {
                 collection.dirtyIndexFields().clear();

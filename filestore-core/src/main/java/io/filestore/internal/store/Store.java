@@ -113,7 +113,7 @@ public final class Store implements FileStore {
                 state -> new StoreCollection(state, this, committer, json));
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
         this.flusher = new Flusher(this::collectionStates, values, committer, journal, files, valuesFile, indexFormat,
-                this::checkFilesWritable, backlog);
+                this::checkFilesWritable, backlog, options.flushInterval());
     }
 
     /** Opens a store; see {@link FileStore#open(FileStoreOptions)}. */
@@ -371,7 +371,7 @@ public final class Store implements FileStore {
             return true;
         }
         try {
-            flusher.flush();
+            flusher.flushInBackground();
         } catch (RuntimeException e) {
             log.warn("FileStore flush of {} failed; the changes stay in memory and are retried at the next flush",
                     options.dataDir(), e);
