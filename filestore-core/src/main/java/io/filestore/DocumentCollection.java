@@ -112,8 +112,20 @@ public interface DocumentCollection {
      *
      * @throws IllegalArgumentException when the field is not indexed
      */
+    default List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive,
+                                                @Nullable Object to, boolean toInclusive, boolean descending, int limit) {
+        return findEntriesInRange(field, from, fromInclusive, to, toInclusive, descending, 0, limit);
+    }
+
+    /**
+     * As {@link #findEntriesInRange(String, Object, boolean, Object, boolean, boolean, int)}, after the
+     * first {@code offset} entries, which the index counts without making them: a deep page reads only
+     * its own entries. O(log n + keys up to the offset + limit).
+     *
+     * @throws IllegalArgumentException when the field is not indexed, or the offset or limit is negative
+     */
     List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
-                                        boolean toInclusive, boolean descending, int limit);
+                                        boolean toInclusive, boolean descending, int offset, int limit);
 
     /**
      * Whether every record of the collection, as this thread sees it (its transaction included), has

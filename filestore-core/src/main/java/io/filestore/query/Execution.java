@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -44,8 +43,8 @@ final class Execution {
         long needed = query.limit == Long.MAX_VALUE || query.isGrouped() ? Long.MAX_VALUE : query.offset + query.limit;
         Planner.Source source = new Planner(query.store, query.collection, query.joins)
                 .choose(query.where, query.orders, needed);
-        if (isIndexOrdered(source) && source.exact() && source.ordered() != null) {
-            List<Row> page = pageInIndexOrder(source.ordered(), needed);
+        if (isIndexOrdered(source) && source.page() != null) {
+            List<Row> page = pageInIndexOrder(source.page());
             if (page != null) {
                 return result(page);
             }
@@ -99,14 +98,15 @@ final class Execution {
 
     /**
      * The page of a source whose every entry is a match, each record once, in the final order: the
-     * entries from the offset on, of the first {@code needed}; only the page's records are read.
+     * page's entries (the index counts the offset's without making them), and only their records.
      * {@code null} when one was deleted since the index was read (the caller then takes the general path).
      */
-    private @Nullable List<Row> pageInIndexOrder(IntFunction<List<IndexEntry>> ordered, long needed) {
-        List<IndexEntry> entries = ordered.apply((int) needed);
-        int from = (int) Math.min(query.offset, entries.size());
-        List<Row> page = new ArrayList<>(entries.size() - from);
-        for (IndexEntry entry : entries.subList(from, entries.size())) {
+    private @Nullable List<Row> pageInIndexOrder(Planner.PageRead read) {
+        int offset = (int) Math.min(query.offset, Integer.MAX_VALUE);
+        int limit = (int) Math.min(query.limit, Integer.MAX_VALUE);
+        List<IndexEntry> entries = read.read(offset, limit);
+        List<Row> page = new ArrayList<>(entries.size());
+        for (IndexEntry entry : entries) {
             Optional<Row> row = evaluate(entry.rowId());
             if (row.isEmpty()) {
                 return null;

@@ -33,12 +33,13 @@ final class Planner {
      * @param rangeField the field whose index order the ids follow (ascending), or {@code null}
      * @param exact      whether the candidates are exactly the matches
      * @param ordered    for a range read in the query's order: gives the first n index entries
+     * @param page       when every entry of that read is a match, each record once: gives the entries of a page
      */
     record Source(Plan.Access access, @Nullable List<String> ids, String detail, @Nullable String rangeField, boolean exact,
-                  @Nullable IntFunction<List<IndexEntry>> ordered) {
+                  @Nullable IntFunction<List<IndexEntry>> ordered, @Nullable PageRead page) {
 
         Source(Plan.Access access, @Nullable List<String> ids, String detail, @Nullable String rangeField, boolean exact) {
-            this(access, ids, detail, rangeField, exact, null);
+            this(access, ids, detail, rangeField, exact, null, null);
         }
 
         static Source scan(String detail) {
@@ -54,6 +55,11 @@ final class Planner {
             ordered.apply(Integer.MAX_VALUE).forEach(entry -> all.add(entry.rowId()));
             return new ArrayList<>(all);
         }
+    }
+
+    /** The index entries of a page, in the query's order: those after the first {@code offset}, at most {@code limit}. */
+    interface PageRead {
+        List<IndexEntry> read(int offset, int limit);
     }
 
     /** The fewest index entries a first read of an ordered range asks for. */
@@ -87,19 +93,24 @@ final class Planner {
             Order order = orders.get(0);
             DocumentCollection target = store.collection(collection);
             Object[] b = bounds(where);
-            IntFunction<List<IndexEntry>> first = n -> target.findEntriesInRange(order.field(), b[0],
-                    (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), n);
-            // every entry is a match, each record once and where the sort puts it, when every record has one key
-            boolean exact = target.hasOneKeyPerRecord(order.field());
-            int firstRead = exact ? (int) needed : firstRead(needed);
+            PageRead page = (offset, limit) -> target.findEntriesInRange(order.field(), b[0],
+                    (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), offset, limit);
+            IntFunction<List<IndexEntry>> first = n -> page.read(0, n);
+            // every entry is a match, each record once and where the sort puts it, when every record has one key:
+            // the execution reads the page alone
+            if (target.hasOneKeyPerRecord(order.field())) {
+                return new Source(Plan.Access.INDEX_RANGE, null, where + " (read in order as far as the page, each a match)",
+                        order.field(), true, first, page);
+            }
+            int firstRead = firstRead(needed);
             List<IndexEntry> firstEntries = first.apply(firstRead);
             Set<String> ids = new LinkedHashSet<>();
             firstEntries.forEach(entry -> ids.add(entry.rowId()));
             // the execution starts with the same read: it gets these entries instead of reading them again
             IntFunction<List<IndexEntry>> ordered = n -> n == firstRead ? firstEntries : first.apply(n);
             return new Source(Plan.Access.INDEX_RANGE, new ArrayList<>(ids), where + " (read in order, "
-                    + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries" + (exact ? "" : ", more if needed"))
-                    + (exact ? ", each a match" : "") + ")", order.field(), exact, ordered);
+                    + (ids.size() < firstRead ? "whole range" : "first " + firstRead + " entries, more if needed") + ")",
+                    order.field(), false, ordered, null);
         }
         return choose(where);
     }
@@ -111,10 +122,10 @@ final class Planner {
      */
     private Source wholeIndex(Order order, int needed) {
         DocumentCollection target = store.collection(collection);
-        IntFunction<List<IndexEntry>> ordered = n -> target.findEntriesInRange(order.field(), null, true, null, true,
-                !order.ascending(), n);
-        return new Source(Plan.Access.INDEX_ORDER, null, "(no condition; index " + order.field() + " read in order, first "
-                + needed + " entries)", order.field(), true, ordered);
+        PageRead page = (offset, limit) -> target.findEntriesInRange(order.field(), null, true, null, true,
+                !order.ascending(), offset, limit);
+        return new Source(Plan.Access.INDEX_ORDER, null, "(no condition; index " + order.field() + " read in order as far as "
+                + "the page, " + needed + " entries)", order.field(), true, n -> page.read(0, n), page);
     }
 
     /** Whether the field is indexed and every record has exactly one key there (so its index orders them all). */

@@ -108,6 +108,8 @@ class OrderedPageTests {
                 users.put("first", json("email", "f@x.io", "username", "a"));
                 assertThat(first.explain().access()).isEqualTo(Plan.Access.INDEX_ORDER);
                 assertThat(first.run().ids()).first().isEqualTo("first");
+                assertThat(Query.from(store, "users").orderBy(Order.desc("username")).offset(3).limit(4).run().ids())
+                        .as("a deeper page in the transaction").isEqualTo(byUsername(users, false).subList(3, 7));
                 users.put("none", json("email", "none@x.io"));
                 assertThat(first.explain().access()).isNotEqualTo(Plan.Access.INDEX_ORDER);
                 assertThat(last.run().ids()).first().isEqualTo("none");

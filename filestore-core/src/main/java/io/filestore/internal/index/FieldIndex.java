@@ -220,16 +220,36 @@ public final class FieldIndex {
      */
     public List<IndexEntry> entriesInRange(@Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                            boolean toInclusive, boolean descending, int limit) {
+        return entriesInRange(from, fromInclusive, to, toInclusive, descending, 0, limit);
+    }
+
+    /**
+     * As {@link #entriesInRange(Object, boolean, Object, boolean, boolean, int)}, after the first
+     * {@code offset} entries, which are counted, not made: a key's ids are skipped whole when the offset
+     * passes them all (a deep page of a unique index skips one id per key without an entry for it).
+     * O(log n + keys up to the offset + limit).
+     */
+    public List<IndexEntry> entriesInRange(@Nullable Object from, boolean fromInclusive, @Nullable Object to,
+                                           boolean toInclusive, boolean descending, int offset, int limit) {
         List<IndexEntry> out = new ArrayList<>(Math.min(limit, 1024));
+        int skip = offset;
         for (Map.Entry<Object, Object> entry : range(from, fromInclusive, to, toInclusive, descending).entrySet()) {
             int room = limit - out.size();
             if (room <= 0) {
                 break;
             }
-            Object key = entry.getKey();
-            for (String id : smallestIds(entry.getValue(), room)) {
-                out.add(new IndexEntry(key, id));
+            Object stored = entry.getValue();
+            int size = stored instanceof String ? 1 : ((Postings) stored).size();
+            if (skip >= size) {
+                skip -= size;
+                continue;
             }
+            Object key = entry.getKey();
+            List<String> ids = smallestIds(stored, skip + room);
+            for (int i = skip; i < ids.size(); i++) {
+                out.add(new IndexEntry(key, ids.get(i)));
+            }
+            skip = 0;
         }
         return out;
     }

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 final class IdSet implements Postings {
 
     private final NavigableSet<String> ids;
-    // the writer's count: a skip list counts by walking itself
-    private int size;
+    // the writer's count (a skip list counts by walking itself); read by readers skipping a page's offset
+    private volatile int size;
 
     private IdSet(NavigableSet<String> ids) {
         this.ids = ids;

@@ -226,23 +226,24 @@ final class StoreCollection implements DocumentCollection {
 
     @Override
     public List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
-                                               boolean toInclusive, boolean descending, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must be 0 or more, not " + limit);
+                                               boolean toInclusive, boolean descending, int offset, int limit) {
+        if (limit < 0 || offset < 0) {
+            throw new IllegalArgumentException("offset and limit must be 0 or more, not " + offset + " and " + limit);
         }
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
         return committer.view(() -> {
             if (pendingWrites().isEmpty()) {
-                return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, limit));
+                return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit));
             }
             List<IndexEntry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
             if (descending) { // keys from the last, ids of a key still ascending, as the index reads them
                 Comparator<IndexEntry> byKey = Comparator.comparing(IndexEntry::key, IndexKeys.ORDER);
                 all.sort(byKey.reversed().thenComparing(IndexEntry::rowId));
             }
-            return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+            int first = Math.min(offset, all.size());
+            return new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit)));
         });
     }
 

@@ -105,4 +105,28 @@ class FieldIndexTests {
         index.add("a@x", "3");
         assertThat(index.idsEqual("a@x")).containsExactlyInAnyOrder("1", "3");
     }
+
+    @Test
+    void anOffsetSkipsEntriesAsIfTheyHadBeenReadWhateverThePostingsCase() {
+        FieldIndex index = loaded(); // 30 = a, b, c (loaded array); 41 = d; 55 = e
+        index.add(41L, "d2"); // 41 becomes a written set: d, d2
+        List<String> all = index.entriesInRange(null, true, null, true, false, 100).stream()
+                .map(entry -> entry.key() + "=" + entry.rowId()).toList();
+        List<String> allDescending = index.entriesInRange(null, true, null, true, true, 100).stream()
+                .map(entry -> entry.key() + "=" + entry.rowId()).toList();
+
+        for (int offset = 0; offset <= all.size() + 1; offset++) {
+            for (int limit = 0; limit <= 3; limit++) {
+                int from = Math.min(offset, all.size());
+                int to = Math.min(all.size(), offset + limit);
+                assertThat(index.entriesInRange(null, true, null, true, false, offset, limit).stream()
+                        .map(entry -> entry.key() + "=" + entry.rowId()).toList())
+                        .as("offset %d limit %d", offset, limit).isEqualTo(all.subList(from, Math.max(from, to)));
+                assertThat(index.entriesInRange(null, true, null, true, true, offset, limit).stream()
+                        .map(entry -> entry.key() + "=" + entry.rowId()).toList())
+                        .as("descending offset %d limit %d", offset, limit)
+                        .isEqualTo(allDescending.subList(from, Math.max(from, to)));
+            }
+        }
+    }
 }
