@@ -3,7 +3,6 @@ package io.filestore.internal.json;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -159,31 +158,6 @@ public final class Json implements JsonCodec {
     /** A fresh object tree of bytes this codec wrote. */
     public ObjectNode parseObject(byte[] bytes) {
         return (ObjectNode) mapper.readTree(bytes);
-    }
-
-    /**
-     * An object of only the named top-level fields of a record this codec wrote (absent ones absent; with
-     * duplicate names the last wins, as when parsing), skipping the others without a tree: for a scan
-     * that needs a few fields of every record, such as a sort's.
-     */
-    public ObjectNode parseFields(byte[] bytes, Set<String> names) {
-        ObjectNode fields = fieldsNode(names.size());
-        // a token stream without the mapper's databind contexts, as for a copy: a tree is made only of a
-        // wanted field that is not a scalar, from its own bytes
-        try (JsonParser parser = streams.createParser(ObjectReadContext.empty(), bytes)) {
-            parser.nextToken(); // the record's START_OBJECT
-            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (!names.contains(name)) {
-                    parser.skipChildren();
-                    continue;
-                }
-                JsonNode scalar = scalarNode(parser, nodes);
-                fields.set(name, scalar != null ? scalar : mapper.readTree(copyOfValue(parser))); // floats follow the mapper's features
-            }
-        }
-        return fields;
     }
 
     /**
@@ -344,7 +318,7 @@ public final class Json implements JsonCodec {
     }
 
     /** The exact compact bytes of the value the parser is at (an array, object or float), which it consumes. */
-    private byte[] copyOfValue(JsonParser parser) {
+    byte[] copyOfValue(JsonParser parser) {
         ByteArrayOutputStream value = new ByteArrayOutputStream(64);
         try (JsonGenerator generator = streams.createGenerator(ObjectWriteContext.empty(), value)) {
             copyExactly(parser, generator);
@@ -357,7 +331,7 @@ public final class Json implements JsonCodec {
      * {@code null} for any other token, whose tree the mapper must build (floats follow its decimal
      * features). Indexed fields are mostly such scalars.
      */
-    private static @Nullable JsonNode scalarNode(JsonParser parser, JsonNodeFactory factory) {
+    static @Nullable JsonNode scalarNode(JsonParser parser, JsonNodeFactory factory) {
         return switch (parser.currentToken()) {
             case VALUE_STRING -> factory.stringNode(parser.getString());
             case VALUE_TRUE -> factory.booleanNode(true);
@@ -403,30 +377,5 @@ public final class Json implements JsonCodec {
     /** Binds compact bytes to a Java type. */
     public <T> T read(byte[] bytes, Class<T> type) {
         return mapper.readValue(bytes, type);
-    }
-
-    /**
-     * Applies a JSON merge patch (RFC 7386) to a copy of {@code target}: fields of the patch replace
-     * those of the target, nested objects merge recursively, and a {@code null} removes the field.
-     */
-    public static ObjectNode mergePatch(ObjectNode target, ObjectNode patch) {
-        ObjectNode result = target.deepCopy();
-        mergeInto(result, patch);
-        return result;
-    }
-
-    private static void mergeInto(ObjectNode target, ObjectNode patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            JsonNode value = field.getValue();
-            JsonNode existing = target.get(field.getKey());
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value.isObject() && existing != null && existing.isObject()) {
-                mergeInto((ObjectNode) existing, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value.deepCopy());
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.filestore.internal.store;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,8 @@ import io.filestore.Subscription;
 import io.filestore.internal.index.FieldIndex;
 import io.filestore.internal.index.IndexKeys;
 import io.filestore.internal.json.Json;
+import io.filestore.internal.json.MergePatch;
+import io.filestore.internal.json.TopLevelFields;
 import io.filestore.spi.RecordFileNames;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -108,7 +109,7 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public void forEach(Set<String> fields, BiConsumer<String, ObjectNode> action) {
         Set<String> names = Set.copyOf(fields);
-        forEach(action, bytes -> json.parseFields(bytes, names));
+        forEach(action, bytes -> TopLevelFields.parse(json, bytes, names));
     }
 
     private void forEach(BiConsumer<String, ObjectNode> action, Function<byte[], ObjectNode> parse) {
@@ -155,7 +156,7 @@ final class StoreCollection implements DocumentCollection {
             if (current == null) {
                 return false;
             }
-            ObjectNode merged = Json.mergePatch(json.parseObject(current), patchNode);
+            ObjectNode merged = MergePatch.apply(json.parseObject(current), patchNode);
             write(id, new PendingWrite(json.toStorableBytes(merged, name(), id), state.indexes().keysOf(merged)));
             return true;
         });
@@ -219,7 +220,8 @@ final class StoreCollection implements DocumentCollection {
             if (pendingWrites().isEmpty()) {
                 return committer.read(() -> index.idsInRange(low, fromInclusive, high, toInclusive));
             }
-            return withPendingWrites(field, index, low, fromInclusive, high, toInclusive).stream()
+            return RangeOverlay.entries(committer, index, state.indexes().position(field), pendingWrites(), low,
+                    fromInclusive, high, toInclusive, false).stream()
                     .map(IndexEntry::rowId).toList();
         });
     }
@@ -237,11 +239,8 @@ final class StoreCollection implements DocumentCollection {
             if (pendingWrites().isEmpty()) {
                 return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit));
             }
-            List<IndexEntry> all = withPendingWrites(field, index, low, fromInclusive, high, toInclusive);
-            if (descending) { // keys from the last, ids of a key still ascending, as the index reads them
-                Comparator<IndexEntry> byKey = Comparator.comparing(IndexEntry::key, IndexKeys.ORDER);
-                all.sort(byKey.reversed().thenComparing(IndexEntry::rowId));
-            }
+            List<IndexEntry> all = RangeOverlay.entries(committer, index, state.indexes().position(field), pendingWrites(),
+                    low, fromInclusive, high, toInclusive, descending);
             int first = Math.min(offset, all.size());
             return new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit)));
         });
@@ -260,31 +259,6 @@ final class StoreCollection implements DocumentCollection {
             }
             return committer.read(() -> index.oneKeyRecords() == state.records().size());
         });
-    }
-
-    /** The range's entries as this thread's transaction sees them: committed ones it did not rewrite, plus its own. */
-    private List<IndexEntry> withPendingWrites(String field, FieldIndex index, Object low, boolean fromInclusive,
-                                               Object high, boolean toInclusive) {
-        Map<String, PendingWrite> writes = pendingWrites();
-        List<IndexEntry> matches = committer.read(() -> {
-            List<IndexEntry> committed = new ArrayList<>();
-            index.forEachInRange(low, fromInclusive, high, toInclusive, false, (key, id) -> {
-                if (!writes.containsKey(id)) {
-                    committed.add(new IndexEntry(key, id));
-                }
-            });
-            return committed;
-        });
-        int position = state.indexes().position(field);
-        writes.forEach((id, write) -> {
-            for (Object key : write.isDelete() ? List.of() : write.keys().get(position)) {
-                if (inRange(key, low, fromInclusive, high, toInclusive)) {
-                    matches.add(new IndexEntry(key, id));
-                }
-            }
-        });
-        matches.sort(Comparator.comparing(IndexEntry::key, IndexKeys.ORDER).thenComparing(IndexEntry::rowId));
-        return matches;
     }
 
     @Override
@@ -406,19 +380,5 @@ final class StoreCollection implements DocumentCollection {
                     + "' is not indexed (lookups never scan); indexed fields: " + state.options().indexed());
         }
         return index;
-    }
-
-    private static boolean inRange(Object key, Object low, boolean lowInclusive, Object high, boolean highInclusive) {
-        if (low != null) {
-            int c = IndexKeys.compare(key, low);
-            if (c < 0 || (c == 0 && !lowInclusive)) {
-                return false;
-            }
-        }
-        if (high != null) {
-            int c = IndexKeys.compare(key, high);
-            return c < 0 || (c == 0 && highInclusive);
-        }
-        return true;
     }
 }
