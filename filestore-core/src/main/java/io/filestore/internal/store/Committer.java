@@ -175,7 +175,7 @@ final class Committer {
             end(buffer);
         }
         commit.awaitDurable();
-        awaitRoom(commit.changes());
+        backlog.awaitRoom(commit.changes());
         listeners.dispatch(commit.changes());
         return commit.changes();
     }
@@ -196,17 +196,10 @@ final class Committer {
         }
         WriteCombiner.Request request = new WriteCombiner.Request(collection, id, write, admit);
         if (combiner.commit(request)) {
-            awaitRoom(request.changes());
+            backlog.awaitRoom(request.changes());
             listeners.dispatch(request.changes());
         } else {
             alone.run(); // a hook was registered meanwhile
-        }
-    }
-
-    /** After a durable commit that changed something, with no lock held: waits while the flusher is behind. */
-    private void awaitRoom(ChangeSet changes) {
-        if (!changes.isEmpty()) {
-            backlog.awaitRoom();
         }
     }
 

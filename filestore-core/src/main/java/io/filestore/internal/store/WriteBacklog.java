@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
+import io.filestore.ChangeSet;
 import io.filestore.WriteBacklogStatus;
 
 /**
@@ -72,11 +73,14 @@ final class WriteBacklog {
     }
 
     /**
-     * After a commit that changed something, on the writer's thread holding no store lock: returns at
-     * once while both backlogs are under their bounds (asking for an early flush past half of one), else
-     * waits as the class comment says. An interrupt ends the wait early and stays set.
+     * After a durable commit, on the writer's thread holding no store lock: returns at once for a commit
+     * that changed nothing, or while both backlogs are under their bounds (asking for an early flush past
+     * half of one), else waits as the class comment says. An interrupt ends the wait early and stays set.
      */
-    void awaitRoom() {
+    void awaitRoom(ChangeSet changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
         long dirty = maxDirtyRecords > 0 ? dirtyRecords() : 0;
         long log = maxUnflushedLogBytes > 0 ? unflushedLogBytes.getAsLong() : 0;
         if (above(dirty, maxDirtyRecords, maxDirtyRecords - 1) || above(log, maxUnflushedLogBytes, maxUnflushedLogBytes - 1)) {
