@@ -2,13 +2,10 @@ package io.filestore;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.filestore.spi.FolderLock;
-import io.filestore.spi.StorageIO;
 import io.filestore.spi.WritableFile;
 
 /**
@@ -16,9 +13,8 @@ import io.filestore.spi.WritableFile;
  * it: a flush that writes record files there stalls, while the write-ahead log, the checkpoint and
  * every other folder work as usual.
  */
-final class GatedStorageIO implements StorageIO, AutoCloseable {
+final class GatedStorageIO extends ForwardingStorageIO implements AutoCloseable {
 
-    private final StorageIO real = StorageIO.nio();
     private final Path gatedFolder;
     private final CountDownLatch gate = new CountDownLatch(1);
     private final AtomicInteger waiting = new AtomicInteger();
@@ -60,60 +56,5 @@ final class GatedStorageIO implements StorageIO, AutoCloseable {
             }
         }
         return real.createNew(file);
-    }
-
-    @Override
-    public void createDirectories(Path dir) throws IOException {
-        real.createDirectories(dir);
-    }
-
-    @Override
-    public boolean exists(Path path) {
-        return real.exists(path);
-    }
-
-    @Override
-    public boolean isDirectory(Path path) {
-        return real.isDirectory(path);
-    }
-
-    @Override
-    public List<Path> list(Path dir) throws IOException {
-        return real.list(dir);
-    }
-
-    @Override
-    public byte[] readAllBytes(Path file) throws IOException {
-        return real.readAllBytes(file);
-    }
-
-    @Override
-    public long size(Path file) throws IOException {
-        return real.size(file);
-    }
-
-    @Override
-    public WritableFile openForAppend(Path file) throws IOException {
-        return real.openForAppend(file);
-    }
-
-    @Override
-    public void moveAtomically(Path source, Path target) throws IOException {
-        real.moveAtomically(source, target);
-    }
-
-    @Override
-    public boolean deleteIfExists(Path path) throws IOException {
-        return real.deleteIfExists(path);
-    }
-
-    @Override
-    public void syncDirectory(Path dir) throws IOException {
-        real.syncDirectory(dir);
-    }
-
-    @Override
-    public FolderLock lockFolder(Path dir, String lockFileName) throws IOException {
-        return real.lockFolder(dir, lockFileName);
     }
 }
