@@ -27,10 +27,13 @@ import java.util.Map;
  * @param state              where the store is in its life; {@code open} and {@code fenced} follow from it
  *                           and the fence (a fenced store that was closed is {@code CLOSED} and fenced)
  * @param writeBacklog       what the flusher has yet to write, its bounds, and the writers' waits for it
+ * @param indexes            each collection's indexes (indexed fields, then unique ones); a collection without
+ *                           indexes maps to an empty list
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
                           List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
-                          List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog) {
+                          List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog,
+                          Map<String, List<IndexStatus>> indexes) {
 }

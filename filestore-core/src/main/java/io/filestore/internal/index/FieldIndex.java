@@ -66,6 +66,11 @@ public final class FieldIndex {
         return unique;
     }
 
+    /** How many distinct keys the index holds now; weakly consistent while a writer changes it. */
+    public int keyCount() {
+        return byHash.size();
+    }
+
     /** Adds the pair; a no-op when present. Writer only. */
     public void add(Object key, String id) {
         Postings posting = posting(byHash.get(key));

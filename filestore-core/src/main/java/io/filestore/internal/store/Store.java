@@ -27,6 +27,7 @@ import io.filestore.CommitHook;
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
+import io.filestore.IndexStatus;
 import io.filestore.StorageException;
 import io.filestore.StoreLockedException;
 import io.filestore.StoreState;
@@ -324,9 +325,12 @@ public final class Store implements FileStore {
     public StoreStatus status() {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> dirty = new TreeMap<>();
+        Map<String, List<IndexStatus>> indexes = new TreeMap<>();
         collections.forEach((name, collection) -> {
             counts.put(name, collection.state().records().size());
             dirty.put(name, collection.state().dirtyIds().size());
+            indexes.put(name, collection.state().indexes().all().stream()
+                    .map(index -> new IndexStatus(index.field(), index.isUnique(), index.keyCount())).toList());
         });
         FlushStatistics stats = flusher.statistics();
         List<String> quarantined = persistContext.quarantine().entries().stream()
@@ -335,7 +339,7 @@ public final class Store implements FileStore {
         return new StoreStatus(options.dataDir(), !state.isClosed(), committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
                 quarantined, lifecycle.isFenced(), lifecycle.fencedReason(), wal.statistics(),
-                background.rejectedEdits(), state, backlog.status());
+                background.rejectedEdits(), state, backlog.status(), indexes);
     }
 
     @Override

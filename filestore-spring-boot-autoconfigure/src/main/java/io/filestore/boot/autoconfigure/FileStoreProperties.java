@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.Assert;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -33,6 +35,10 @@ public class FileStoreProperties {
     private final Wal wal = new Wal();
 
     private final Repositories repositories = new Repositories();
+
+    private final Backup backup = new Backup();
+
+    private final Console console = new Console();
 
     /**
      * The declared collections by name, each with the keys strategy, path, indexed, unique, wal, ttl,
@@ -78,6 +84,14 @@ public class FileStoreProperties {
 
     public Repositories getRepositories() {
         return repositories;
+    }
+
+    public Backup getBackup() {
+        return backup;
+    }
+
+    public Console getConsole() {
+        return console;
     }
 
     public Map<String, Collection> getCollections() {
@@ -137,6 +151,65 @@ public class FileStoreProperties {
 
         public void setEnabled(boolean enabled) {
             this.enabled = enabled;
+        }
+    }
+
+    /** The settings of backups taken through the Actuator endpoint's {@code backup} operation. */
+    public static class Backup {
+
+        /** The folder under which the Actuator endpoint's backup operation writes: each backup goes to a new or empty folder named in the request and resolved under this one, and a folder outside it is refused. The operation is refused while this is unset. */
+        private @Nullable Path root;
+
+        public @Nullable Path getRoot() {
+            return root;
+        }
+
+        public void setRoot(@Nullable Path root) {
+            this.root = root;
+        }
+    }
+
+    /**
+     * The web console's settings. Like H2's console it shows every record to whoever reaches it, so it is
+     * off by default and refused at startup on a non-loopback address unless Spring Security guards it.
+     */
+    public static class Console {
+
+        /** Whether the web console (browse collections and records, run queries with their plans, watch changes live) is served; needs Spring MVC. Off by default: it shows every record to whoever reaches it. */
+        private boolean enabled;
+
+        /** The path the console is served at; starts with '/'. */
+        private String path = "/filestore-console";
+
+        /** Whether the console may start on a non-loopback server address without Spring Security. Dangerous: anyone who reaches the port reads every record and every change; secure the path instead. */
+        private boolean allowRemote;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        /** Checked as it is bound, as Spring Boot's H2 console path is, so a wrong one fails startup naming the property. */
+        public void setPath(String path) {
+            Assert.isTrue(path != null && path.length() > 1, "'path' must have length greater than 1");
+            Assert.isTrue(path.startsWith("/"), "'path' must start with '/'");
+            Assert.isTrue(!path.endsWith("/"), "'path' must not end with '/'");
+            this.path = path;
+        }
+
+        public boolean isAllowRemote() {
+            return allowRemote;
+        }
+
+        public void setAllowRemote(boolean allowRemote) {
+            this.allowRemote = allowRemote;
         }
     }
 

@@ -26,6 +26,9 @@ class ConfigurationMetadataTests {
         assertThat(properties).containsOnlyKeys("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
                 "filestore.max-dirty-records", "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss",
                 "filestore.wal.max-unflushed-size", "filestore.repositories.enabled", "filestore.collections",
+                "filestore.backup.root", "filestore.console.enabled", "filestore.console.path",
+                "filestore.console.allow-remote", "management.endpoint.filestore.access",
+                "management.endpoint.filestore.cache.time-to-live",
                 "management.health.filestore.enabled");
         properties.forEach((name, property) ->
                 assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
@@ -39,6 +42,15 @@ class ConfigurationMetadataTests {
                 .isEqualTo(FileStoreOptions.DEFAULT_MAX_DIRTY_RECORDS);
         assertThat(properties.get("filestore.wal.max-unflushed-size").path("defaultValue").asString()).isEqualTo("64MB");
         assertThat(properties.get("management.health.filestore.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("filestore.console.enabled").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.console.path").path("defaultValue").asString()).isEqualTo("/filestore-console");
+        assertThat(properties.get("filestore.console.allow-remote").path("defaultValue").asBoolean()).isFalse();
+    }
+
+    @Test
+    void allowRemoteSaysItIsDangerous() throws IOException {
+        assertThat(properties().get("filestore.console.allow-remote").path("description").asString())
+                .contains("Dangerous", "every record");
     }
 
     @Test

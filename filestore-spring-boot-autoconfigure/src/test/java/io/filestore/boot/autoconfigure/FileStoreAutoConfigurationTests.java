@@ -24,8 +24,10 @@ import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.Strategy;
+import io.filestore.boot.autoconfigure.console.FileStoreConsoleAutoConfiguration;
 import io.filestore.boot.autoconfigure.data.FileStoreDataAutoConfiguration;
 import io.filestore.boot.autoconfigure.data.FileStoreRepositoriesAutoConfiguration;
+import io.filestore.boot.autoconfigure.endpoint.FileStoreEndpointAutoConfiguration;
 import io.filestore.boot.autoconfigure.health.FileStoreHealthAutoConfiguration;
 import io.filestore.boot.autoconfigure.health.FileStoreHealthIndicator;
 import io.filestore.boot.autoconfigure.metrics.FileStoreMetrics;
@@ -245,7 +247,8 @@ class FileStoreAutoConfigurationTests {
         assertThat(imports.lines().toList()).containsExactlyInAnyOrder(FileStoreAutoConfiguration.class.getName(),
                 FileStoreMetricsAutoConfiguration.class.getName(), FileStoreHealthAutoConfiguration.class.getName(),
                 FileStoreDataAutoConfiguration.class.getName(),
-                FileStoreRepositoriesAutoConfiguration.class.getName());
+                FileStoreRepositoriesAutoConfiguration.class.getName(),
+                FileStoreEndpointAutoConfiguration.class.getName(), FileStoreConsoleAutoConfiguration.class.getName());
     }
 
     static PropertySource<?> issueExampleYaml() {

@@ -1,0 +1,43 @@
+package io.filestore.boot.autoconfigure.console;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.filestore.FileStore;
+import io.filestore.boot.autoconfigure.FileStoreAutoConfiguration;
+import io.filestore.boot.autoconfigure.FileStoreProperties;
+
+/**
+ * Auto-configuration of the web console, shaped as Spring Boot's H2 console auto-configuration: only
+ * with {@code filestore.console.enabled=true}, in a servlet web application with Spring MVC, at
+ * {@code filestore.console.path}. Before anything is served, {@link ConsoleAccess} refuses a console that
+ * other machines could reach with nothing guarding it, and startup fails with a report saying how to fix it.
+ */
+@AutoConfiguration(after = FileStoreAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(SseEmitter.class)
+@ConditionalOnBooleanProperty("filestore.console.enabled")
+@ConditionalOnSingleCandidate(FileStore.class)
+public final class FileStoreConsoleAutoConfiguration {
+
+    @Bean
+    ConsoleChangeFeed fileStoreConsoleChangeFeed(FileStore fileStore) {
+        return new ConsoleChangeFeed(fileStore);
+    }
+
+    @Bean
+    ConsoleController fileStoreConsoleController(FileStore fileStore, ConsoleChangeFeed fileStoreConsoleChangeFeed,
+                                                 FileStoreProperties properties, Environment environment,
+                                                 ListableBeanFactory beans) {
+        FileStoreProperties.Console console = properties.getConsole();
+        ConsoleAccess.check(environment, beans, console.isAllowRemote(), console.getPath());
+        return new ConsoleController(fileStore, fileStoreConsoleChangeFeed, console.getPath());
+    }
+}
