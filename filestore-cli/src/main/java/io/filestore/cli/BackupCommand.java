@@ -75,10 +75,13 @@ final class BackupCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The endpoint's write operation: {@code {"operation":"backup","target":"..."}}; its answer is printed. */
+    /**
+     * The endpoint's write operation: {@code POST <url>/backup} with {@code {"folder":"<target>"}}, the folder
+     * resolved by the application under its {@code filestore.backup.root}; the answer is printed.
+     */
     private int online() throws IOException, InterruptedException {
-        ObjectNode body = ExportCommand.MAPPER.createObjectNode().put("operation", "backup").put("target", target.toString());
-        HttpRequest.Builder request = HttpRequest.newBuilder(source.url).timeout(Duration.ofMinutes(30))
+        ObjectNode body = ExportCommand.MAPPER.createObjectNode().put("folder", target.toString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(backupOperation(source.url)).timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(ExportCommand.MAPPER.writeValueAsString(body)));
         if (user != null) {
@@ -93,5 +96,11 @@ final class BackupCommand implements Callable<Integer> {
             return FileStoreCli.FAILED;
         }
         return 0;
+    }
+
+    /** The endpoint's backup operation: {@code /actuator/filestore} -> {@code /actuator/filestore/backup}. */
+    static URI backupOperation(URI endpoint) {
+        String path = endpoint.getPath() == null ? "" : endpoint.getPath();
+        return endpoint.resolve((path.endsWith("/") ? path : path + "/") + "backup");
     }
 }

@@ -85,7 +85,7 @@ public class FileStoreEndpoint {
     private OperationDescriptor backup(@Nullable String folder) {
         Path target = backups.resolve(folder);
         long started = System.nanoTime();
-        long sequence = StoreBackup.backup(store, target);
+        long sequence = store.backup(target).sequence();
         return new OperationDescriptor("backup", Duration.ofNanos(System.nanoTime() - started).toString(), sequence,
                 target.toString());
     }

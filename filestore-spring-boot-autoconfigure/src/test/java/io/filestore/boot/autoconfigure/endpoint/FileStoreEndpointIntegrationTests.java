@@ -1,6 +1,8 @@
 package io.filestore.boot.autoconfigure.endpoint;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.filestore.FileStore;
 import io.filestore.boot.autoconfigure.MinimalApplication;
+import io.filestore.cli.FileStoreCli;
+import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -131,7 +134,6 @@ class FileStoreEndpointIntegrationTests {
     }
 
     @Test
-    @Disabled("enable once FileStore.backup(Path) is merged and StoreBackup calls it (issue 27, part 1)")
     void backupWritesACopyUnderTheRootThatOpensWithTheSameRecords() throws Exception {
         store.collection("orders").put("b1", Map.of("status", "NEW"));
 
@@ -144,6 +146,24 @@ class FileStoreEndpointIntegrationTests {
         try (FileStore copy = FileStore.open(temp.resolve("backups/nightly-1"))) {
             assertThat(copy.collection("orders").get("b1")).isPresent();
         }
+    }
+
+    @Test
+    void theCommandLineToolBacksARunningAppUpThroughTheEndpoint() throws Exception {
+        store.collection("orders").put("c1", Map.of("status", "PAID"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = FileStoreCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+
+        int exit = cli.execute("backup", "--url", uri("/actuator/filestore").toString(), "from-cli");
+
+        assertThat(exit).as(out.toString()).isZero();
+        assertThat(JSON.readTree(out.toString()).path("operation").asString()).isEqualTo("backup");
+        try (FileStore copy = FileStore.open(temp.resolve("backups/from-cli"))) {
+            assertThat(copy.collection("orders").get("c1")).isPresent();
+        }
+        assertThat(cli.execute("backup", "--url", uri("/actuator/filestore").toString(), "../outside"))
+                .as("a folder outside the root: the endpoint's 400").isEqualTo(1);
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
