@@ -171,7 +171,8 @@ public class FileStoreProperties {
 
     /**
      * The web console's settings. Like H2's console it shows every record to whoever reaches it, so it is
-     * off by default and refused at startup on a non-loopback address unless Spring Security guards it.
+     * off by default and refused at startup on a non-loopback address unless Spring Security denies anonymous
+     * users every one of its requests.
      */
     public static class Console {
 
@@ -181,7 +182,7 @@ public class FileStoreProperties {
         /** The path the console is served at; starts with '/'. */
         private String path = "/filestore-console";
 
-        /** Whether the console may start on a non-loopback server address without Spring Security. Dangerous: anyone who reaches the port reads every record and every change; secure the path instead. */
+        /** Whether the console may start on a non-loopback server address although Spring Security does not deny anonymous users its requests (or is absent). Dangerous: anyone who reaches the port reads every record and every change; secure the path instead. */
         private boolean allowRemote;
 
         public boolean isEnabled() {

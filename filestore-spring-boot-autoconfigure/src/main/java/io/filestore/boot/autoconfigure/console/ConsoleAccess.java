@@ -14,20 +14,22 @@ import org.springframework.util.ClassUtils;
  * Whether the console may start, decided once at startup as H2's console decides who may connect
  * ({@code webAllowOthers}), but before anything is served: a console on a loopback {@code server.address}
  * starts; on any other address (and when {@code server.address} is unset, the server listens on every
- * interface) it starts only when Spring Security is present with a {@code SecurityFilterChain} bean, which
- * the application is expected to point at the console's path, or when {@code filestore.console.allow-remote}
- * says to take the risk, which is logged as a warning.
+ * interface) it starts only when Spring Security denies an anonymous user every one of the console's
+ * requests (asked by {@link ConsoleSecurity}), or when {@code filestore.console.allow-remote} says to
+ * take the risk, which is logged as a warning.
  */
 final class ConsoleAccess {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleAccess.class);
-    private static final String SECURITY_FILTER_CHAIN = "org.springframework.security.web.SecurityFilterChain";
+    private static final String PRIVILEGE_EVALUATOR =
+            "org.springframework.security.web.access.WebInvocationPrivilegeEvaluator";
 
     private ConsoleAccess() {
     }
 
     /**
-     * Checks that the console may start.
+     * Checks that the console may start. Called once every singleton exists (Spring Security's filter
+     * chains included) and before the web server takes connections.
      *
      * @throws ConsoleExposedException when it would be reachable from other machines with nothing guarding it
      */
@@ -38,16 +40,26 @@ final class ConsoleAccess {
         }
         String address = configured == null ? "every network interface (server.address is unset)"
                 : "address " + configured;
-        if (isGuardedBySpringSecurity(beans)) {
-            log.info("FileStore console at {} on {}: Spring Security's filter chain guards it", path, address);
+        String contextPath = environment.getProperty("server.servlet.context-path", "");
+        String unguarded = unguardedReason(beans, contextPath, path);
+        if (unguarded == null) {
+            log.info("FileStore console at {} on {}: Spring Security denies anonymous users every console request",
+                    path, address);
             return;
         }
         if (allowRemote) {
             log.warn("FileStore console at {} is reachable on {} WITHOUT security (filestore.console.allow-remote=true):"
-                    + " anyone who reaches the port reads every record", path, address);
+                    + " {}; anyone who reaches the port reads every record", path, address, unguarded);
             return;
         }
-        throw new ConsoleExposedException(address, path);
+        throw new ConsoleExposedException(address, path, unguarded);
+    }
+
+    private static @Nullable String unguardedReason(ListableBeanFactory beans, String contextPath, String path) {
+        if (!ClassUtils.isPresent(PRIVILEGE_EVALUATOR, beans.getClass().getClassLoader())) {
+            return "Spring Security is not on the class path";
+        }
+        return ConsoleSecurity.unguardedReason(beans, contextPath, path);
     }
 
     private static boolean isLoopback(String address) {
@@ -61,15 +73,5 @@ final class ConsoleAccess {
         } catch (UnknownHostException unknown) {
             return false;
         }
-    }
-
-    private static boolean isGuardedBySpringSecurity(ListableBeanFactory beans) {
-        Class<?> chain = securityFilterChainType(beans.getClass().getClassLoader());
-        return chain != null && beans.getBeanNamesForType(chain, false, false).length > 0;
-    }
-
-    private static @Nullable Class<?> securityFilterChainType(@Nullable ClassLoader loader) {
-        return ClassUtils.isPresent(SECURITY_FILTER_CHAIN, loader)
-                ? ClassUtils.resolveClassName(SECURITY_FILTER_CHAIN, loader) : null;
     }
 }

@@ -35,6 +35,20 @@ import tools.jackson.databind.node.ObjectNode;
 @RequestMapping("${filestore.console.path:/filestore-console}")
 final class ConsoleController {
 
+    /**
+     * Every request this controller serves, under the console's path, with a sample collection name where
+     * the route has one: what {@link ConsoleSecurity} asks Spring Security about (a test holds it to the
+     * mappings below).
+     */
+    static final List<Route> ROUTES = List.of(
+            new Route("GET", "", ""), new Route("GET", "/", "/"), new Route("GET", "/console.js", "/console.js"),
+            new Route("GET", "/console.css", "/console.css"), new Route("GET", "/api/status", "/api/status"),
+            new Route("GET", "/api/collections", "/api/collections"),
+            new Route("GET", "/api/collections/{name}/records", "/api/collections/any/records"),
+            new Route("GET", "/api/collections/{name}/record", "/api/collections/any/record"),
+            new Route("POST", "/api/collections/{name}/query", "/api/collections/any/query"),
+            new Route("GET", "/api/changes", "/api/changes"));
+
     private static final String PAGES = "io/filestore/boot/autoconfigure/console/";
     private static final int MAX_PAGE = 500;
 
@@ -146,5 +160,9 @@ final class ConsoleController {
      * @param ids    the page's ids, in id order
      */
     record RecordPage(int total, int offset, List<String> ids) {
+    }
+
+    /** One route: its method, its mapping, and a request path that matches it. */
+    record Route(String method, String mapping, String sample) {
     }
 }

@@ -10,15 +10,22 @@ import io.filestore.FileStoreException;
 public class ConsoleExposedException extends FileStoreException {
 
     private final String address;
+    private final String path;
 
-    ConsoleExposedException(String address, String path) {
+    ConsoleExposedException(String address, String path, String unguarded) {
         super("The FileStore console (filestore.console.enabled=true, at " + path + ") would be reachable on "
-                + address + " without Spring Security guarding it: it shows every record and every change.");
+                + address + " unguarded: " + unguarded + ". It shows every record and every change.");
         this.address = address;
+        this.path = path;
     }
 
     /** The address the console would have been reachable on, as the report words it. */
     public String address() {
         return address;
+    }
+
+    /** The console's path ({@code filestore.console.path}). */
+    public String path() {
+        return path;
     }
 }

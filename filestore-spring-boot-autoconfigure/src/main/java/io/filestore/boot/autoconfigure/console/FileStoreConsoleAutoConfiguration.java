@@ -1,11 +1,12 @@
 package io.filestore.boot.autoconfigure.console;
 
-import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -34,10 +35,19 @@ public final class FileStoreConsoleAutoConfiguration {
 
     @Bean
     ConsoleController fileStoreConsoleController(FileStore fileStore, ConsoleChangeFeed fileStoreConsoleChangeFeed,
-                                                 FileStoreProperties properties, Environment environment,
-                                                 ListableBeanFactory beans) {
+                                                 FileStoreProperties properties) {
+        return new ConsoleController(fileStore, fileStoreConsoleChangeFeed, properties.getConsole().getPath());
+    }
+
+    /**
+     * The access check, once every singleton exists: Spring Security's filter chains are built by then,
+     * and the web server has not started taking connections (it starts after this, with the context's
+     * lifecycle), so a refused console never serves a request.
+     */
+    @Bean
+    SmartInitializingSingleton fileStoreConsoleAccessCheck(FileStoreProperties properties, Environment environment,
+                                                           ApplicationContext context) {
         FileStoreProperties.Console console = properties.getConsole();
-        ConsoleAccess.check(environment, beans, console.isAllowRemote(), console.getPath());
-        return new ConsoleController(fileStore, fileStoreConsoleChangeFeed, console.getPath());
+        return () -> ConsoleAccess.check(environment, context, console.isAllowRemote(), console.getPath());
     }
 }
