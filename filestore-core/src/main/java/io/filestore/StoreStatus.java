@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of a store's health and statistics.
  *
@@ -27,10 +29,12 @@ import java.util.Map;
  * @param state              where the store is in its life; {@code open} and {@code fenced} follow from it
  *                           and the fence (a fenced store that was closed is {@code CLOSED} and fenced)
  * @param writeBacklog       what the flusher has yet to write, its bounds, and the writers' waits for it
+ * @param shared             the link to the shared store's database, or {@code null} for a store that is not shared
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
                           List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
-                          List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog) {
+                          List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog,
+                          @Nullable SharedStatus shared) {
 }
