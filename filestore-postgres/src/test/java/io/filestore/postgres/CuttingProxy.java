@@ -27,8 +27,9 @@ final class CuttingProxy implements AutoCloseable {
         acceptor.start();
     }
 
+    /** No server-side prepared statements, so every {@code COMMIT} travels as text the proxy can see. */
     String url() {
-        return "jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/postgres";
+        return "jdbc:postgresql://127.0.0.1:" + server.getLocalPort() + "/postgres?prepareThreshold=0";
     }
 
     void arm() {
