@@ -100,14 +100,12 @@ public final class SharedInstance {
 
     private static void transfer(FileStore store, String transfer, int accounts) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String from = "a" + random.nextInt(accounts);
-        String to = "a" + random.nextInt(accounts);
+        int first = random.nextInt(accounts);
+        String from = "a" + first;
+        String to = "a" + ((first + 1 + random.nextInt(accounts - 1)) % accounts); // never the same account
         int amount = 1 + random.nextInt(10);
         store.runInTransaction(tx -> {
             DocumentCollection accountsCollection = store.collection("accounts");
-            if (from.equals(to)) {
-                return;
-            }
             ObjectNode source = accountsCollection.get(from).orElseThrow();
             ObjectNode target = accountsCollection.get(to).orElseThrow();
             source.put("balance", source.get("balance").asInt() - amount);
