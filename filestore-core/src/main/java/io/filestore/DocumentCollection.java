@@ -1,6 +1,7 @@
 package io.filestore;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -126,6 +127,19 @@ public interface DocumentCollection {
      */
     List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                         boolean toInclusive, boolean descending, int offset, int limit);
+
+    /**
+     * As {@link #findEntriesInRange(String, Object, boolean, Object, boolean, boolean, int, int)}, each entry
+     * with its record's stored JSON text (as {@link #getJson} gives it), both read in one consistent step:
+     * no commit falls between reading an entry and its record, so each text has the key its entry shows.
+     * For a caller that passes records on as JSON, which then parses none. A record deleted meanwhile
+     * cannot appear: entries and records are read together.
+     *
+     * @throws IllegalArgumentException when the field is not indexed, or the offset or limit is negative
+     */
+    List<Map.Entry<IndexEntry, String>> findJsonInRange(String field, @Nullable Object from, boolean fromInclusive,
+                                                        @Nullable Object to, boolean toInclusive, boolean descending,
+                                                        int offset, int limit);
 
     /**
      * Whether every record of the collection, as this thread sees it (its transaction included), has

@@ -145,6 +145,34 @@ public interface FileStore extends AutoCloseable {
      */
     void flush();
 
+    /**
+     * Writes a consistent copy of the whole store into {@code target} while the store goes on serving
+     * reads and writes: opening the copy (restore is opening it, or copying it back into place) gives
+     * exactly the state after the transaction {@link BackupResult#sequence()}.
+     *
+     * <p>How: a flush, and while the flusher is held off (no record file changes then), a hard link
+     * to every record, index and values file the store replaces by rename (the same inode: that version
+     * of the file), a copy of every file appended in place (append-only collections), and a checkpoint
+     * saying the files cover that flush. Where the target's file system cannot link to the data folder,
+     * the links go into {@code _backup.staging} inside the data folder and are copied to the target after
+     * the flusher is released; where no link is possible at all, files are copied while it waits. Writers
+     * wait only if their backlog of unflushed changes fills up while the flusher is held. The copy is
+     * marked incomplete ({@code _backup.incomplete}, which makes opening it fail) until its last file and
+     * folder are durable. Memory-only collections, and collections whose files live outside the data
+     * folder, are not in the copy ({@link BackupResult#notIncluded()}).
+     *
+     * @param target a folder that does not exist yet, or is empty, outside the data folder
+     * @throws InvalidOptionsException when the target is anything else; nothing is written then
+     * @throws StorageException when a file cannot be read or written; the copy stays marked incomplete
+     * @throws StoreFencedException when the store is fenced; {@link StoreClosedException} when closed
+     */
+    default BackupResult backup(Path target) {
+        return backup(target, BackupProgress.NONE);
+    }
+
+    /** As {@link #backup(Path)}, telling {@code progress} after each file. */
+    BackupResult backup(Path target, BackupProgress progress);
+
     /** Health and statistics. */
     StoreStatus status();
 

@@ -1,5 +1,7 @@
 package io.filestore.benchmarks;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;
@@ -24,7 +26,8 @@ import io.filestore.Strategy;
  * sleeps; with G1 (the default) this is a full collection, so "used" is close to the live set.
  *
  * <p>Run: {@code java -Xmx4g -cp target/benchmarks.jar io.filestore.benchmarks.HeapPerRecord [records]}
- * (default 1000000).
+ * (default 1000000). With {@code -Dheap.histogram=N} it then prints the first N rows of the live heap's
+ * class histogram ({@code jmap -histo:live} of its own process): where the bytes per record go.
  */
 public final class HeapPerRecord {
 
@@ -75,6 +78,10 @@ public final class HeapPerRecord {
             System.out.printf("heap per record: %.1f bytes%n", perRecord);
             System.out.printf("compact JSON per record: %.1f bytes%n", jsonPerRecord);
             System.out.printf("ratio heap / JSON: %.2fx%n", perRecord / jsonPerRecord);
+            int histogram = Integer.getInteger("heap.histogram", 0);
+            if (histogram > 0) {
+                printHistogram(histogram);
+            }
             Reference.reachabilityFence(users);
         } finally {
             TempDirs.delete(dir);
@@ -88,6 +95,17 @@ public final class HeapPerRecord {
             Thread.sleep(200);
         }
         return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** The first rows of this process's live class histogram, from the JDK's {@code jmap}. */
+    private static void printHistogram(int rows) throws IOException, InterruptedException {
+        Path jmap = Path.of(System.getProperty("java.home"), "bin", "jmap");
+        Process process = new ProcessBuilder(jmap.toString(), "-histo:live", String.valueOf(ProcessHandle.current().pid()))
+                .redirectErrorStream(true).start();
+        try (BufferedReader lines = process.inputReader()) {
+            lines.lines().limit(rows + 3L).forEach(System.out::println);
+        }
+        process.waitFor();
     }
 
     private static String gcNames() {

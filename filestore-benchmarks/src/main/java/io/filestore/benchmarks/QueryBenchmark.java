@@ -23,6 +23,7 @@ import io.filestore.CollectionOptions;
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
 import io.filestore.Strategy;
+import io.filestore.query.JsonResult;
 import io.filestore.query.Order;
 import io.filestore.query.Query;
 import io.filestore.query.QueryResult;
@@ -37,6 +38,8 @@ import io.filestore.query.Where;
  *       match), a lookup then a sort of the matches, or a scan;</li>
  *   <li>{@code ageRangeTop10}: {@code where age >= v order by age limit 10}, a range of the sorted
  *       index read in order until 10 rows match, or a scan and a sort;</li>
+ *   <li>{@code ageRangeTop10Json}: the same through {@code Query.runJson()}, the rows as their stored
+ *       JSON text (as the SQL peers' {@code SELECT doc} returns each row's text), parsing none;</li>
  *   <li>{@code firstPageByUsername}: {@code order by username limit 20}, the first page of a list
  *       sorted by an indexed field;</li>
  *   <li>{@code middlePageByUsername}: the same page at offset {@code records / 2} (50,000 at 100k);</li>
@@ -101,6 +104,12 @@ public class QueryBenchmark {
     public QueryResult ageRangeTop10() {
         int age = 18 + ThreadLocalRandom.current().nextInt(60);
         return Query.from(store, "users").where(Where.gte("age", age)).orderBy("age").limit(10).run();
+    }
+
+    @Benchmark
+    public JsonResult ageRangeTop10Json() {
+        int age = 18 + ThreadLocalRandom.current().nextInt(60);
+        return Query.from(store, "users").where(Where.gte("age", age)).orderBy("age").limit(10).runJson();
     }
 
     @Benchmark

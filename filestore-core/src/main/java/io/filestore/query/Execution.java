@@ -57,6 +57,32 @@ final class Execution {
         return finish(matches);
     }
 
+    JsonResult runJson() {
+        if (query.select.isEmpty() && query.joins.isEmpty()) {
+            long needed = query.limit == Long.MAX_VALUE ? Long.MAX_VALUE : query.offset + query.limit;
+            Planner.Source source = new Planner(query.store, query.collection, query.joins)
+                    .choose(query.where, query.orders, needed);
+            if (isIndexOrdered(source) && source.page() != null) {
+                return storedTextInIndexOrder(source.page());
+            }
+        }
+        QueryResult result = run();
+        return new JsonResult(result.ids(), result.rows().stream().map(ObjectNode::toString).toList());
+    }
+
+    /** As {@link #pageInIndexOrder}, each row the record's stored text, read with its entry in one consistent step. */
+    private JsonResult storedTextInIndexOrder(Planner.PageRead read) {
+        List<Map.Entry<IndexEntry, String>> page = read.readJson((int) Math.min(query.offset, Integer.MAX_VALUE),
+                (int) Math.min(query.limit, Integer.MAX_VALUE));
+        List<String> ids = new ArrayList<>(page.size());
+        List<String> rows = new ArrayList<>(page.size());
+        for (Map.Entry<IndexEntry, String> row : page) {
+            ids.add(row.getKey().rowId());
+            rows.add(row.getValue());
+        }
+        return new JsonResult(ids, rows);
+    }
+
     /** Whether the query is a page of every record in an order no index gives: a scan that needs only the sort's fields. */
     private boolean isSortedScan(Planner.Source source) {
         return source.ids() == null && query.where == null && query.joins.isEmpty() && !query.isGrouped()

@@ -57,9 +57,20 @@ final class Planner {
         }
     }
 
-    /** The index entries of a page, in the query's order: those after the first {@code offset}, at most {@code limit}. */
-    interface PageRead {
-        List<IndexEntry> read(int offset, int limit);
+    /**
+     * A page of an index range, in the query's order: the entries after the first {@code offset}, at most
+     * {@code limit}, or the same with their records' stored JSON text.
+     */
+    record PageRead(DocumentCollection target, String field, @Nullable Object from, boolean fromInclusive,
+                    @Nullable Object to, boolean toInclusive, boolean descending) {
+
+        List<IndexEntry> read(int offset, int limit) {
+            return target.findEntriesInRange(field, from, fromInclusive, to, toInclusive, descending, offset, limit);
+        }
+
+        List<Map.Entry<IndexEntry, String>> readJson(int offset, int limit) {
+            return target.findJsonInRange(field, from, fromInclusive, to, toInclusive, descending, offset, limit);
+        }
     }
 
     /** The fewest index entries a first read of an ordered range asks for. */
@@ -93,8 +104,7 @@ final class Planner {
             Order order = orders.get(0);
             DocumentCollection target = store.collection(collection);
             Object[] b = bounds(where);
-            PageRead page = (offset, limit) -> target.findEntriesInRange(order.field(), b[0],
-                    (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending(), offset, limit);
+            PageRead page = new PageRead(target, order.field(), b[0], (Boolean) b[1], b[2], (Boolean) b[3], !order.ascending());
             IntFunction<List<IndexEntry>> first = n -> page.read(0, n);
             // every entry is a match, each record once and where the sort puts it, when every record has one key:
             // the execution reads the page alone
@@ -122,8 +132,7 @@ final class Planner {
      */
     private Source wholeIndex(Order order, int needed) {
         DocumentCollection target = store.collection(collection);
-        PageRead page = (offset, limit) -> target.findEntriesInRange(order.field(), null, true, null, true,
-                !order.ascending(), offset, limit);
+        PageRead page = new PageRead(target, order.field(), null, true, null, true, !order.ascending());
         return new Source(Plan.Access.INDEX_ORDER, null, "(no condition; index " + order.field() + " read in order as far as "
                 + "the page, " + needed + " entries)", order.field(), true, n -> page.read(0, n), page);
     }

@@ -147,6 +147,15 @@ public final class Query {
         return new Execution(this).run();
     }
 
+    /**
+     * Runs the query and returns its rows as JSON text. Where an index gives the page in order and every
+     * entry is a match, no record is parsed: each row is the record's stored text. Otherwise the rows
+     * of {@link #run()}, written out.
+     */
+    public JsonResult runJson() {
+        return new Execution(this).runJson();
+    }
+
     /** How many rows the query matches, before offset and limit (groups, when grouped). */
     public long count() {
         return new Execution(this).count();

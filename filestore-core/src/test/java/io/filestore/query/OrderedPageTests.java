@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.filestore.DocumentCollection;
 import io.filestore.FileStore;
+import io.filestore.FileStoreOptions;
 import io.filestore.TestStores;
 import tools.jackson.databind.JsonNode;
 
@@ -189,8 +190,32 @@ class OrderedPageTests {
                 List<String> expected = byUsername(users, true).stream()
                         .filter(id -> smallest(users.get(id).orElseThrow().get("username")).compareTo("n150") >= 0).toList();
                 assertThat(first.run().ids()).isEqualTo(expected.subList(0, Math.min(400, expected.size())));
+                assertThat(first.runJson().ids()).as("the transaction's view as JSON text").isEqualTo(first.run().ids());
                 tx.rollback();
             });
+        }
+    }
+
+    @Test
+    void aPageAsJsonTextIsEachRecordsStoredTextInThePagesOrder() {
+        try (FileStore store = TestStores.open(dir)) {
+            fill(store, 200);
+            DocumentCollection users = store.collection("users");
+            Query range = Query.from(store, "users").where(Where.gte("username", "n20")).orderBy(Order.desc("username"))
+                    .offset(5).limit(10);
+            Query whole = Query.from(store, "users").orderBy("username").limit(10);
+            Query projected = whole.select("username");
+
+            for (Query query : List.of(range, whole, projected)) {
+                JsonResult text = query.runJson();
+                QueryResult trees = query.run();
+                assertThat(text.ids()).as("%s", query).isEqualTo(trees.ids()).hasSize(10);
+                for (int i = 0; i < text.size(); i++) {
+                    assertThat(FileStoreOptions.defaultJsonMapper().readTree(text.rows().get(i))).isEqualTo(trees.rows().get(i));
+                }
+            }
+            assertThat(range.runJson().rows()).as("a whole record is its stored text")
+                    .isEqualTo(range.run().ids().stream().map(id -> users.getJson(id).orElseThrow()).toList());
         }
     }
 }

@@ -223,6 +223,11 @@ class QueryPropertyTests {
             for (int i = 0; i < result.size(); i++) {
                 assertThat(result.rows().get(i)).isEqualTo(all.get(result.ids().get(i)));
             }
+            JsonResult text = query.runJson();
+            assertThat(text.ids()).as("runJson of %s", query).isEqualTo(expectedIds);
+            for (int i = 0; i < text.size(); i++) {
+                assertThat(FileStoreOptions.defaultJsonMapper().readTree(text.rows().get(i))).isEqualTo(all.get(text.ids().get(i)));
+            }
             if (query.explain().usesIndex()) {
                 indexed++;
             }

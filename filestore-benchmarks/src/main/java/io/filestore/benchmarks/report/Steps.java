@@ -50,7 +50,7 @@ final class Steps {
                 Step.rates("FileStore query by email", "QueryBenchmark\\.byEmail")
                         .param("records", sizes.records()).param("indexed", true),
                 Step.rates("FileStore range and pages",
-                                "QueryBenchmark\\.(ageRangeTop10|firstPageByUsername|middlePageByUsername|firstPageByName)")
+                                "QueryBenchmark\\.(ageRangeTop10|ageRangeTop10Json|firstPageByUsername|middlePageByUsername|firstPageByName)")
                         .param("records", sizes.records()).param("indexed", true).forTarget(),
                 Step.rates("peers get and find", "PeerReadBenchmark\\.(get|findByEmail)")
                         .param("peer", (Object[]) READ_PEERS).param("records", sizes.records()),

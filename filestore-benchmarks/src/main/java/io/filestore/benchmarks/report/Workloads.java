@@ -71,6 +71,9 @@ public final class Workloads {
                 read("age range top 10", "age >= v order by age limit 10, age indexed (FileStore's Query; the SQL"
                         + " stores' SELECT ... ORDER BY age LIMIT 10; H2 MVStore a cursor over its own age map)",
                         "QueryBenchmark.ageRangeTop10", "ageAtLeastTop10", records),
+                read("age range top 10, JSON text", "the same through Query.runJson(): each row its stored JSON text, as"
+                        + " the SQL stores' SELECT doc returns it (the peers' figures are those of the row above)",
+                        "QueryBenchmark.ageRangeTop10Json", "ageAtLeastTop10", records),
                 page("first page by username", "order by username limit 20, username indexed",
                         "firstPageByUsername", records),
                 page("page at " + Workloads.count(sizes.records() / 2) + " by username", "order by username offset "

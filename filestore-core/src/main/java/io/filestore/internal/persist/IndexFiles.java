@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.filestore.CollectionOptions;
 import io.filestore.StorageException;
 import io.filestore.spi.FileBatch;
 
@@ -23,6 +24,19 @@ public final class IndexFiles {
 
     public IndexFiles(StorePersistContext context) {
         this.context = context;
+    }
+
+    /**
+     * Where a collection of these options keeps its index files: {@code <folder>/indices} for a folder of
+     * record files, {@code <folder of the file>/indices/<collection>} for one file; {@code null} when it has
+     * no files.
+     */
+    public static @Nullable Path folderOf(CollectionOptions options, Path dataDir) {
+        return switch (options.strategy()) {
+            case MEMORY_ONLY -> null;
+            case SINGLE_FILE, COMPRESSED -> Folders.indexFolderBeside(options.resolvePath(dataDir), options.name());
+            default -> options.resolvePath(dataDir).resolve(Folders.INDICES);
+        };
     }
 
     /** The index file of a field. */

@@ -97,6 +97,14 @@ final class Flusher {
     }
 
     /**
+     * Runs the work while no flush runs, none starting until it returns (a backup's files do not change
+     * under it). Writers go on; only those whose backlog fills up meanwhile wait for the next flush.
+     */
+    synchronized <T> T whileHeld(Supplier<T> work) {
+        return work.get();
+    }
+
+    /**
      * A scheduled or early flush: as {@link #flush()}, except that a collection's changed index files are
      * rewritten only once per index-files interval (the flush interval). An index file is rewritten whole,
      * O(records), and is not needed for durability (the open rebuilds every index from the records and

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,9 +36,12 @@ final class IndexFileCheck {
     private final IndexFileFormat format;
     private final AtomicFiles files;
     private final Executor executor;
+    private final Consumer<String> findings;
 
     /** {@code executor} checks the index files side by side; the caller waits for it, so it must not be the caller's own pool. */
-    IndexFileCheck(IndexFiles indexFiles, IndexFileFormat format, AtomicFiles files, Executor executor) {
+    IndexFileCheck(IndexFiles indexFiles, IndexFileFormat format, AtomicFiles files, Executor executor,
+                   Consumer<String> findings) {
+        this.findings = findings;
         this.indexFiles = indexFiles;
         this.format = format;
         this.files = files;
@@ -86,6 +90,7 @@ final class IndexFileCheck {
             log.debug("Creating index file {} of new collection '{}'", file, collection.name());
         } else {
             log.info("Rebuilding index file {} of collection '{}': {}", file, collection.name(), problem);
+            findings.accept(file + ": " + problem + "; rewritten from the records");
         }
         return new Rewrite(file, expectedBytes);
     }

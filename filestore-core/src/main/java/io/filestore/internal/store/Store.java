@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.filestore.BackupProgress;
+import io.filestore.BackupResult;
 import io.filestore.CollectionOptions;
 import io.filestore.CommitHook;
 import io.filestore.DocumentCollection;
@@ -82,6 +85,9 @@ public final class Store implements FileStore {
     private final Committer committer;
     private final Transactions transactions;
     private final Flusher flusher;
+    private final Backup backup;
+    /** What the index file check rewrote at open, for {@link FolderCheck}. */
+    private final List<String> indexRepairs = new CopyOnWriteArrayList<>();
     private final Map<String, StoreCollection> collections = new ConcurrentHashMap<>();
     private final Lifecycle lifecycle;
     private final Object closeMonitor = new Object();
@@ -120,6 +126,7 @@ public final class Store implements FileStore {
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
         this.flusher = new Flusher(this::collectionStates, values, committer, journal, files, valuesFile, indexFormat,
                 this::checkFilesWritable, backlog, options.flushInterval());
+        this.backup = new Backup(options.dataDir(), flusher, () -> wal, collections::values);
     }
 
     /** Opens a store; see {@link FileStore#open(FileStoreOptions)}. */
@@ -166,8 +173,10 @@ public final class Store implements FileStore {
         } catch (IOException e) {
             throw new StorageException("Cannot open data folder", dataDir, e);
         }
+        Backup.refuseIncomplete(io, dataDir);
         background.watchLock(lock, lock.folder().resolve(LOCK_FILE), lifecycle::fence);
         persistContext.files().deleteTempFiles(dataDir);
+        Backup.deleteLeftoverStaging(dataDir);
     }
 
     /**
@@ -230,7 +239,7 @@ public final class Store implements FileStore {
 
     /** Step 6: index files that disagree with the records are rewritten (they are derived data). */
     private void checkIndexFiles() {
-        new IndexFileCheck(indexFiles, indexFormat, persistContext.files(), pool)
+        new IndexFileCheck(indexFiles, indexFormat, persistContext.files(), pool, indexRepairs::add)
                 .run(collections.values().stream().map(StoreCollection::state).toList());
     }
 
@@ -347,6 +356,12 @@ public final class Store implements FileStore {
     }
 
     @Override
+    public BackupResult backup(Path target, BackupProgress progress) {
+        lifecycle.ensureWritable();
+        return backup.run(target, progress);
+    }
+
+    @Override
     public StoreStatus status() {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> dirty = new TreeMap<>();
@@ -386,6 +401,10 @@ public final class Store implements FileStore {
                 abandon();
             }
         }
+    }
+
+    List<String> indexRepairs() {
+        return indexRepairs;
     }
 
     Listeners listeners() {

@@ -229,6 +229,32 @@ final class StoreCollection implements DocumentCollection {
     @Override
     public List<IndexEntry> findEntriesInRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                                                boolean toInclusive, boolean descending, int offset, int limit) {
+        return readRange(field, from, fromInclusive, to, toInclusive, descending, offset, limit, entries -> entries);
+    }
+
+    @Override
+    public List<Map.Entry<IndexEntry, String>> findJsonInRange(String field, @Nullable Object from, boolean fromInclusive,
+                                                               @Nullable Object to, boolean toInclusive, boolean descending,
+                                                               int offset, int limit) {
+        return readRange(field, from, fromInclusive, to, toInclusive, descending, offset, limit, entries -> {
+            List<Map.Entry<IndexEntry, String>> out = new ArrayList<>(entries.size());
+            for (IndexEntry entry : entries) {
+                byte[] bytes = bytes(entry.rowId());
+                if (bytes == null) { // only in an optimistic read that a commit overlapped: read again under the lock
+                    throw new IllegalStateException("The record of " + entry + " is gone");
+                }
+                out.add(Map.entry(entry, new String(bytes, StandardCharsets.UTF_8)));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A page of an index range as this thread sees it, and what {@code then} makes of its entries in the
+     * same consistent read: the committed index alone, or overlaid with this transaction's writes.
+     */
+    private <T> T readRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
+                            boolean toInclusive, boolean descending, int offset, int limit, Function<List<IndexEntry>, T> then) {
         if (limit < 0 || offset < 0) {
             throw new IllegalArgumentException("offset and limit must be 0 or more, not " + offset + " and " + limit);
         }
@@ -237,12 +263,14 @@ final class StoreCollection implements DocumentCollection {
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
         return committer.view(() -> {
             if (pendingWrites().isEmpty()) {
-                return committer.read(() -> index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit));
+                return committer.read(() -> then.apply(
+                        index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit)));
             }
+            // a write transaction holds the writer mutex: no commit can fall between its reads
             List<IndexEntry> all = RangeOverlay.entries(committer, index, state.indexes().position(field), pendingWrites(),
                     low, fromInclusive, high, toInclusive, descending);
             int first = Math.min(offset, all.size());
-            return new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit)));
+            return then.apply(new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit))));
         });
     }
 

@@ -210,6 +210,21 @@ public final class WriteAheadLog implements AutoCloseable {
         dropCoveredSegments();
     }
 
+    /**
+     * Writes into another data folder (a backup's) a checkpoint of this store saying that its record files
+     * cover {@code sequence} and that its log, which holds no segment, had reached it: opening that folder
+     * replays nothing and finds nothing missing.
+     */
+    public void writeCheckpointInto(Path otherDataDir, long sequence) {
+        Path otherFolder = otherDataDir.resolve(FOLDER);
+        try {
+            io.createDirectories(otherFolder);
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the write-ahead log folder", otherFolder, e);
+        }
+        new Checkpoint(checkpoint.storeId(), sequence, sequence, 0).write(files, otherFolder);
+    }
+
     /** Receives replayed transactions. */
     @FunctionalInterface
     public interface TransactionConsumer {

@@ -12,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.CollectionFactory;
 import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.core.convert.support.GenericConversionService;
-import org.springframework.dao.InvalidDataAccessApiUsageException;
 import org.springframework.data.convert.DefaultTypeMapper;
 import org.springframework.data.convert.EntityReader;
 import org.springframework.data.convert.EntityWriter;
@@ -24,7 +23,6 @@ import org.springframework.data.mapping.PersistentPropertyAccessor;
 import org.springframework.data.mapping.model.EntityInstantiators;
 import org.springframework.data.mapping.model.PersistentEntityParameterValueProvider;
 import org.springframework.data.mapping.model.PropertyValueProvider;
-import org.springframework.util.CollectionUtils;
 
 import io.filestore.FileStoreOptions;
 import io.filestore.data.mapping.FileStoreMappingContext;
@@ -32,7 +30,6 @@ import io.filestore.data.mapping.FileStorePersistentEntity;
 import io.filestore.data.mapping.FileStorePersistentProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -67,6 +64,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     private final JsonNodeFactory nodes;
     private final Map<FileStorePersistentEntity<?>, EntityPlan> plans = new ConcurrentHashMap<>();
     private final Map<Class<?>, FileStorePersistentEntity<?>> entities = new ConcurrentHashMap<>();
+    private final DocumentWriter writer;
 
     /** A converter with FileStore's default mapper and no custom conversions. */
     public MappingFileStoreConverter(FileStoreMappingContext context) {
@@ -81,6 +79,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
         this.nodes = mapper.getNodeFactory();
         conversions.registerConvertersIn(conversionService);
         this.typeMapper = new DefaultTypeMapper<>(new TypeKey(), context, List.of(new SimpleTypeInformationMapper()));
+        this.writer = new DocumentWriter(context, values, conversions, conversionService, typeMapper, this::plan);
     }
 
     /** The mapping metadata. */
@@ -103,13 +102,13 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
     /** The entity's document, with its id under the id property's stored name. */
     @Override
     public void write(Object entity, ObjectNode document) {
-        writeEntity(entity, TypeInformation.of(entity.getClass()), document);
+        writer.writeEntity(entity, TypeInformation.of(entity.getClass()), document);
     }
 
     /** The entity's document; its type is recorded when it is not {@code declared} (a subclass in its parent's collection). */
     public ObjectNode toDocument(Object entity, Class<?> declared) {
         ObjectNode document = nodes.objectNode();
-        writeEntity(entity, TypeInformation.of(declared), document);
+        writer.writeEntity(entity, TypeInformation.of(declared), document);
         return document;
     }
 
@@ -118,76 +117,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
      * an embedded object as its document, an enum as its name, a date as its fixed-width text.
      */
     public JsonNode toStoredValue(Object value, @Nullable TypeInformation<?> declared) {
-        return writeValue(value, declared == null ? TypeInformation.OBJECT : declared);
-    }
-
-    private void writeEntity(Object entity, TypeInformation<?> declared, ObjectNode document) {
-        FileStorePersistentEntity<?> persistent = context.getRequiredPersistentEntity(entity.getClass());
-        if (!entity.getClass().equals(declared.getType())) {
-            typeMapper.writeType(entity.getClass(), document);
-        }
-        PersistentPropertyAccessor<?> accessor = persistent.getPropertyAccessor(entity);
-        for (FileStorePersistentProperty property : plan(persistent).stored) {
-            Object value = accessor.getProperty(property);
-            if (value == null) {
-                continue;
-            }
-            document.set(property.fieldName(), property.holdsEntities() ? referenceIds(property, value)
-                    : writeValue(value, property.getTypeInformation()));
-        }
-    }
-
-    private JsonNode writeValue(Object value, TypeInformation<?> declared) {
-        if (value == null) {
-            return nodes.nullNode();
-        }
-        Class<?> type = value.getClass();
-        var customTarget = conversions.getCustomWriteTarget(type);
-        if (customTarget.isPresent()) {
-            return values.write(conversionService.convert(value, customTarget.get()));
-        }
-        if (value instanceof JsonNode node) {
-            return node.deepCopy();
-        }
-        if (value instanceof Collection<?> || type.isArray() && type != byte[].class) {
-            TypeInformation<?> element = declared.isCollectionLike() ? declared.getComponentType() : null;
-            ArrayNode array = nodes.arrayNode();
-            for (Object item : value instanceof Collection<?> collection ? collection : CollectionUtils.arrayToList(value)) {
-                array.add(writeValue(item, element == null ? TypeInformation.OBJECT : element));
-            }
-            return array;
-        }
-        if (value instanceof Map<?, ?> map) {
-            TypeInformation<?> mapValue = declared.isMap() ? declared.getMapValueType() : null;
-            ObjectNode object = nodes.objectNode();
-            map.forEach((key, item) -> object.set(mapKey(key), writeValue(item, mapValue == null ? TypeInformation.OBJECT : mapValue)));
-            return object;
-        }
-        if (conversions.isSimpleType(type)) {
-            return values.write(value);
-        }
-        ObjectNode nested = nodes.objectNode();
-        writeEntity(value, declared, nested);
-        return nested;
-    }
-
-    private JsonNode referenceIds(FileStorePersistentProperty property, Object value) {
-        if (value instanceof Collection<?> entities) {
-            ArrayNode ids = nodes.arrayNode();
-            entities.forEach(referenced -> ids.add(requiredId(property, referenced)));
-            return ids;
-        }
-        return nodes.stringNode(requiredId(property, value));
-    }
-
-    private String requiredId(FileStorePersistentProperty property, Object referenced) {
-        Object id = context.getRequiredPersistentEntity(referenced.getClass()).getIdentifierAccessor(referenced).getIdentifier();
-        if (id == null) {
-            throw new InvalidDataAccessApiUsageException("Cannot store " + property.getOwner().getType().getSimpleName()
-                    + "." + property.getName() + ": the referenced " + referenced.getClass().getSimpleName()
-                    + " has no id yet; save it first (saving never copies or cascades into a referenced entity)");
-        }
-        return idString(id);
+        return writer.writeValue(value, declared == null ? TypeInformation.OBJECT : declared);
     }
 
     /**
@@ -251,21 +181,7 @@ public class MappingFileStoreConverter implements EntityReader<Object, ObjectNod
 
     /** An id value as the store's string id. */
     public String idString(Object id) {
-        if (id instanceof String text) {
-            return text;
-        }
-        JsonNode node = writeValue(id, TypeInformation.of(id.getClass()));
-        return node.isValueNode() ? node.asString() : node.toString();
-    }
-
-    private String mapKey(Object key) {
-        if (key instanceof String text) {
-            return text;
-        }
-        if (key instanceof Enum<?> constant) {
-            return constant.name();
-        }
-        return conversionService.convert(key, String.class);
+        return writer.idString(id);
     }
 
     // ---- reading
