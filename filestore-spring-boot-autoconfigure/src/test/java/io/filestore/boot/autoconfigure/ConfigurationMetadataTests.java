@@ -26,6 +26,8 @@ class ConfigurationMetadataTests {
         assertThat(properties).containsOnlyKeys("filestore.data-dir", "filestore.flush-interval", "filestore.watch",
                 "filestore.max-dirty-records", "filestore.wal.fsync-interval", "filestore.wal.accept-log-loss",
                 "filestore.wal.max-unflushed-size", "filestore.repositories.enabled", "filestore.collections",
+                "filestore.shared.enabled", "filestore.shared.url", "filestore.shared.username", "filestore.shared.password",
+                "filestore.shared.retention", "filestore.shared.instance-timeout",
                 "management.health.filestore.enabled");
         properties.forEach((name, property) ->
                 assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
@@ -39,6 +41,10 @@ class ConfigurationMetadataTests {
                 .isEqualTo(FileStoreOptions.DEFAULT_MAX_DIRTY_RECORDS);
         assertThat(properties.get("filestore.wal.max-unflushed-size").path("defaultValue").asString()).isEqualTo("64MB");
         assertThat(properties.get("management.health.filestore.enabled").path("defaultValue").asBoolean()).isTrue();
+        assertThat(properties.get("filestore.shared.enabled").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.shared.retention").path("defaultValue").asString()).isEqualTo("1h");
+        assertThat(properties.get("filestore.shared.instance-timeout").path("defaultValue").asString()).isEqualTo("30s");
+        assertThat(properties.get("filestore.shared.url").path("description").asString()).contains("DataSource");
     }
 
     @Test
@@ -65,7 +71,7 @@ class ConfigurationMetadataTests {
 
         assertThat(hints).containsOnlyKeys("filestore.collections.values.strategy", "filestore.collections.values.format");
         assertThat(hints.get("filestore.collections.values.strategy").path("values").findValuesAsString("value"))
-                .containsExactly("file-per-record", "single-file", "memory-only", "compressed");
+                .containsExactly("file-per-record", "single-file", "memory-only", "compressed", "shared");
         assertThat(hints.get("filestore.collections.values.format").path("values").findValuesAsString("value"))
                 .containsExactly("json", "jsonl");
         hints.values().forEach(hint -> hint.path("values").forEach(value ->
