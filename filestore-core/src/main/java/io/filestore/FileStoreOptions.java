@@ -9,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.internal.json.Json;
 import io.filestore.internal.json.JsonLimits;
+import io.filestore.spi.SharedStorage;
 import io.filestore.spi.StorageIO;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,11 +46,14 @@ import tools.jackson.databind.json.JsonMapper;
  *                      but not yet in the record files, so replayed after a crash) before a committing
  *                      writer waits for the flusher; 0 means no bound. Default
  *                      {@value #DEFAULT_MAX_UNFLUSHED_LOG_BYTES} (64 MiB; see {@link Builder#maxUnflushedLogBytes})
+ * @param shared        the shared store's database, or {@code null} for a store of its own (see
+ *                      {@link Builder#shared}); when set, every collection that is not {@code memory-only}
+ *                      is {@link Strategy#SHARED shared}
  */
 public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fsyncInterval,
                                Map<String, CollectionOptions> collections,
                                JsonMapper jsonMapper, StorageIO storageIO, boolean watch, boolean acceptLogLoss,
-                               int maxDirtyRecords, long maxUnflushedLogBytes) {
+                               int maxDirtyRecords, long maxUnflushedLogBytes, @Nullable SharedStorage shared) {
 
     /** The default flush interval: 2 seconds. */
     public static final Duration DEFAULT_FLUSH_INTERVAL = Duration.ofSeconds(2);
@@ -74,7 +80,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         if (fsyncInterval == null || fsyncInterval.isNegative()) {
             throw new InvalidOptionsException("wal.fsync-interval", fsyncInterval, "0 or a positive duration such as 200ms");
         }
-        collections = Map.copyOf(collections);
+        collections = Map.copyOf(SharedCollections.resolve(collections, shared != null));
         Objects.requireNonNull(jsonMapper, "jsonMapper");
         JsonLimits.checkReadableFiles(jsonMapper);
         Objects.requireNonNull(storageIO, "storageIO");
@@ -105,7 +111,11 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
     /** The declared options of a collection, or the defaults for an undeclared one. */
     public CollectionOptions collection(String name) {
         CollectionOptions declared = collections.get(name);
-        return declared != null ? declared : CollectionOptions.builder(name).build();
+        if (declared != null) {
+            return declared;
+        }
+        CollectionOptions.Builder defaults = CollectionOptions.builder(name);
+        return (shared != null ? defaults.strategy(Strategy.SHARED) : defaults).build();
     }
 
     private static void checkNoSharedPaths(Path dataDir, Map<String, CollectionOptions> collections) {
@@ -135,6 +145,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
         private boolean acceptLogLoss;
         private int maxDirtyRecords = DEFAULT_MAX_DIRTY_RECORDS;
         private long maxUnflushedLogBytes = DEFAULT_MAX_UNFLUSHED_LOG_BYTES;
+        private @Nullable SharedStorage shared;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -206,6 +217,21 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
             return this;
         }
 
+        /**
+         * Makes this a shared store: several instances (usually in several processes) on one database,
+         * which is the commit point and the source of truth, while each instance keeps every shared
+         * collection in memory and reads locally. Every collection that is not {@code memory-only}
+         * becomes {@link Strategy#SHARED shared} (a declared {@code file-per-record} collection without a
+         * path, the default, included); one declared with a local layout ({@code single-file},
+         * {@code compressed}, a path or a persister of its own) is refused, so that no transaction spans
+         * two engines. {@code memory-only} collections stay local to each instance. The data folder
+         * stays the instance's own: it holds the folder lock (one instance per folder) and nothing shared.
+         */
+        public Builder shared(SharedStorage shared) {
+            this.shared = shared;
+            return this;
+        }
+
         /** Replaces the I/O layer; meant for fault-injection tests. */
         public Builder storageIO(StorageIO storageIO) {
             this.storageIO = storageIO;
@@ -222,7 +248,7 @@ public record FileStoreOptions(Path dataDir, Duration flushInterval, Duration fs
             }
             JsonMapper mapper = jsonMapper != null ? jsonMapper : defaultJsonMapper();
             return new FileStoreOptions(dataDir, flushInterval, fsyncInterval, byName, mapper, storageIO, watch, acceptLogLoss,
-                    maxDirtyRecords, maxUnflushedLogBytes);
+                    maxDirtyRecords, maxUnflushedLogBytes, shared);
         }
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A snapshot of a store's health and statistics.
  *
@@ -29,11 +31,13 @@ import java.util.Map;
  * @param writeBacklog       what the flusher has yet to write, its bounds, and the writers' waits for it
  * @param indexes            each collection's indexes (indexed fields, then unique ones); a collection without
  *                           indexes maps to an empty list
+ * @param shared             the link to the shared store's database, or {@code null} for a store that is not shared
  */
 public record StoreStatus(Path dataDir, boolean open, long lastSequence, Map<String, Integer> recordCounts,
                           Map<String, Integer> dirtyRecords, long flushCount, Instant lastFlushAt,
                           Duration lastFlushDuration, long flushFailures, String lastFlushError,
                           List<String> quarantinedFiles, boolean fenced, String fencedReason, WalStatus wal,
                           List<String> rejectedEdits, StoreState state, WriteBacklogStatus writeBacklog,
-                          Map<String, List<IndexStatus>> indexes) {
+                          Map<String, List<IndexStatus>> indexes,
+                          @Nullable SharedStatus shared) {
 }

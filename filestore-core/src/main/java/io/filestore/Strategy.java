@@ -18,7 +18,15 @@ public enum Strategy {
     MEMORY_ONLY("memory-only"),
 
     /** The whole collection as zstd-compressed JSONL in one file, rewritten when it changed. */
-    COMPRESSED("compressed");
+    COMPRESSED("compressed"),
+
+    /**
+     * Kept in the shared store's database ({@link FileStoreOptions.Builder#shared}), the commit point of
+     * every instance; each instance holds the whole collection in memory. Never written to the local
+     * folder, so not {@link #isPersistent() persistent} in this enum's local sense. Only in a shared
+     * store, where it is what every collection that is not {@code memory-only} becomes.
+     */
+    SHARED("shared");
 
     private final String configName;
 
@@ -31,9 +39,9 @@ public enum Strategy {
         return configName;
     }
 
-    /** Whether records of this strategy are written to disk. */
+    /** Whether records of this strategy are written to the local disk (not {@code memory-only}, not {@code shared}). */
     public boolean isPersistent() {
-        return this != MEMORY_ONLY;
+        return this != MEMORY_ONLY && this != SHARED;
     }
 
     /** Every configuration name, in declaration order. */

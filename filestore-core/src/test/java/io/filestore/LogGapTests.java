@@ -217,7 +217,7 @@ class LogGapTests {
                 .hasMessageContaining(newest.getFileName().toString());
         FileStoreOptions accepting = new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(),
                 options.collections(), options.jsonMapper(), options.storageIO(), options.watch(), true,
-                options.maxDirtyRecords(), options.maxUnflushedLogBytes());
+                options.maxDirtyRecords(), options.maxUnflushedLogBytes(), null);
         try (FileStore store = FileStore.open(accepting)) {
             assertThat(store.status().wal().acceptedLoss()).anySatisfy(loss -> assertThat(loss).contains(newest.getFileName().toString()));
         }

@@ -111,7 +111,7 @@ class StrategyBehaviourTests {
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("collections.s.wal");
         assertThatThrownBy(() -> Format.fromConfigName("collections.x.format", "xml"))
                 .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("json, jsonl");
-        assertThat(Strategy.configNames()).containsExactly("file-per-record", "single-file", "memory-only", "compressed");
+        assertThat(Strategy.configNames()).containsExactly("file-per-record", "single-file", "memory-only", "compressed", "shared");
     }
 
     private static void waitUntil(BooleanSupplier condition) throws InterruptedException {

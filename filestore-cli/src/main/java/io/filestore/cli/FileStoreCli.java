@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
                 + " the folder's lock and refuses when an application has it).",
         subcommands = {CheckCommand.class, StatsCommand.class, ExportCommand.class, ImportCommand.class,
                 CompactCommand.class, RecoverCommand.class, BackupCommand.class, RestoreCommand.class,
+                SharedImportCommand.class, SharedExportCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 done, 1 failed or found a problem, 2 wrong usage."})
 public final class FileStoreCli implements Runnable {

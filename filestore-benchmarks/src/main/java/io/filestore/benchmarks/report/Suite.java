@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Runs every benchmark of the report through the JMH API, one JMH run per step, then the footprint
  * measurement in a child JVM, then writes the report ({@link Report}) into the output folder:
  * <pre>
- * java -cp filestore-benchmarks/target/benchmarks.jar io.filestore.benchmarks.report.Suite full|quick|scaling|scaling-quick [folder]
+ * java -cp filestore-benchmarks/target/benchmarks.jar io.filestore.benchmarks.report.Suite full|quick|scaling|scaling-quick|shared [folder]
  * </pre>
  * Run it from the repository root. The folder defaults to {@code docs/benchmarks} for {@code full}
  * and {@code filestore-benchmarks/target/benchmarks-quick} for {@code quick}, so a smoke run never
@@ -28,11 +28,12 @@ import tools.jackson.databind.node.ObjectNode;
  * every step, so an interrupted run still leaves what it measured. With
  * {@code -Dbench.baseline=<an earlier jmh-results.json>} the earlier run is copied into the folder as
  * {@link Report#BASELINE}, for the targets stated against it ("5x today"). {@code scaling} and
- * {@code scaling-quick} run the scaling page instead ({@link ScalingSuite}).
+ * {@code scaling-quick} run the scaling page instead ({@link ScalingSuite}); {@code shared} the shared-mode
+ * measurements ({@link SharedSuite}).
  */
 public final class Suite {
 
-    private static final List<String> PROFILES = List.of("full", "quick", "scaling", "scaling-quick");
+    private static final List<String> PROFILES = List.of("full", "quick", "scaling", "scaling-quick", "shared");
 
     private final Profile profile;
     private final Path out;
@@ -46,6 +47,10 @@ public final class Suite {
         if (args.length < 1 || !PROFILES.contains(args[0])) {
             System.err.println("usage: Suite " + String.join("|", PROFILES) + " [output folder]");
             System.exit(2);
+        }
+        if (args[0].equals("shared")) {
+            SharedSuite.run(Paths.get(args.length > 1 ? args[1] : "filestore-benchmarks/target/benchmarks-shared"));
+            return;
         }
         if (args[0].startsWith("scaling")) {
             ScalingProfile scaling = ScalingProfile.named(args[0]);

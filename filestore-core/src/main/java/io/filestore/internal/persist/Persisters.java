@@ -58,7 +58,7 @@ public final class Persisters {
                 ZstdLibrary.require(options.name()); // also for the old layout of a migration
                 yield new SingleFilePersister(options.name(), path, new ZstdCodec(new JsonLinesCodec(context.json())), context);
             }
-            case MEMORY_ONLY -> MemoryOnlyPersister.INSTANCE;
+            case MEMORY_ONLY, SHARED -> MemoryOnlyPersister.INSTANCE; // shared: the store fills it from the database
         };
     }
 }

@@ -1,6 +1,7 @@
 package io.filestore.internal.store;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,8 +11,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 import io.filestore.CollectionOptions;
 import io.filestore.InvalidOptionsException;
+import io.filestore.Strategy;
 import io.filestore.internal.json.Json;
 import io.filestore.internal.persist.Persisters;
 import io.filestore.internal.persist.StorePersistContext;
@@ -33,9 +37,12 @@ final class CollectionLoader {
     private final Json json;
     private final Map<String, StoreCollection> collections;
     private final Function<CollectionState, StoreCollection> facade;
+    private final @Nullable SharedSync shared;
 
+    /** {@code shared}: where shared collections come from, or {@code null} when the store is not shared. */
     CollectionLoader(Path dataDir, StorePersistContext persistContext, Migration migration, ExpiryQueue expiry, Json json,
-                     Map<String, StoreCollection> collections, Function<CollectionState, StoreCollection> facade) {
+                     Map<String, StoreCollection> collections, Function<CollectionState, StoreCollection> facade,
+                     @Nullable SharedSync shared) {
         this.dataDir = dataDir;
         this.persistContext = persistContext;
         this.migration = migration;
@@ -43,6 +50,7 @@ final class CollectionLoader {
         this.json = json;
         this.collections = collections;
         this.facade = facade;
+        this.shared = shared;
     }
 
     /**
@@ -81,11 +89,22 @@ final class CollectionLoader {
         CollectionState state = new CollectionState(options, Persisters.forCollection(options, persistContext), expiry);
         LoadSink sink = new LoadSink(state);
         state.persister().load(sink);
+        if (shared != null && options.strategy() == Strategy.SHARED) {
+            loadShared(sink, options.name());
+        }
         sink.buildIndexes();
         DuplicateKeyWarning.warnAboutDuplicates(state);
         StoreCollection collection = facade.apply(state);
         collections.put(options.name(), collection);
         return collection;
+    }
+
+    /** A shared collection's records, from the database (the open's snapshot or its table now). */
+    private void loadShared(LoadSink sink, String name) {
+        Map<String, byte[]> records = new HashMap<>();
+        shared.load(name, records);
+        sink.expect(records.size());
+        records.forEach((id, bytes) -> sink.accept(id, json.parseObject(bytes)));
     }
 
     /**

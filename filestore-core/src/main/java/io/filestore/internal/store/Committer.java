@@ -18,12 +18,14 @@ import io.filestore.ChangeSet;
 import io.filestore.CommitHook;
 import io.filestore.FileStoreException;
 import io.filestore.RecordChange;
+import io.filestore.Strategy;
 import io.filestore.Subscription;
 import io.filestore.UniqueConstraintException;
 import io.filestore.ValueChange;
 import io.filestore.internal.json.Json;
 import io.filestore.internal.wal.ChangeEntry;
 import io.filestore.internal.wal.WriteAheadLog;
+import io.filestore.spi.SharedChange;
 
 /**
  * Turns transactions into committed state.
@@ -53,6 +55,10 @@ import io.filestore.internal.wal.WriteAheadLog;
  * if the log fails, the store fences itself and the write is reported as failed. When the flusher has
  * fallen behind, a writer waits once more between durability and its listeners, holding no lock
  * ({@link WriteBacklog}).
+ * <p>
+ * In a shared store ({@link SharedSync}) the database replaces the log: a write transaction's begin
+ * also opens its database session (the cross-instance writer lock, then a catch-up), and its commit
+ * writes the change there and commits before applying it in memory.
  */
 final class Committer {
 
@@ -73,6 +79,7 @@ final class Committer {
     private final WriteBacklog backlog;
     private volatile long lastSequence;
     private volatile WriteAheadLog wal;
+    private volatile @Nullable SharedSync shared;
 
     /** {@code backlog}: where a writer waits, once its commit is durable, while the flusher is behind. */
     Committer(ValueState values, Listeners listeners, Json json, WriteBacklog backlog) {
@@ -85,6 +92,21 @@ final class Committer {
     /** Sends transactions that touch a logged collection to the write-ahead log from now on. */
     void logTo(WriteAheadLog wal) {
         this.wal = wal;
+    }
+
+    /**
+     * Makes every write transaction a session of the shared store's database from now on (shared mode, at
+     * open), and commits combined single writes a batch at a time ({@link SharedBatch}).
+     */
+    void shareWith(SharedSync sync) {
+        this.shared = sync;
+        combiner.applyBatchesWith(batch -> {
+            if (!hooks.isEmpty()) {
+                batch.forEach(request -> request.runAlone = true); // a hook runs on its writer's thread
+                return;
+            }
+            SharedBatch.apply(this, sync, json, batch);
+        });
     }
 
     Subscription addHook(CommitHook hook) {
@@ -105,10 +127,16 @@ final class Committer {
         lastSequence = Math.max(lastSequence, sequence);
     }
 
+    /** Shared mode, at open: the store's sequence is the shared one its snapshot is as of, whatever the local log said. */
+    void sequenceIs(long sequence) {
+        lastSequence = sequence;
+    }
+
     /** Begins a transaction on this thread, waiting for the writer mutex. */
     TransactionBuffer begin() {
         requireNoTransaction();
         writerMutex.lock();
+        joinShared();
         return bind(new TransactionBuffer(this));
     }
 
@@ -122,6 +150,7 @@ final class Committer {
         if (!writerMutex.tryLock(maxWaitNanos, TimeUnit.NANOSECONDS)) {
             return null;
         }
+        joinShared();
         return bind(new TransactionBuffer(this));
     }
 
@@ -139,6 +168,25 @@ final class Committer {
         }
     }
 
+    /**
+     * Holding the writer mutex, in shared mode: opens the transaction's database session (the
+     * cross-instance writer lock) and applies what other instances committed since; on failure the mutex
+     * is released and nothing begins.
+     */
+    private void joinShared() {
+        SharedSync sync = shared;
+        if (sync == null) {
+            return;
+        }
+        try {
+            sync.beginSession();
+        } catch (RuntimeException | Error e) {
+            combiner.release();
+            sync.dispatchCaughtUp();
+            throw e;
+        }
+    }
+
     private TransactionBuffer bind(TransactionBuffer buffer) {
         current.set(buffer);
         bound.incrementAndGet();
@@ -147,9 +195,17 @@ final class Committer {
 
     /** Holds the writer mutex for work that must not interleave with commits (open, close). */
     void exclusively(Runnable work) {
+        exclusively(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** As {@link #exclusively(Runnable)}, returning what the work returns. */
+    <T> T exclusively(Supplier<T> work) {
         writerMutex.lock();
         try {
-            work.run();
+            return work.get();
         } finally {
             combiner.release();
         }
@@ -169,7 +225,7 @@ final class Committer {
             if (buffer.isRollbackOnly()) {
                 throw new FileStoreException("Transaction was marked rollback-only; nothing was committed");
             }
-            runHooks(buffer);
+            CommitHooks.run(hooks, buffer, json);
             commit = buffer.isEmpty() ? Applied.nothing(lastSequence) : applyValidated(buffer);
         } finally {
             end(buffer);
@@ -195,7 +251,16 @@ final class Committer {
             return;
         }
         WriteCombiner.Request request = new WriteCombiner.Request(collection, id, write, admit);
-        if (combiner.commit(request)) {
+        boolean combined;
+        try {
+            combined = combiner.commit(request);
+        } finally {
+            SharedSync sync = shared;
+            if (sync != null) {
+                sync.dispatchCaughtUp(); // other instances' changes the batch's session applied first
+            }
+        }
+        if (combined) {
             backlog.awaitRoom(request.changes());
             listeners.dispatch(request.changes());
         } else {
@@ -233,8 +298,15 @@ final class Committer {
             bound.decrementAndGet();
             if (buffer.isReadOnly()) {
                 underReadLock(() -> snapshots.remove(buffer));
-            } else {
-                combiner.release();
+                return;
+            }
+            SharedSync sync = shared;
+            if (sync != null) {
+                sync.endSession();
+            }
+            combiner.release();
+            if (sync != null) {
+                sync.dispatchCaughtUp(); // other instances' commits applied at begin, heard of with no lock held
             }
         }
     }
@@ -260,39 +332,6 @@ final class Committer {
     }
 
     /**
-     * Shows the hooks the transaction's real changes, and again whatever they wrote in turn, until a
-     * round writes nothing new; each write is shown once, so a cascade costs what it changes.
-     */
-    private void runHooks(TransactionBuffer buffer) {
-        if (hooks.isEmpty()) {
-            return;
-        }
-        Map<CollectionState, Map<String, PendingWrite>> shown = new HashMap<>();
-        while (true) {
-            List<RecordChange> fresh = new ArrayList<>();
-            buffer.records().forEach((collection, writes) -> {
-                Map<String, PendingWrite> shownHere = shown.computeIfAbsent(collection, c -> new HashMap<>());
-                writes.forEach((id, write) -> {
-                    if (shownHere.put(id, write) == write) {
-                        return;
-                    }
-                    byte[] before = collection.committed(id);
-                    if (write.isDelete() ? before != null : !Arrays.equals(before, write.bytes())) {
-                        fresh.add(new CommittedRecordChange(collection.name(), id, before, write.bytes(), json));
-                    }
-                });
-            });
-            if (fresh.isEmpty()) {
-                return;
-            }
-            List<RecordChange> round = List.copyOf(fresh);
-            for (CommitHook hook : hooks) {
-                hook.beforeCommit(round);
-            }
-        }
-    }
-
-    /**
      * The commit protocol, under the writer mutex: check the unique indexes, plan the real changes, log
      * them when a logged collection is touched, apply them in memory under the commit stamp, and describe
      * them for the listeners. The caller awaits durability after releasing the mutex.
@@ -305,10 +344,48 @@ final class Committer {
         if (steps.isEmpty() && valueChanges.isEmpty()) {
             return Applied.nothing(lastSequence);
         }
-        long sequence = lastSequence + 1;
+        SharedSync sync = shared;
+        long sequence = sync == null ? lastSequence + 1 : commitShared(sync, steps, valueWrites);
         WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
         applyInMemory(sequence, steps, valueWrites);
         return new Applied(new ChangeSet(sequence, recordChanges(steps), valueChanges), durable);
+    }
+
+    /**
+     * Shared mode: commits the shared records and the values in the database before anything is applied
+     * in memory; returns the sequence (unchanged when only {@code memory-only} collections changed,
+     * which stay local and take no shared sequence).
+     */
+    private long commitShared(SharedSync sync, List<Step> steps, Map<String, byte[]> valueWrites) {
+        List<SharedChange.Entry> entries = new ArrayList<>(steps.size() + valueWrites.size());
+        for (Step step : steps) {
+            if (step.collection.options().strategy() == Strategy.SHARED) {
+                entries.add(new SharedChange.Entry(step.collection.name(), step.id, step.after));
+            }
+        }
+        valueWrites.forEach((key, bytes) -> entries.add(new SharedChange.Entry(null, key, bytes)));
+        return entries.isEmpty() ? lastSequence : sync.commit(lastSequence + 1, entries);
+    }
+
+    /** Shared mode, under the writer mutex and a session: commits a combined batch's writes as one transaction; returns its sequence. */
+    long commitSharedBatch(TransactionBuffer batch) {
+        List<Step> steps = plan(batch);
+        long sequence = commitShared(shared, steps, Map.of());
+        applyInMemory(sequence, steps, Map.of());
+        return sequence;
+    }
+
+    /**
+     * Holding the writer mutex: applies another instance's committed change (or a reload's differences)
+     * through the same apply step as a local commit, with no checks (the database decided), and returns
+     * what changed for the listeners.
+     */
+    ChangeSet applyRemote(long sequence, TransactionBuffer remote) {
+        List<Step> steps = plan(remote);
+        Map<String, byte[]> valueWrites = new HashMap<>();
+        List<ValueChange> valueChanges = planValues(remote, valueWrites);
+        applyInMemory(Math.max(sequence, lastSequence), steps, valueWrites);
+        return new ChangeSet(sequence, recordChanges(steps), valueChanges);
     }
 
     /** The values the transaction really changes, into {@code valueWrites}; returns their changes. */

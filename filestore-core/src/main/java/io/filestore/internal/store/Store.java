@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ import io.filestore.StorageException;
 import io.filestore.StoreLockedException;
 import io.filestore.StoreState;
 import io.filestore.StoreStatus;
+import io.filestore.Strategy;
 import io.filestore.Subscription;
 import io.filestore.Transaction;
 import io.filestore.TransactionListener;
@@ -77,8 +79,9 @@ public final class Store implements FileStore {
     private final IndexFileFormat indexFormat;
     private final ValuesFile valuesFile;
     private final LayoutManifest manifest;
-    private final ValueState values = new ValueState();
+    private final ValueState values;
     private final Listeners listeners = new Listeners();
+    private final @Nullable SharedSync shared;
     private final WriteBacklog backlog;
     private final Committer committer;
     private final Transactions transactions;
@@ -97,6 +100,7 @@ public final class Store implements FileStore {
         this.options = options;
         this.lifecycle = new Lifecycle(options.dataDir());
         this.io = options.storageIO();
+        this.values = new ValueState(options.shared() == null); // a shared store's values live in its database
         this.json = new Json(options.jsonMapper());
         int parallelism = Math.max(4, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named("filestore-io"));
@@ -116,8 +120,10 @@ public final class Store implements FileStore {
                 background::flushSoon);
         this.committer = new Committer(values, listeners, json, backlog);
         this.transactions = new Transactions(committer, lifecycle, options.dataDir());
+        this.shared = options.shared() == null ? null
+                : new SharedSync(options.shared(), committer, collections, values, listeners, json);
         this.loader = new CollectionLoader(options.dataDir(), persistContext, migration, expiry, json, collections,
-                state -> new StoreCollection(state, this, committer, json));
+                state -> new StoreCollection(state, this, committer, json), shared);
         this.storeValues = new StoreValues(values, committer, json, this::callInTransaction);
         this.flusher = new Flusher(this::collectionStates, values, committer, journal, files, valuesFile, indexFormat,
                 this::checkFilesWritable, backlog, options.flushInterval());
@@ -145,10 +151,12 @@ public final class Store implements FileStore {
     private void start() {
         lockFolder();
         long started = System.nanoTime();
+        long sharedSequence = openShared();
         openLog();
         loadFiles();
         recover();
         startLogging();
+        followShared(sharedSequence);
         checkIndexFiles();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.info("FileStore opened {} with {} collection(s) in {} ms", options.dataDir(), collections.size(), millis);
@@ -170,6 +178,30 @@ public final class Store implements FileStore {
         background.watchLock(lock, lock.folder().resolve(LOCK_FILE), lifecycle::fence);
         persistContext.files().deleteTempFiles(dataDir);
         Backup.deleteLeftoverStaging(dataDir);
+    }
+
+    /**
+     * Shared mode, before the collections load: the database's schema, this instance registered, and one
+     * snapshot of the declared shared collections and the values; returns the sequence it is as of.
+     */
+    private long openShared() {
+        if (shared == null) {
+            return 0;
+        }
+        return shared.open(options.collections().values().stream()
+                .filter(collection -> collection.strategy() == Strategy.SHARED)
+                .map(CollectionOptions::name).collect(Collectors.toSet()));
+    }
+
+    /** Shared mode, once recovered: the snapshot's values and sequence, commits through the database, the follow thread. */
+    private void followShared(long sharedSequence) {
+        if (shared == null) {
+            return;
+        }
+        values.all().putAll(shared.takeOpenValues());
+        committer.sequenceIs(sharedSequence);
+        committer.shareWith(shared);
+        shared.startFollowing();
     }
 
     /** Step 2: the write-ahead log, read but not yet written; its checkpoint tells persisters what completed. */
@@ -224,6 +256,15 @@ public final class Store implements FileStore {
             return collection;
         }
         CollectionOptions defaults = options.collection(name); // validates the name
+        if (shared != null && defaults.strategy() == Strategy.SHARED) {
+            // read from its table with no change applied meanwhile: writer mutex, then the store's monitor
+            return committer.exclusively(() -> loadUndeclared(name, defaults));
+        }
+        return loadUndeclared(name, defaults);
+    }
+
+    private DocumentCollection loadUndeclared(String name, CollectionOptions defaults) {
+        StoreCollection collection;
         synchronized (this) {
             collection = collections.get(name);
             if (collection == null) {
@@ -339,7 +380,7 @@ public final class Store implements FileStore {
         return new StoreStatus(options.dataDir(), !state.isClosed(), committer.lastSequence(), counts, dirty,
                 stats.flushCount(), stats.lastFlushAt(), stats.lastDuration(), stats.failures(), stats.lastError(),
                 quarantined, lifecycle.isFenced(), lifecycle.fencedReason(), wal.statistics(),
-                background.rejectedEdits(), state, backlog.status(), indexes);
+                background.rejectedEdits(), state, backlog.status(), indexes, shared == null ? null : shared.status());
     }
 
     @Override
@@ -349,6 +390,9 @@ public final class Store implements FileStore {
                 return;
             }
             background.stopWatchingFiles();
+            if (shared != null) {
+                shared.stopFollowing(); // before the close takes the writer mutex
+            }
             committer.exclusively(lifecycle::closing);
             backlog.progressed(); // writers waiting for the flusher return now; the close writes the backlog
             background.stopTimers();
@@ -413,6 +457,9 @@ public final class Store implements FileStore {
     /** Releases threads and the folder lock without flushing. */
     private void abandon() {
         lifecycle.closed();
+        if (shared != null) {
+            shared.close(); // idempotent: a failed open stops following here
+        }
         background.abandon();
         if (wal != null) {
             try {

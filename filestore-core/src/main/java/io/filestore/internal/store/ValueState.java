@@ -15,6 +15,12 @@ final class ValueState {
 
     private final Map<String, byte[]> values = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
+    private final boolean flushed;
+
+    /** {@code flushed}: whether changes are written to the local folder (false in a shared store: the database holds them). */
+    ValueState(boolean flushed) {
+        this.flushed = flushed;
+    }
 
     byte @Nullable [] get(String key) {
         return values.get(key);
@@ -30,7 +36,9 @@ final class ValueState {
         } else {
             values.put(key, after);
         }
-        dirty.set(true);
+        if (flushed) {
+            dirty.set(true);
+        }
     }
 
     /** Clears the dirty flag and returns whether it was set. */

@@ -64,8 +64,18 @@ final class WriteCombiner {
         @Nullable Applied apply(Request request);
     }
 
+    /**
+     * Applies a whole batch at once (a shared store: one database transaction for the batch), setting
+     * each request's {@code applied}, {@code failure} or {@code runAlone}; durable when it returns.
+     */
+    @FunctionalInterface
+    interface BatchApplier {
+        void applyAll(List<Request> batch);
+    }
+
     private final ReentrantLock writerMutex;
     private final Applier applier;
+    private volatile @Nullable BatchApplier batchApplier;
     private final ConcurrentLinkedQueue<Request> queue = new ConcurrentLinkedQueue<>();
 
     WriteCombiner(ReentrantLock writerMutex, Applier applier) {
@@ -103,6 +113,11 @@ final class WriteCombiner {
         return true;
     }
 
+    /** From now on applies each batch whole through {@code batches} instead of one request at a time. */
+    void applyBatchesWith(BatchApplier batches) {
+        this.batchApplier = batches;
+    }
+
     /**
      * Releases the writer mutex; every holder must release it here, so that a write queued while the
      * mutex was held finds a combiner.
@@ -117,6 +132,11 @@ final class WriteCombiner {
 
     /** Holding the mutex: applies every queued write, releases the mutex, waits for their fsync, wakes them. */
     private void combine() {
+        BatchApplier batches = batchApplier;
+        if (batches != null) {
+            combineWhole(batches);
+            return;
+        }
         List<Request> batch = new ArrayList<>();
         try {
             Applied lastLogged = null;
@@ -134,6 +154,33 @@ final class WriteCombiner {
             }
             if (lastLogged != null) {
                 awaitQuietly(lastLogged); // covers the whole batch: it was logged in sequence order
+            }
+        } finally {
+            for (Request request : batch) {
+                request.done = true;
+                LockSupport.unpark(request.writer);
+            }
+        }
+    }
+
+    /** Holding the mutex: takes every queued write, applies them as one batch, releases the mutex, wakes them. */
+    private void combineWhole(BatchApplier batches) {
+        List<Request> batch = new ArrayList<>();
+        try {
+            try {
+                for (Request request = queue.poll(); request != null; request = queue.poll()) {
+                    batch.add(request);
+                    request.taken = true;
+                }
+                batches.applyAll(batch);
+            } catch (RuntimeException | Error e) {
+                for (Request request : batch) {
+                    if (request.applied == null && !request.runAlone && request.failure == null) {
+                        request.failure = e;
+                    }
+                }
+            } finally {
+                release();
             }
         } finally {
             for (Request request : batch) {

@@ -9,8 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import io.filestore.FileStore;
 import io.filestore.FileStoreOptions;
@@ -18,6 +20,7 @@ import io.filestore.StorageException;
 import io.filestore.boot.autoconfigure.data.EntityOptions;
 import io.filestore.boot.autoconfigure.data.FileStoreEntities;
 import io.filestore.data.mapping.FileStoreMappingContext;
+import io.filestore.spi.SharedStorage;
 
 /**
  * Auto-configuration of a {@link FileStore} from the {@code filestore.*} properties. Backs off when
@@ -25,11 +28,14 @@ import io.filestore.data.mapping.FileStoreMappingContext;
  * {@link FileStoreCollectionCustomizer} and {@link FileStoreJsonMapperCustomizer} beans change the
  * options built from the properties (for a custom persister, Jackson module or I/O layer); a
  * {@link FileStoreOptions} bean of the application's own replaces the properties and the customizers.
+ * With {@code filestore.shared.enabled=true} the store is shared through PostgreSQL
+ * ({@link FileStoreSharedConfiguration}).
  */
 @AutoConfiguration
 @ConditionalOnClass(FileStore.class)
 @EnableConfigurationProperties(FileStoreProperties.class)
 @ImportRuntimeHints(FileStorePropertiesRuntimeHints.class)
+@Import(FileStoreSharedConfiguration.class)
 public final class FileStoreAutoConfiguration {
 
     @Bean
@@ -39,11 +45,18 @@ public final class FileStoreAutoConfiguration {
                                       ObjectProvider<FileStoreCollectionCustomizer> collections,
                                       ObjectProvider<FileStoreJsonMapperCustomizer> jsonMapper,
                                       ObjectProvider<FileStoreMappingContext> mapping,
-                                      ObjectProvider<FileStoreEntities> entities) {
+                                      ObjectProvider<FileStoreEntities> entities,
+                                      ObjectProvider<SharedStorage> sharedStorage, ResourceLoader resourceLoader) {
         List<String> entityCollections = entityCollections(mapping, entities);
+        SharedStorage shared = properties.getShared().isEnabled() ? sharedStorage.getIfAvailable() : null;
+        if (properties.getShared().isEnabled() && shared == null) {
+            throw SharedStorageFromProperties.missingModule(environment,
+                    SharedStorageFromProperties.modulePresent(resourceLoader.getClassLoader()));
+        }
         OptionsFromProperties.Customizers customizers = new OptionsFromProperties.Customizers(
                 options.orderedStream().toList(), collections.orderedStream().toList(), jsonMapper.orderedStream().toList());
-        FileStoreOptions built = OptionsFromProperties.build(properties, environment, customizers, entityCollections);
+        FileStoreOptions built = OptionsFromProperties.build(properties, environment, customizers, entityCollections,
+                shared);
         OptionsFromProperties.warnNearMisses(properties.getCollections().keySet(), entityCollections);
         return built;
     }

@@ -40,6 +40,8 @@ public class FileStoreProperties {
 
     private final Console console = new Console();
 
+    private final Shared shared = new Shared();
+
     /**
      * The declared collections by name, each with the keys strategy, path, indexed, unique, wal, ttl,
      * format and append-only; a collection used but not declared is file-per-record without indexes.
@@ -92,6 +94,10 @@ public class FileStoreProperties {
 
     public Console getConsole() {
         return console;
+    }
+
+    public Shared getShared() {
+        return shared;
     }
 
     public Map<String, Collection> getCollections() {
@@ -211,6 +217,80 @@ public class FileStoreProperties {
 
         public void setAllowRemote(boolean allowRemote) {
             this.allowRemote = allowRemote;
+        }
+    }
+
+    /**
+     * Shared mode: several application instances share the store's collections through PostgreSQL
+     * (needs {@code io.filestore:filestore-postgres} and {@code org.postgresql:postgresql}). The database
+     * is {@code url} when set, otherwise the application's {@code DataSource} bean.
+     */
+    public static class Shared {
+
+        /** Whether the store is shared through PostgreSQL with other instances: every collection that is not memory-only becomes shared. */
+        private boolean enabled;
+
+        /** The JDBC URL of the shared PostgreSQL database, such as jdbc:postgresql://db:5432/app; when unset, the application's DataSource bean is used. */
+        private String url;
+
+        /** The user for url (ignored when the DataSource bean is used). */
+        private String username;
+
+        /** The password for url (ignored when the DataSource bean is used). */
+        private String password;
+
+        /** How long change entries are kept for instances that are not live; an instance further behind reloads a snapshot. */
+        private Duration retention = Duration.ofHours(1);
+
+        /** How long without a heartbeat before an instance no longer holds back the trimming of the change table. */
+        private Duration instanceTimeout = Duration.ofSeconds(30);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+
+        public void setUrl(String url) {
+            this.url = url;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public Duration getInstanceTimeout() {
+            return instanceTimeout;
+        }
+
+        public void setInstanceTimeout(Duration instanceTimeout) {
+            this.instanceTimeout = instanceTimeout;
         }
     }
 

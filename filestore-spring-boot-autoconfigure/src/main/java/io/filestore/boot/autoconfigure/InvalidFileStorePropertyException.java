@@ -19,7 +19,7 @@ public class InvalidFileStorePropertyException extends FileStoreException {
     private final List<String> allowed;
     private final String action;
 
-    private InvalidFileStorePropertyException(String description, String property, Object value,
+    private InvalidFileStorePropertyException(String description, String property, @Nullable Object value,
                                               List<String> allowed, String action, Throwable cause) {
         super(description, cause);
         this.property = property;
@@ -81,6 +81,18 @@ public class InvalidFileStorePropertyException extends FileStoreException {
         String action = "Set '" + property + "' to a folder this process can create and write, or " + remedy + ".";
         return new InvalidFileStorePropertyException(description, property, value, List.of("a writable folder"), action,
                 cause);
+    }
+
+    /**
+     * A property whose value (or absence) does not fit the rest of the configuration, such as
+     * {@code filestore.shared.enabled=true} without the module it needs.
+     *
+     * @param problem what is wrong, as the end of a sentence about the property ("is not set, and ...")
+     */
+    static InvalidFileStorePropertyException missing(String property, @Nullable Object value, String problem,
+                                                     String action, List<String> allowed, @Nullable String origin) {
+        String description = "Property '" + property + "'" + from(origin) + " " + problem + ".";
+        return new InvalidFileStorePropertyException(description, property, value, allowed, action, null);
     }
 
     private static String unknown(String property, Object value, String origin) {

@@ -21,6 +21,7 @@ import io.filestore.FileStoreOptions;
 import io.filestore.Format;
 import io.filestore.InvalidOptionsException;
 import io.filestore.Strategy;
+import io.filestore.spi.SharedStorage;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,18 +61,20 @@ final class OptionsFromProperties {
      *
      * @param entityCollections the collections of the application's {@code @Document} entities, which
      *                          the collection customizers see too
+     * @param shared            the shared store's database when {@code filestore.shared.enabled}, else {@code null}
      * @throws InvalidFileStorePropertyException naming the first property that is unknown or has a wrong value
      * @throws IllegalStateException             when the customizers made the options invalid
      */
     static FileStoreOptions build(FileStoreProperties properties, Environment environment, Customizers customizers,
-                                  Collection<String> entityCollections) {
+                                  Collection<String> entityCollections, @Nullable SharedStorage shared) {
         FileStorePropertyKeys.rejectUnknown(environment);
-        FileStoreOptions fromProperties = validated(environment, () -> builder(properties, Customizers.NONE, Set.of()).build());
+        FileStoreOptions fromProperties = validated(environment,
+                () -> builder(properties, Customizers.NONE, Set.of(), shared).build());
         if (customizers.isEmpty()) {
             return fromProperties;
         }
         try {
-            return builder(properties, customizers, entityCollections).build();
+            return builder(properties, customizers, entityCollections, shared).build();
         } catch (InvalidOptionsException e) {
             throw new IllegalStateException("The FileStore options are valid as the filestore.* properties set them, "
                     + "but not once the FileStoreOptionsBuilderCustomizer, FileStoreCollectionCustomizer and "
@@ -96,7 +99,7 @@ final class OptionsFromProperties {
     }
 
     private static FileStoreOptions.Builder builder(FileStoreProperties properties, Customizers customizers,
-                                                    Collection<String> entityCollections) {
+                                                    Collection<String> entityCollections, @Nullable SharedStorage shared) {
         FileStoreOptions.Builder options = FileStoreOptions.builder(properties.getDataDir())
                 .flushInterval(properties.getFlushInterval())
                 .fsyncInterval(properties.getWal().getFsyncInterval())
@@ -104,6 +107,9 @@ final class OptionsFromProperties {
                 .maxUnflushedLogBytes(properties.getWal().getMaxUnflushedSize().toBytes())
                 .maxDirtyRecords(properties.getMaxDirtyRecords())
                 .watch(properties.isWatch());
+        if (shared != null) {
+            options.shared(shared);
+        }
         Set<String> names = new LinkedHashSet<>(properties.getCollections().keySet());
         if (!customizers.collections().isEmpty()) {
             names.addAll(entityCollections);
@@ -142,7 +148,11 @@ final class OptionsFromProperties {
         return collection;
     }
 
-    private static FileStoreOptions validated(Environment environment, Supplier<FileStoreOptions> build) {
+    /**
+     * What {@code build} makes, with a core {@link InvalidOptionsException} turned into a report naming the
+     * {@code filestore.*} property, its value as written and where it was set.
+     */
+    static <T> T validated(Environment environment, Supplier<T> build) {
         try {
             return build.get();
         } catch (InvalidOptionsException e) {

@@ -29,6 +29,8 @@ class ConfigurationMetadataTests {
                 "filestore.backup.root", "filestore.console.enabled", "filestore.console.path",
                 "filestore.console.allow-remote", "management.endpoint.filestore.access",
                 "management.endpoint.filestore.cache.time-to-live",
+                "filestore.shared.enabled", "filestore.shared.url", "filestore.shared.username", "filestore.shared.password",
+                "filestore.shared.retention", "filestore.shared.instance-timeout",
                 "management.health.filestore.enabled");
         properties.forEach((name, property) ->
                 assertThat(property.path("description").asString()).as(name).isNotBlank().endsWith("."));
@@ -45,6 +47,10 @@ class ConfigurationMetadataTests {
         assertThat(properties.get("filestore.console.enabled").path("defaultValue").asBoolean()).isFalse();
         assertThat(properties.get("filestore.console.path").path("defaultValue").asString()).isEqualTo("/filestore-console");
         assertThat(properties.get("filestore.console.allow-remote").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.shared.enabled").path("defaultValue").asBoolean()).isFalse();
+        assertThat(properties.get("filestore.shared.retention").path("defaultValue").asString()).isEqualTo("1h");
+        assertThat(properties.get("filestore.shared.instance-timeout").path("defaultValue").asString()).isEqualTo("30s");
+        assertThat(properties.get("filestore.shared.url").path("description").asString()).contains("DataSource");
     }
 
     @Test
@@ -77,7 +83,7 @@ class ConfigurationMetadataTests {
 
         assertThat(hints).containsOnlyKeys("filestore.collections.values.strategy", "filestore.collections.values.format");
         assertThat(hints.get("filestore.collections.values.strategy").path("values").findValuesAsString("value"))
-                .containsExactly("file-per-record", "single-file", "memory-only", "compressed");
+                .containsExactly("file-per-record", "single-file", "memory-only", "compressed", "shared");
         assertThat(hints.get("filestore.collections.values.format").path("values").findValuesAsString("value"))
                 .containsExactly("json", "jsonl");
         hints.values().forEach(hint -> hint.path("values").forEach(value ->

@@ -267,7 +267,8 @@ class InvalidPropertiesTests {
                 .stream().map(analyzer -> analyzer.getClass().getName()).toList();
 
         assertThat(registered).contains(InvalidFileStorePropertyFailureAnalyzer.class.getName(),
-                StoreLockedFailureAnalyzer.class.getName(), WriteAheadLogLossFailureAnalyzer.class.getName());
+                StoreLockedFailureAnalyzer.class.getName(), WriteAheadLogLossFailureAnalyzer.class.getName(),
+                SharedStoreUnavailableFailureAnalyzer.class.getName());
     }
 
     @Test

@@ -28,7 +28,9 @@ import io.filestore.WriteAheadLogException;
  * violation is a {@link DuplicateKeyException}, a refused delete a {@link DataIntegrityViolationException},
  * a bad id, record or option, or a write in a read-only transaction, an
  * {@link InvalidDataAccessApiUsageException}, a disk, log, lock or closed-store failure a
- * {@link DataAccessResourceFailureException}. The original is always the cause.
+ * {@link DataAccessResourceFailureException}, as is a shared store's unreachable database
+ * ({@code SharedStoreUnavailableException}, a {@link StorageException}) and a commit whose outcome was
+ * unknown ({@code CommitOutcomeUnknownException}, whose message says so). The original is always the cause.
  */
 public class FileStoreExceptionTranslator implements PersistenceExceptionTranslator {
 

@@ -1,9 +1,13 @@
 package io.filestore.boot.autoconfigure.health;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 import io.filestore.FileStore;
+import io.filestore.SharedStatus;
 import io.filestore.StoreStatus;
 
 /**
@@ -12,7 +16,10 @@ import io.filestore.StoreStatus;
  * {@code collections} (records per collection), {@code walBytes}, {@code lastFlushAt} (absent before the
  * first flush), {@code lastFlushDuration}, and when they apply {@code fencedReason},
  * {@code lastFlushError} (a failed flush is retried, so it alone does not make the store DOWN) and
- * {@code quarantinedFiles}.
+ * {@code quarantinedFiles}. A shared store is DOWN while its database cannot be reached (writes fail
+ * fast, reads keep working from memory, and it catches up on its own once the database answers); its
+ * {@code shared} detail holds {@code instanceId}, {@code writable}, {@code appliedSequence} and, when not
+ * writable, {@code problem}.
  */
 public class FileStoreHealthIndicator extends AbstractHealthIndicator {
 
@@ -27,12 +34,18 @@ public class FileStoreHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         StoreStatus status = store.status();
+        SharedStatus shared = status.shared();
         if (status.fenced()) {
             builder.down().withDetail("fencedReason", String.valueOf(status.fencedReason()));
         } else if (!status.open()) {
             builder.outOfService();
+        } else if (shared != null && !shared.writable()) {
+            builder.down();
         } else {
             builder.up();
+        }
+        if (shared != null) {
+            builder.withDetail("shared", shared(shared));
         }
         builder.withDetail("dataDir", status.dataDir().toString())
                 .withDetail("collections", status.recordCounts())
@@ -47,5 +60,16 @@ public class FileStoreHealthIndicator extends AbstractHealthIndicator {
         if (!status.quarantinedFiles().isEmpty()) {
             builder.withDetail("quarantinedFiles", status.quarantinedFiles());
         }
+    }
+
+    private static Map<String, Object> shared(SharedStatus shared) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("instanceId", shared.instanceId());
+        details.put("writable", shared.writable());
+        details.put("appliedSequence", shared.appliedSequence());
+        if (shared.problem() != null) {
+            details.put("problem", shared.problem());
+        }
+        return details;
     }
 }

@@ -1,0 +1,229 @@
+package io.filestore.postgres;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.filestore.CollectionOptions;
+import io.filestore.FileStore;
+import io.filestore.FileStoreException;
+import io.filestore.FileStoreOptions;
+import io.filestore.InvalidOptionsException;
+import io.filestore.RecordChange;
+import io.filestore.SharedStoreUnavailableException;
+import io.filestore.Strategy;
+import io.filestore.UniqueConstraintException;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Two shared store instances in this JVM (two data folders) on one real PostgreSQL. */
+class SharedStoreTests {
+
+    static TestPostgres postgres;
+
+    @TempDir
+    Path dir;
+
+    final List<FileStore> opened = new ArrayList<>();
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = TestPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void emptyDatabase() throws Exception {
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema public cascade");
+            statement.execute("create schema public");
+        }
+    }
+
+    @AfterEach
+    void closeStores() {
+        opened.forEach(FileStore::close);
+    }
+
+    FileStore open(String name) {
+        FileStore store = FileStore.open(FileStoreOptions.builder(dir.resolve(name)).shared(postgres.storage())
+                .collection(CollectionOptions.builder("users").unique("email").indexed("team").build())
+                .collection(CollectionOptions.builder("sessions").strategy(Strategy.MEMORY_ONLY).build())
+                .build());
+        opened.add(store);
+        return store;
+    }
+
+    static ObjectNode json(Object... fieldsAndValues) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            Object value = fieldsAndValues[i + 1];
+            if (value instanceof Integer number) {
+                node.put((String) fieldsAndValues[i], number);
+            } else {
+                node.put((String) fieldsAndValues[i], String.valueOf(value));
+            }
+        }
+        return node;
+    }
+
+    static void eventually(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 15 s").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aWriteOnOneInstanceReachesTheOtherWithItsListenersAndIndexes() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        List<RecordChange> heard = new CopyOnWriteArrayList<>();
+        b.collection("users").onChange(heard::addAll);
+        a.collection("users").put("u1", json("email", "u1@x.io", "team", "red"));
+        a.setValue("motd", json("text", "hello"));
+        eventually(() -> b.collection("users").exists("u1") && b.getValue("motd").isPresent());
+        assertThat(b.collection("users").findIds("team", "red")).containsExactly("u1");
+        assertThat(b.getValue("motd").orElseThrow().get("text").asString()).isEqualTo("hello");
+        eventually(() -> heard.size() == 1);
+        assertThat(heard.get(0).id()).isEqualTo("u1");
+        assertThat(b.status().lastSequence()).isEqualTo(a.status().lastSequence());
+        assertThat(b.status().shared().writable()).isTrue();
+    }
+
+    @Test
+    void aUniqueValueIsNeverAcceptedTwiceAcrossInstances() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        a.collection("users").put("u1", json("email", "same@x.io"));
+        // no waiting: b's write transaction catches up under the cross-instance lock before it checks
+        assertThatThrownBy(() -> b.collection("users").put("u2", json("email", "same@x.io")))
+                .isInstanceOf(UniqueConstraintException.class);
+        assertThat(b.collection("users").exists("u1")).isTrue();
+    }
+
+    @Test
+    void aVersionCheckSeesTheOtherInstancesLatestWrite() {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        a.collection("users").put("u1", json("email", "u1@x.io", "version", 1));
+        a.collection("users").put("u1", json("email", "u1@x.io", "version", 2));
+        // b read version 1 a moment ago; its checked update must see 2 and refuse
+        boolean written = b.callInTransaction(tx -> {
+            int version = b.collection("users").get("u1").orElseThrow().get("version").asInt();
+            if (version != 1) {
+                return false;
+            }
+            b.collection("users").put("u1", json("email", "u1@x.io", "version", 2));
+            return true;
+        });
+        assertThat(written).isFalse();
+    }
+
+    @Test
+    void undeclaredCollectionsAreSharedAndMemoryOnlyOnesStayLocal() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        a.collection("orders").put("o1", json("total", 3));
+        a.collection("sessions").put("s1", json("user", "u1"));
+        assertThat(a.collection("orders").options().strategy()).isEqualTo(Strategy.SHARED);
+        eventually(() -> b.collection("orders").exists("o1"));
+        a.collection("orders").put("o2", json("total", 4));
+        eventually(() -> b.collection("orders").exists("o2"));
+        assertThat(b.collection("sessions").exists("s1")).isFalse();
+    }
+
+    @Test
+    void aTransactionAcrossCollectionsAndValuesIsAllOrNothing() throws Exception {
+        FileStore a = open("a");
+        a.collection("users").put("u1", json("email", "u1@x.io"));
+        assertThatThrownBy(() -> a.runInTransaction(tx -> {
+            a.collection("orders").put("o1", json("user", "u2"));
+            a.setValue("counter", json("n", 1));
+            a.collection("users").put("u2", json("email", "u1@x.io"));
+        })).isInstanceOf(UniqueConstraintException.class);
+        FileStore b = open("b");
+        assertThat(b.collection("orders").exists("o1")).isFalse();
+        assertThat(b.getValue("counter")).isEmpty();
+        assertThat(b.collection("users").ids()).containsExactly("u1");
+    }
+
+    @Test
+    void aNewInstanceStartsFromTheTables() {
+        FileStore a = open("a");
+        for (int i = 0; i < 50; i++) {
+            a.collection("users").put("u" + i, json("email", "u" + i + "@x.io", "team", i % 2 == 0 ? "red" : "blue"));
+        }
+        a.collection("users").delete("u3");
+        FileStore b = open("b");
+        assertThat(b.collection("users").count()).isEqualTo(49);
+        assertThat(b.collection("users").findIds("team", "red")).hasSize(25);
+        assertThat(b.status().lastSequence()).isEqualTo(a.status().lastSequence());
+    }
+
+    @Test
+    void aLocalLayoutInASharedStoreIsRefusedNamingTheCollection() {
+        assertThatThrownBy(() -> FileStoreOptions.builder(dir).shared(postgres.storage())
+                .collection(CollectionOptions.builder("audit").strategy(Strategy.SINGLE_FILE).build()).build())
+                .isInstanceOf(InvalidOptionsException.class)
+                .hasMessageContaining("collections.audit.strategy").hasMessageContaining("memory-only");
+        assertThatThrownBy(() -> FileStoreOptions.builder(dir)
+                .collection(CollectionOptions.builder("audit").strategy(Strategy.SHARED).build()).build())
+                .isInstanceOf(InvalidOptionsException.class).hasMessageContaining("shared");
+    }
+
+    @Test
+    void aNewerSchemaInTheDatabaseFailsTheOpenNamingBothVersions() throws Exception {
+        open("a").close();
+        opened.clear();
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("update filestore_state set value = 99 where name = 'schema_version'");
+        }
+        assertThatThrownBy(() -> open("b")).isInstanceOf(FileStoreException.class)
+                .hasMessageContaining("version 99").hasMessageContaining("version " + PostgresSchema.VERSION);
+    }
+
+    @Test
+    void whilePostgresIsDownWritesFailFastReadsWorkAndTheStoreCatchesUpAfter() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        a.collection("users").put("u1", json("email", "u1@x.io"));
+        eventually(() -> b.collection("users").exists("u1"));
+        postgres.stop();
+        try {
+            assertThatThrownBy(() -> a.collection("users").put("u2", json("email", "u2@x.io")))
+                    .isInstanceOf(SharedStoreUnavailableException.class);
+            assertThat(a.collection("users").get("u1")).isPresent();
+            assertThat(a.status().shared().writable()).isFalse();
+            assertThat(a.status().shared().problem()).isNotBlank();
+        } finally {
+            postgres.startAgain();
+        }
+        a.collection("users").put("u2", json("email", "u2@x.io"));
+        eventually(() -> b.collection("users").exists("u2"));
+        eventually(() -> b.status().shared().writable());
+        assertThat(a.collection("users").exists("u2")).isTrue();
+        assertThat(Map.of("a", a.status().lastSequence())).containsEntry("a", b.status().lastSequence());
+    }
+}
