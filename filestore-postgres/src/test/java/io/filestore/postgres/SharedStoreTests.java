@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -255,6 +256,44 @@ class SharedStoreTests {
         }
         FileStore b = open("b"); // a new instance still starts: from the tables
         assertThat(b.collection("users").count()).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentSingleWritesAreCombinedAndEachUniqueValueIsTakenOnce() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        int threads = 16;
+        int each = 50;
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    int n = thread * each + i;
+                    try {
+                        a.collection("users").put("c" + n, json("email", "e" + (n % 100) + "@x.io"));
+                    } catch (UniqueConstraintException expected) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        assertThat(refused.get()).isEqualTo(threads * each - 100);
+        assertThat(a.collection("users").count()).isEqualTo(100);
+        eventually(() -> b.status().lastSequence() == a.status().lastSequence());
+        try (Connection connection = postgres.connect()) {
+            String tables = Digests.ofTables(connection, "users");
+            assertThat(Digests.ofStore(a, "users")).isEqualTo(tables);
+            assertThat(Digests.ofStore(b, "users")).isEqualTo(tables);
+        }
+        System.out.printf("%d combined writes (100 accepted) took %d shared sequences%n", threads * each,
+                a.status().lastSequence());
     }
 
     @Test
