@@ -32,7 +32,7 @@ public final class EntityOptions {
                 .forEach(collection -> merged.put(collection.name(), collection));
         return new FileStoreOptions(options.dataDir(), options.flushInterval(), options.fsyncInterval(), merged,
                 options.jsonMapper(), options.storageIO(), options.watch(), options.acceptLogLoss(),
-                options.maxDirtyRecords(), options.maxUnflushedLogBytes());
+                options.maxDirtyRecords(), options.maxUnflushedLogBytes(), options.shared());
     }
 
     /** The collections of the entities, by name, without repeats. */
