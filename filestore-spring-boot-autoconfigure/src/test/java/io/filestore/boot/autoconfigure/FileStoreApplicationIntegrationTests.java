@@ -68,7 +68,7 @@ class FileStoreApplicationIntegrationTests {
                 .contains("Invalid value 'flat' for property 'filestore.collections.users.strategy' "
                         + "(from class path resource [wrong-strategy.yml] - 4:17).")
                 .contains("Update 'filestore.collections.users.strategy' in your configuration. "
-                        + "Allowed: file-per-record, single-file, memory-only, compressed.");
+                        + "Allowed: file-per-record, single-file, memory-only, compressed, shared.");
     }
 
     @Test
