@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -149,6 +150,28 @@ public final class PostgresSharedStorage implements SharedStorage {
      * A kept connection may have died since (a database restart) without the driver knowing: a failure on
      * it is retried once on a new connection, so the first write after a restart does not fail for it.
      */
+    /**
+     * Every shared collection the database holds a table for (as registered in
+     * {@code filestore_collections}), for tools that export a whole shared store; empty before any.
+     */
+    public Set<String> collectionNames() {
+        return withConnection("listing the collections", connection -> {
+            Set<String> names = new TreeSet<>();
+            try (Statement statement = connection.createStatement()) {
+                if (single(connection, "select count(*) from pg_tables where schemaname = current_schema()"
+                        + " and tablename = 'filestore_collections'") == 0) {
+                    return names;
+                }
+                try (ResultSet rows = statement.executeQuery("select name from filestore_collections")) {
+                    while (rows.next()) {
+                        names.add(rows.getString(1));
+                    }
+                }
+            }
+            return names;
+        });
+    }
+
     @Override
     public SharedWriteSession beginWrite() {
         Connection kept = takeIdle();

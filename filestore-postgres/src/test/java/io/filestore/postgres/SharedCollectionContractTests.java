@@ -130,6 +130,8 @@ class SharedCollectionContractTests {
             store.collection(longName).put("x", json("n", 1));
             store.collection(longName.toUpperCase()).put("y", json("n", 2));
         }
+        assertThat(postgres.storage().collectionNames()).containsExactlyInAnyOrder("things", "others", longName,
+                longName.toUpperCase());
         try (FileStore store = open()) {
             assertThat(store.collection(longName).ids()).containsExactly("x");
             assertThat(store.collection(longName.toUpperCase()).ids()).containsExactly("y");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -202,6 +203,97 @@ class SharedStoreTests {
         }
         assertThatThrownBy(() -> open("b")).isInstanceOf(FileStoreException.class)
                 .hasMessageContaining("version 99").hasMessageContaining("version " + PostgresSchema.VERSION);
+    }
+
+    @Test
+    void anInstanceBehindTheTrimPointReloadsAndHearsOfExactlyTheDifferences() throws Exception {
+        FileStore b = open("b");
+        b.collection("users").put("u1", json("email", "u1@x.io"));
+        b.collection("users").put("u2", json("email", "u2@x.io"));
+        List<RecordChange> heard = new CopyOnWriteArrayList<>();
+        b.collection("users").onChange(heard::addAll);
+        long before = b.status().lastSequence();
+        // as if other instances committed two transactions and the change table was trimmed past the first
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.execute("insert into \"fs_users\" values ('x1', '{\"email\": \"x1@x.io\"}', " + (before + 1) + ")");
+            statement.execute("delete from \"fs_users\" where id = 'u1'");
+            statement.execute("insert into filestore_changes (seq, tx_id, payload) values (" + (before + 2)
+                    + ", gen_random_uuid(), '{\"entries\": []}')");
+            statement.execute("delete from filestore_changes where seq <= " + (before + 1));
+            statement.execute("update filestore_state set value = " + (before + 1) + " where name = 'trimmed_through'");
+            statement.execute("notify filestore_changes");
+            connection.commit();
+        }
+        eventually(() -> b.collection("users").exists("x1") && !b.collection("users").exists("u1"));
+        assertThat(b.collection("users").ids()).containsExactlyInAnyOrder("u2", "x1");
+        assertThat(b.collection("users").findIds("email", "x1@x.io")).containsExactly("x1");
+        eventually(() -> b.status().lastSequence() == before + 2);
+        eventually(() -> heard.size() == 2);
+        assertThat(heard).extracting(RecordChange::id).containsExactlyInAnyOrder("x1", "u1");
+    }
+
+    @Test
+    void theChangeTableIsTrimmedOnceEveryLiveInstanceAppliedIt() throws Exception {
+        try (FileStore a = open("a")) {
+            for (int i = 0; i < 5; i++) {
+                a.collection("users").put("u" + i, json("email", "u" + i + "@x.io"));
+            }
+        } // closed: its instance row is gone, so only the rows below count
+        opened.clear();
+        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("insert into filestore_instances values ('dead', 0, now() - interval '1 hour')");
+            statement.execute("insert into filestore_instances values ('behind', 2, now())");
+            Trimming.trim(connection, Duration.ofSeconds(30), Duration.ofHours(1));
+            assertThat(PostgresSharedStorage.single(connection, "select min(seq) from filestore_changes")).isEqualTo(3);
+            assertThat(PostgresSharedStorage.single(connection, "select value from filestore_state where name = 'trimmed_through'"))
+                    .isEqualTo(2);
+            statement.execute("delete from filestore_instances where id = 'behind'");
+            Trimming.trim(connection, Duration.ofSeconds(30), Duration.ofHours(1));
+            // no live instance holds it back: all but the newest entry, which holds the current sequence
+            assertThat(PostgresSharedStorage.single(connection, "select count(*) from filestore_changes")).isEqualTo(1);
+            assertThat(PostgresSharedStorage.single(connection, "select min(seq) from filestore_changes")).isEqualTo(5);
+        }
+        FileStore b = open("b"); // a new instance still starts: from the tables
+        assertThat(b.collection("users").count()).isEqualTo(5);
+    }
+
+    @Test
+    void concurrentSingleWritesAreCombinedAndEachUniqueValueIsTakenOnce() throws Exception {
+        FileStore a = open("a");
+        FileStore b = open("b");
+        int threads = 16;
+        int each = 50;
+        AtomicInteger refused = new AtomicInteger();
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread writer = new Thread(() -> {
+                for (int i = 0; i < each; i++) {
+                    int n = thread * each + i;
+                    try {
+                        a.collection("users").put("c" + n, json("email", "e" + (n % 100) + "@x.io"));
+                    } catch (UniqueConstraintException expected) {
+                        refused.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        assertThat(refused.get()).isEqualTo(threads * each - 100);
+        assertThat(a.collection("users").count()).isEqualTo(100);
+        eventually(() -> b.status().lastSequence() == a.status().lastSequence());
+        try (Connection connection = postgres.connect()) {
+            String tables = Digests.ofTables(connection, "users");
+            assertThat(Digests.ofStore(a, "users")).isEqualTo(tables);
+            assertThat(Digests.ofStore(b, "users")).isEqualTo(tables);
+        }
+        System.out.printf("%d combined writes (100 accepted) took %d shared sequences%n", threads * each,
+                a.status().lastSequence());
     }
 
     @Test

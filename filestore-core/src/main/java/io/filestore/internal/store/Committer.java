@@ -1,7 +1,6 @@
 package io.filestore.internal.store;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +16,12 @@ import org.jspecify.annotations.Nullable;
 import io.filestore.ChangeSet;
 import io.filestore.CommitHook;
 import io.filestore.FileStoreException;
-import io.filestore.RecordChange;
 import io.filestore.Strategy;
 import io.filestore.Subscription;
 import io.filestore.UniqueConstraintException;
 import io.filestore.ValueChange;
 import io.filestore.internal.json.Json;
+import io.filestore.internal.store.CommitPlan.Step;
 import io.filestore.internal.wal.ChangeEntry;
 import io.filestore.internal.wal.WriteAheadLog;
 import io.filestore.spi.SharedChange;
@@ -338,9 +337,9 @@ final class Committer {
      */
     private Applied applyValidated(TransactionBuffer buffer) {
         UniqueConstraints.check(buffer);
-        List<Step> steps = plan(buffer);
+        List<Step> steps = CommitPlan.steps(buffer, json);
         Map<String, byte[]> valueWrites = new HashMap<>();
-        List<ValueChange> valueChanges = planValues(buffer, valueWrites);
+        List<ValueChange> valueChanges = CommitPlan.values(buffer, values, json, valueWrites);
         if (steps.isEmpty() && valueChanges.isEmpty()) {
             return Applied.nothing(lastSequence);
         }
@@ -348,7 +347,7 @@ final class Committer {
         long sequence = sync == null ? lastSequence + 1 : commitShared(sync, steps, valueWrites);
         WriteAheadLog durable = logIfNeeded(sequence, steps, valueWrites);
         applyInMemory(sequence, steps, valueWrites);
-        return new Applied(new ChangeSet(sequence, recordChanges(steps), valueChanges), durable);
+        return new Applied(new ChangeSet(sequence, CommitPlan.recordChanges(steps, json), valueChanges), durable);
     }
 
     /**
@@ -359,8 +358,8 @@ final class Committer {
     private long commitShared(SharedSync sync, List<Step> steps, Map<String, byte[]> valueWrites) {
         List<SharedChange.Entry> entries = new ArrayList<>(steps.size() + valueWrites.size());
         for (Step step : steps) {
-            if (step.collection.options().strategy() == Strategy.SHARED) {
-                entries.add(new SharedChange.Entry(step.collection.name(), step.id, step.after));
+            if (step.collection().options().strategy() == Strategy.SHARED) {
+                entries.add(new SharedChange.Entry(step.collection().name(), step.id(), step.after()));
             }
         }
         valueWrites.forEach((key, bytes) -> entries.add(new SharedChange.Entry(null, key, bytes)));
@@ -369,7 +368,7 @@ final class Committer {
 
     /** Shared mode, under the writer mutex and a session: commits a combined batch's writes as one transaction; returns its sequence. */
     long commitSharedBatch(TransactionBuffer batch) {
-        List<Step> steps = plan(batch);
+        List<Step> steps = CommitPlan.steps(batch, json);
         long sequence = commitShared(shared, steps, Map.of());
         applyInMemory(sequence, steps, Map.of());
         return sequence;
@@ -381,24 +380,11 @@ final class Committer {
      * what changed for the listeners.
      */
     ChangeSet applyRemote(long sequence, TransactionBuffer remote) {
-        List<Step> steps = plan(remote);
+        List<Step> steps = CommitPlan.steps(remote, json);
         Map<String, byte[]> valueWrites = new HashMap<>();
-        List<ValueChange> valueChanges = planValues(remote, valueWrites);
+        List<ValueChange> valueChanges = CommitPlan.values(remote, values, json, valueWrites);
         applyInMemory(Math.max(sequence, lastSequence), steps, valueWrites);
-        return new ChangeSet(sequence, recordChanges(steps), valueChanges);
-    }
-
-    /** The values the transaction really changes, into {@code valueWrites}; returns their changes. */
-    private List<ValueChange> planValues(TransactionBuffer buffer, Map<String, byte[]> valueWrites) {
-        List<ValueChange> valueChanges = new ArrayList<>();
-        buffer.values().forEach((key, after) -> {
-            byte[] before = values.get(key);
-            if (!Arrays.equals(before, after)) {
-                valueWrites.put(key, after);
-                valueChanges.add(new CommittedValueChange(key, before, after, json));
-            }
-        });
-        return valueChanges;
+        return new ChangeSet(sequence, CommitPlan.recordChanges(steps, json), valueChanges);
     }
 
     /** Under the commit stamp's write lock: snapshots keep what is replaced, then records, values and the sequence change. */
@@ -406,27 +392,19 @@ final class Committer {
         commitStamp.underWriteLock(() -> {
             keepForSnapshots(steps, valueWrites);
             for (Step step : steps) {
-                step.collection.apply(step.id, step.after, step.oldKeys, step.newKeys, step.onDisk);
+                step.collection().apply(step.id(), step.after(), step.oldKeys(), step.newKeys(), step.onDisk());
             }
             valueWrites.forEach(values::apply);
             lastSequence = sequence;
         });
     }
 
-    private List<RecordChange> recordChanges(List<Step> steps) {
-        List<RecordChange> recordChanges = new ArrayList<>(steps.size());
-        for (Step step : steps) {
-            recordChanges.add(new CommittedRecordChange(step.collection.name(), step.id, step.before, step.after, json));
-        }
-        return recordChanges;
-    }
-
     /** Under the commit stamp's write lock, before applying: every open read-only transaction keeps what the commit replaces. */
     private void keepForSnapshots(List<Step> steps, Map<String, byte[]> valueWrites) {
         for (TransactionBuffer snapshot : snapshots) {
             for (Step step : steps) {
-                snapshot.keep(step.collection, step.id,
-                        step.before == null ? PendingWrite.DELETE : new PendingWrite(step.before, step.oldKeys));
+                snapshot.keep(step.collection(), step.id(),
+                        step.before() == null ? PendingWrite.DELETE : new PendingWrite(step.before(), step.oldKeys()));
             }
             valueWrites.keySet().forEach(key -> snapshot.keepValue(key, values.get(key)));
         }
@@ -438,34 +416,16 @@ final class Committer {
      */
     private @Nullable WriteAheadLog logIfNeeded(long sequence, List<Step> steps, Map<String, byte[]> valueWrites) {
         WriteAheadLog log = wal;
-        if (log == null || steps.stream().noneMatch(step -> step.collection.options().wal())) {
+        if (log == null || steps.stream().noneMatch(step -> step.collection().options().wal())) {
             return null;
         }
         List<ChangeEntry> entries = new ArrayList<>(steps.size() + valueWrites.size());
         for (Step step : steps) {
-            if (step.collection.options().strategy().isPersistent()) {
-                entries.add(ChangeEntry.record(step.collection.name(), step.id, step.after));
+            if (step.collection().options().strategy().isPersistent()) {
+                entries.add(ChangeEntry.record(step.collection().name(), step.id(), step.after()));
             }
         }
         valueWrites.forEach((key, bytes) -> entries.add(ChangeEntry.value(key, bytes)));
         return log.append(sequence, entries) ? log : null;
-    }
-
-    /** Works out every real change and its old index keys before anything is applied. */
-    private List<Step> plan(TransactionBuffer buffer) {
-        List<Step> steps = new ArrayList<>();
-        buffer.records().forEach((collection, writes) -> writes.forEach((id, write) -> {
-            byte[] before = collection.committed(id);
-            if (write.isDelete() ? before == null : Arrays.equals(before, write.bytes())) {
-                return;
-            }
-            steps.add(new Step(collection, id, before, write.bytes(), collection.keysOf(before, json), write.keys(),
-                    write.onDisk()));
-        }));
-        return steps;
-    }
-
-    private record Step(CollectionState collection, String id, byte[] before, byte[] after,
-                        List<List<Object>> oldKeys, List<List<Object>> newKeys, boolean onDisk) {
     }
 }

@@ -1,5 +1,6 @@
 package io.filestore.internal.store;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +9,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
 import io.filestore.ChangeSet;
+import io.filestore.CollectionOptions;
 import io.filestore.CommitOutcomeUnknownException;
 import io.filestore.SharedStatus;
 import io.filestore.SharedStoreUnavailableException;
@@ -74,7 +77,9 @@ final class SharedSync {
      * At open, before the collections load: the schema, this instance's registration, and one
      * consistent snapshot of the declared shared collections and the values; returns its sequence.
      */
-    long open(Set<String> declaredShared) {
+    long open(Collection<CollectionOptions> declared) {
+        Set<String> declaredShared = declared.stream().filter(collection -> collection.strategy() == Strategy.SHARED)
+                .map(CollectionOptions::name).collect(Collectors.toSet());
         storage.open(instanceId);
         synchronized (openRecords) {
             return storage.snapshot(declaredShared, true, new SharedStorage.SnapshotSink() {
@@ -91,11 +96,16 @@ final class SharedSync {
         }
     }
 
-    /** The values the open's snapshot read (taken once). */
-    Map<String, byte[]> takeOpenValues() {
-        Map<String, byte[]> taken = new HashMap<>(openValues);
+    /**
+     * Once the store is recovered: the snapshot's values and sequence become the store's, commits go
+     * through the database, and the follow thread starts.
+     */
+    void follow(long snapshotSequence) {
+        values.all().putAll(openValues);
         openValues.clear();
-        return taken;
+        committer.sequenceIs(snapshotSequence);
+        committer.shareWith(this);
+        follower.start();
     }
 
     /**
@@ -122,11 +132,6 @@ final class SharedSync {
                 // not asked for
             }
         });
-    }
-
-    /** Starts following the other instances (after open). */
-    void startFollowing() {
-        follower.start();
     }
 
     /** Under the writer mutex: the session of a write transaction, caught up to the latest sequence. */

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -151,12 +150,14 @@ public final class Store implements FileStore {
     private void start() {
         lockFolder();
         long started = System.nanoTime();
-        long sharedSequence = openShared();
+        long sharedSequence = shared == null ? 0 : shared.open(options.collections().values());
         openLog();
         loadFiles();
         recover();
         startLogging();
-        followShared(sharedSequence);
+        if (shared != null) {
+            shared.follow(sharedSequence);
+        }
         checkIndexFiles();
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         log.info("FileStore opened {} with {} collection(s) in {} ms", options.dataDir(), collections.size(), millis);
@@ -178,30 +179,6 @@ public final class Store implements FileStore {
         background.watchLock(lock, lock.folder().resolve(LOCK_FILE), lifecycle::fence);
         persistContext.files().deleteTempFiles(dataDir);
         Backup.deleteLeftoverStaging(dataDir);
-    }
-
-    /**
-     * Shared mode, before the collections load: the database's schema, this instance registered, and one
-     * snapshot of the declared shared collections and the values; returns the sequence it is as of.
-     */
-    private long openShared() {
-        if (shared == null) {
-            return 0;
-        }
-        return shared.open(options.collections().values().stream()
-                .filter(collection -> collection.strategy() == Strategy.SHARED)
-                .map(CollectionOptions::name).collect(Collectors.toSet()));
-    }
-
-    /** Shared mode, once recovered: the snapshot's values and sequence, commits through the database, the follow thread. */
-    private void followShared(long sharedSequence) {
-        if (shared == null) {
-            return;
-        }
-        values.all().putAll(shared.takeOpenValues());
-        committer.sequenceIs(sharedSequence);
-        committer.shareWith(shared);
-        shared.startFollowing();
     }
 
     /** Step 2: the write-ahead log, read but not yet written; its checkpoint tells persisters what completed. */
