@@ -12,9 +12,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A change entry's payload as JSON: {@code {"entries":[{"c":collection,"id":id,"doc":{...}}, ...]}},
- * {@code c} absent for a global value and {@code doc} null for a delete. The documents go in as they
- * are (already compact JSON); PostgreSQL stores the payload as {@code jsonb}.
+ * A change entry's payload as JSON: {@code {"entries":[{"c":collection,"id":id,"doc":"{...}"}, ...]}},
+ * {@code c} absent for a global value and {@code doc} null for a delete. Each document goes in as a JSON
+ * string holding its exact compact text, and comes out as those very bytes: a document read back on any
+ * instance is byte for byte the one written (its key order, its numbers' form), which a nested JSON value
+ * would not be once PostgreSQL or a parser had normalized it.
  */
 final class ChangePayload {
 
@@ -38,7 +40,7 @@ final class ChangePayload {
                 if (entry.document() == null) {
                     generator.writeNull();
                 } else {
-                    generator.writeRawValue(new String(entry.document(), StandardCharsets.UTF_8));
+                    generator.writeString(new String(entry.document(), StandardCharsets.UTF_8));
                 }
                 generator.writeEndObject();
             }
@@ -55,17 +57,13 @@ final class ChangePayload {
             JsonNode doc = entry.get("doc");
             String collection = entry.has("c") ? entry.get("c").asString() : null;
             entries.add(new SharedChange.Entry(collection, entry.get("id").asString(),
-                    doc == null || doc.isNull() ? null : compact(doc)));
+                    doc == null || doc.isNull() ? null : doc.asString().getBytes(StandardCharsets.UTF_8)));
         }
         return new SharedChange(sequence, transactionId, entries);
     }
 
-    /** A document read from {@code jsonb} text, as the compact JSON the store keeps. */
-    static byte[] compact(JsonNode document) {
-        return MAPPER.writeValueAsBytes(document);
-    }
-
-    static byte[] compact(String jsonbText) {
-        return compact(MAPPER.readTree(jsonbText));
+    /** A document as read from its table's {@code json} column: the exact text written, as bytes. */
+    static byte[] document(String storedText) {
+        return storedText.getBytes(StandardCharsets.UTF_8);
     }
 }

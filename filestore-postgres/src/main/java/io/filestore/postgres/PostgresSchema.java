@@ -19,12 +19,16 @@ import io.filestore.FileStoreException;
  *   <li>{@code filestore_state(name, value)}: {@code schema_version} and {@code trimmed_through} (the
  *       highest sequence trimmed from the change table);</li>
  *   <li>{@code filestore_changes(seq, tx_id, committed_at, payload jsonb)}: one entry per transaction;</li>
- *   <li>{@code filestore_values(key, doc jsonb, seq)}: the global values;</li>
+ *   <li>{@code filestore_values(key, doc json, seq)}: the global values;</li>
  *   <li>{@code filestore_instances(id, applied_seq, heartbeat)}: the live instances;</li>
  *   <li>{@code filestore_collections(name, table_name)}: each shared collection and its table;</li>
- *   <li>one table per collection, {@code (id text primary key, doc jsonb, seq bigint)}, named by
+ *   <li>one table per collection, {@code (id text primary key, doc json, seq bigint)}, named by
  *       {@link #tableOf}.</li>
  * </ul>
+ * Documents are {@code json}, not {@code jsonb}: {@code json} keeps the exact text written, while
+ * {@code jsonb} reorders keys, rewrites numbers ({@code 1.0E300} comes back as 301 digits) and refuses
+ * {@code \u0000}, so instances and restarts would read back other text than the one written. PostgreSQL's
+ * JSON operators ({@code doc ->> 'email'}) work on {@code json} too, and {@code doc::jsonb} gives jsonb.
  * Schema changes run in one transaction under an advisory lock, so instances starting together do not
  * race. A database whose schema version is newer than this code's is refused.
  */
@@ -87,7 +91,7 @@ final class PostgresSchema {
     private static void createVersion1(Statement statement) throws SQLException {
         statement.execute("create table if not exists filestore_changes (seq bigint primary key, tx_id uuid not null,"
                 + " committed_at timestamptz not null default now(), payload jsonb not null)");
-        statement.execute("create table if not exists filestore_values (key text primary key, doc jsonb not null, seq bigint not null)");
+        statement.execute("create table if not exists filestore_values (key text primary key, doc json not null, seq bigint not null)");
         statement.execute("create table if not exists filestore_instances (id text primary key, applied_seq bigint not null,"
                 + " heartbeat timestamptz not null default now())");
         statement.execute("create table if not exists filestore_collections (name text primary key, table_name text not null unique)");
@@ -103,7 +107,7 @@ final class PostgresSchema {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select pg_advisory_xact_lock(" + LOCK_KEY + ")");
                 statement.execute("create table if not exists " + quoted(table)
-                        + " (id text primary key, doc jsonb not null, seq bigint not null)");
+                        + " (id text primary key, doc json not null, seq bigint not null)");
             }
             try (PreparedStatement register = connection.prepareStatement(
                     "insert into filestore_collections values (?, ?) on conflict do nothing")) {

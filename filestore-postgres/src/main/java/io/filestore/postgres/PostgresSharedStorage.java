@@ -140,7 +140,7 @@ public final class PostgresSharedStorage implements SharedStorage {
             statement.setFetchSize(2_000);
             try (ResultSet rows = statement.executeQuery("select " + key + ", doc::text from " + table)) {
                 while (rows.next()) {
-                    row.accept(rows.getString(1), ChangePayload.compact(rows.getString(2)));
+                    row.accept(rows.getString(1), ChangePayload.document(rows.getString(2)));
                 }
             }
         }

@@ -80,7 +80,7 @@ final class PostgresWriteSession implements SharedWriteSession {
         for (Map.Entry<String, List<SharedChange.Entry>> table : byTable.entrySet()) {
             String key = table.getKey().equals("filestore_values") ? "key" : "id";
             try (PreparedStatement upsert = connection.prepareStatement("insert into " + table.getKey() + " (" + key
-                    + ", doc, seq) values (?, ?::jsonb, ?) on conflict (" + key + ") do update set doc = excluded.doc, seq = excluded.seq");
+                    + ", doc, seq) values (?, ?::json, ?) on conflict (" + key + ") do update set doc = excluded.doc, seq = excluded.seq");
                  PreparedStatement delete = connection.prepareStatement("delete from " + table.getKey() + " where " + key + " = ?")) {
                 boolean upserts = false;
                 boolean deletes = false;

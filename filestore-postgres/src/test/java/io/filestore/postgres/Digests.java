@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A digest of every record of some collections, from a store's memory or from the tables, over a
- * canonical form (keys sorted), since {@code jsonb} does not keep a document's key order.
+ * canonical form (keys sorted), so that it says whether the same records are there, whatever their text.
  */
 final class Digests {
 

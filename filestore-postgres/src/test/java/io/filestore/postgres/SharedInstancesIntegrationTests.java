@@ -133,7 +133,7 @@ class SharedInstancesIntegrationTests {
             seeder.send("quit");
         }
         try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("insert into \"fs_accounts\" select 'a' || i, jsonb_build_object('balance', 1000), 0"
+            statement.execute("insert into \"fs_accounts\" select 'a' || i, json_build_object('balance', 1000), 0"
                     + " from generate_series(0, " + (accounts - 1) + ") i");
         }
     }
