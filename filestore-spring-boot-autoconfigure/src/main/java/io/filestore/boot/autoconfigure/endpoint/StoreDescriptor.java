@@ -10,6 +10,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import io.filestore.CollectionOptions;
 import io.filestore.FileStore;
 import io.filestore.IndexStatus;
+import io.filestore.SharedStatus;
 import io.filestore.StoreStatus;
 import io.filestore.WalStatus;
 import io.filestore.WriteBacklogStatus;
@@ -31,11 +32,13 @@ import io.filestore.WriteBacklogStatus;
  * @param writeBacklog     what the flusher has yet to write and the writers' waits for it
  * @param quarantinedFiles malformed files moved aside since open
  * @param rejectedEdits    outside edits of record files that were refused
+ * @param shared           a shared store's link to its database (instance, writable, why not, applied
+ *                         sequence), or {@code null} for a store of its own
  */
 public record StoreDescriptor(String dataDir, String state, boolean fenced, @Nullable String fencedReason,
                               long lastSequence, Map<String, CollectionDescriptor> collections, FlushDescriptor flush,
                               LogDescriptor log, WriteBacklogStatus writeBacklog, List<String> quarantinedFiles,
-                              List<String> rejectedEdits) implements OperationResponseBody {
+                              List<String> rejectedEdits, @Nullable SharedStatus shared) implements OperationResponseBody {
 
     /** The store's state now. */
     static StoreDescriptor of(FileStore store) {
@@ -45,7 +48,8 @@ public record StoreDescriptor(String dataDir, String state, boolean fenced, @Nul
                 collections.put(name, CollectionDescriptor.of(store.collection(name).options(), status)));
         return new StoreDescriptor(status.dataDir().toString(), status.state().name(), status.fenced(),
                 status.fencedReason(), status.lastSequence(), collections, FlushDescriptor.of(status),
-                LogDescriptor.of(status.wal()), status.writeBacklog(), status.quarantinedFiles(), status.rejectedEdits());
+                LogDescriptor.of(status.wal()), status.writeBacklog(), status.quarantinedFiles(), status.rejectedEdits(),
+                status.shared());
     }
 
     /**
