@@ -89,7 +89,7 @@ final class ExternalEdits implements AutoCloseable {
         byte[] content = read(file);
         byte[] inMemory = collection.state().committed(id);
         if (content == null) {
-            if (inMemory != null && !io.exists(file) && collection.deleteFromDisk(id, inMemory)) {
+            if (inMemory != null && !io.exists(file) && collection.applyFromDisk(id, null, inMemory)) {
                 log.info("Applied the outside deletion of {}", file);
             }
             return;
@@ -108,7 +108,7 @@ final class ExternalEdits implements AutoCloseable {
             return; // the store's own write, or no change
         }
         try {
-            if (collection.putFromDisk(id, record, inMemory)) {
+            if (collection.applyFromDisk(id, record, inMemory)) {
                 log.info("Applied the outside edit of {}", file);
             }
         } catch (FileStoreException e) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,25 @@ import io.filestore.internal.index.IndexKeys;
 final class RangeOverlay {
 
     private RangeOverlay() {
+    }
+
+    /**
+     * A page of the range as this thread sees it (the entries after the first {@code offset}, at most
+     * {@code limit}), and what {@code then} makes of them in the same consistent read: the committed index
+     * alone when the transaction wrote nothing to the collection, else overlaid with its writes (a write
+     * transaction holds the writer mutex, so no commit falls between its reads). Call inside
+     * {@link Committer#view}.
+     */
+    static <T> T page(Committer committer, FieldIndex index, int position, Map<String, PendingWrite> writes,
+                      @Nullable Object low, boolean fromInclusive, @Nullable Object high, boolean toInclusive,
+                      boolean descending, int offset, int limit, Function<List<IndexEntry>, T> then) {
+        if (writes.isEmpty()) {
+            return committer.read(() -> then.apply(
+                    index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit)));
+        }
+        List<IndexEntry> all = entries(committer, index, position, writes, low, fromInclusive, high, toInclusive, descending);
+        int first = Math.min(offset, all.size());
+        return then.apply(new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit))));
     }
 
     /**

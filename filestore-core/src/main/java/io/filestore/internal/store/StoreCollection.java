@@ -249,10 +249,7 @@ final class StoreCollection implements DocumentCollection {
         });
     }
 
-    /**
-     * A page of an index range as this thread sees it, and what {@code then} makes of its entries in the
-     * same consistent read: the committed index alone, or overlaid with this transaction's writes.
-     */
+    /** A page of an index range as this thread sees it, and what {@code then} makes of it (see {@link RangeOverlay#page}). */
     private <T> T readRange(String field, @Nullable Object from, boolean fromInclusive, @Nullable Object to,
                             boolean toInclusive, boolean descending, int offset, int limit, Function<List<IndexEntry>, T> then) {
         if (limit < 0 || offset < 0) {
@@ -261,17 +258,8 @@ final class StoreCollection implements DocumentCollection {
         FieldIndex index = index(field);
         Object low = from == null ? null : IndexKeys.ofJava(from, json::toTree);
         Object high = to == null ? null : IndexKeys.ofJava(to, json::toTree);
-        return committer.view(() -> {
-            if (pendingWrites().isEmpty()) {
-                return committer.read(() -> then.apply(
-                        index.entriesInRange(low, fromInclusive, high, toInclusive, descending, offset, limit)));
-            }
-            // a write transaction holds the writer mutex: no commit can fall between its reads
-            List<IndexEntry> all = RangeOverlay.entries(committer, index, state.indexes().position(field), pendingWrites(),
-                    low, fromInclusive, high, toInclusive, descending);
-            int first = Math.min(offset, all.size());
-            return then.apply(new ArrayList<>(all.subList(first, (int) Math.min(all.size(), (long) first + limit))));
-        });
+        return committer.view(() -> RangeOverlay.page(committer, index, state.indexes().position(field), pendingWrites(),
+                low, fromInclusive, high, toInclusive, descending, offset, limit, then));
     }
 
     @Override
@@ -304,26 +292,17 @@ final class StoreCollection implements DocumentCollection {
     }
 
     /**
-     * Applies a record read from its file after an outside edit (the file needs no flush), unless the
-     * record changed in memory since it was seen; returns whether it was applied.
+     * Applies an outside edit of a record's file: the record read from it, or {@code null} for the file's
+     * deletion (either needs no flush), unless the record changed in memory since it was seen; returns
+     * whether it was applied.
      */
-    boolean putFromDisk(String id, ObjectNode record, byte[] seen) {
+    boolean applyFromDisk(String id, @Nullable ObjectNode record, byte[] seen) {
         return store.callInTransaction(tx -> {
             if (!unchangedSince(id, seen)) {
                 return false;
             }
-            write(id, new PendingWrite(json.toBytes(record), state.indexes().keysOf(record), true));
-            return true;
-        });
-    }
-
-    /** Applies the outside deletion of a record's file, unless the record changed in memory since it was seen. */
-    boolean deleteFromDisk(String id, byte[] seen) {
-        return store.callInTransaction(tx -> {
-            if (!unchangedSince(id, seen)) {
-                return false;
-            }
-            write(id, PendingWrite.DELETED_ON_DISK);
+            write(id, record == null ? PendingWrite.DELETED_ON_DISK
+                    : new PendingWrite(json.toBytes(record), state.indexes().keysOf(record), true));
             return true;
         });
     }
