@@ -49,10 +49,7 @@ class CommitOutcomeTests {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade");
-            statement.execute("create schema public");
-        }
+        postgres.empty();
     }
 
     FileStore open(String name) {

@@ -1,8 +1,6 @@
 package io.filestore.postgres;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -54,10 +52,7 @@ class SharedCollectionContractTests {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade");
-            statement.execute("create schema public");
-        }
+        postgres.empty();
     }
 
     FileStore open() {

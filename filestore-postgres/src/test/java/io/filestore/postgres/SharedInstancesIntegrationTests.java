@@ -42,10 +42,7 @@ class SharedInstancesIntegrationTests {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade");
-            statement.execute("create schema public");
-        }
+        postgres.empty();
     }
 
     @Test

@@ -56,10 +56,7 @@ class SharedStoreTests {
 
     @BeforeEach
     void emptyDatabase() throws Exception {
-        try (Connection connection = postgres.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("drop schema public cascade");
-            statement.execute("create schema public");
-        }
+        postgres.empty();
     }
 
     @AfterEach

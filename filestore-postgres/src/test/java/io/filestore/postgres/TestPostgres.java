@@ -2,6 +2,7 @@ package io.filestore.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.filestore.postgres.testing.PostgresServer;
 
@@ -32,6 +33,14 @@ public final class TestPostgres implements AutoCloseable {
 
     public Connection connect() throws SQLException {
         return server.connect();
+    }
+
+    /** Drops every table of the database (its public schema), for a test that starts from nothing. */
+    public void empty() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema public cascade");
+            statement.execute("create schema public");
+        }
     }
 
     public PostgresSharedStorage storage() {
